@@ -1,0 +1,2 @@
+import { hello } from '@scamintel/common';
+console.log(hello());
