@@ -1,0 +1,2 @@
+export * from './jcs';
+export * from './chain';
