@@ -1,0 +1,216 @@
+import { computeChange, publishCount, suppressed, trend } from './change';
+import { compareDecimal, isDecimal, percentChangeDecimal, subDecimal } from './decimal';
+import { maskIndicator } from './mask';
+import {
+  CHANNELS, SCAM_TYPES,
+  type BulletinConfig, type BulletinFigures, type BulletinInput, type Channel, type LossFigure, type PeriodStats,
+  type RisingFigure, type ScamType, type WatchCandidate, type WatchFigure,
+} from './types';
+
+export const DEFAULT_CONFIG: BulletinConfig = { minCount: 3, maskStyle: 'partial', maxWatch: 10 };
+export const TOP_N = 5;
+export const RISING_N = 3;
+/** A category needs at least this many reports in the previous period to be called rising (and never fewer than minCount). */
+export const RISING_MIN_BASE = 5;
+export const CHART_SERIES = 5;
+
+export class BulletinInputError extends Error {
+  override name = 'BulletinInputError';
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const REGION = /^[A-Z]{2}$/;
+const DAY_MS = 86_400_000;
+
+export function buildFigures(input: BulletinInput, config: BulletinConfig = DEFAULT_CONFIG): BulletinFigures {
+  const { minCount, maskStyle, maxWatch } = checkConfig(config);
+  if (!REGION.test(input.jurisdiction)) fail('jurisdiction', 'must be an ISO 3166-1 alpha-2 code');
+  if (!/^[a-z0-9-]{2,32}$/.test(input.nodeId)) fail('nodeId', 'must match [a-z0-9-]{2,32}');
+  const from = isoDay(input.period?.from, 'period.from');
+  const to = isoDay(input.period?.to, 'period.to');
+  if (to <= from) fail('period', '`to` must be after `from` (the period is [from, to))');
+  const generatedAt = Date.parse(input.generatedAt);
+  if (Number.isNaN(generatedAt)) fail('generatedAt', 'must be an ISO 8601 timestamp');
+  const current = checkStats(input.current, 'current');
+  const previous = checkStats(input.previous, 'previous');
+
+  const risingMinBase = Math.max(RISING_MIN_BASE, minCount);
+  const topScamTypes = top(SCAM_TYPES, current.byScamType, previous.byScamType, minCount).map(([scamType, t]) => ({ scamType, ...t }));
+  const topChannels = top(CHANNELS, current.byChannel, previous.byChannel, minCount).map(([channel, t]) => ({ channel, ...t }));
+
+  return {
+    schema: 'scamintel.bulletin.figures/1',
+    jurisdiction: input.jurisdiction,
+    nodeId: input.nodeId,
+    period: { from: day(from), to: day(to) },
+    previousPeriod: { from: day(from - (to - from)), to: day(from) },
+    generatedAt: new Date(generatedAt).toISOString(),
+    minCount,
+    risingMinBase,
+    maskStyle,
+    totals: { reports: trend(current.reports, previous.reports, minCount) },
+    losses: losses(current, previous, minCount),
+    topScamTypes,
+    topChannels,
+    rising: rising(current, previous, risingMinBase),
+    crossBorder: {
+      indicatorsSeenInBoth: publishCount(count(input.crossBorder?.indicatorsSeenInBoth, 'crossBorder.indicatorsSeenInBoth'), minCount),
+      receivedFromPartner: publishCount(count(input.crossBorder?.receivedFromPartner, 'crossBorder.receivedFromPartner'), minCount),
+      partnerJurisdictions: regions(input.crossBorder?.partnerJurisdictions ?? []).filter((r) => r !== input.jurisdiction),
+    },
+    watch: watchList(input.watch ?? [], minCount, maskStyle, maxWatch),
+    weekly: weekly(input.weekly ?? [], minCount),
+    advice: topScamTypes.map(({ scamType }) => ({ scamType, key: `advice.${scamType}` })),
+  };
+}
+
+function checkConfig(config: BulletinConfig): BulletinConfig {
+  if (!Number.isSafeInteger(config.minCount) || config.minCount < 1) fail('config.minCount', 'must be an integer ≥ 1');
+  if (config.maskStyle !== 'partial' && config.maskStyle !== 'defang') fail('config.maskStyle', 'must be partial or defang');
+  if (!Number.isSafeInteger(config.maxWatch) || config.maxWatch < 0) fail('config.maxWatch', 'must be an integer ≥ 0');
+  return config;
+}
+
+function fail(path: string, message: string): never {
+  throw new BulletinInputError(`${path}: ${message}`);
+}
+
+function count(n: unknown, path: string): number {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) fail(path, 'must be a non-negative integer');
+  return n;
+}
+
+function isoDay(value: unknown, path: string): number {
+  const ms = typeof value === 'string' && ISO_DATE.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
+  if (Number.isNaN(ms) || day(ms) !== value) fail(path, 'must be a date YYYY-MM-DD');
+  return ms;
+}
+
+function day(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+// Stats come from our own queries, so an unknown category or a malformed amount is a bug to surface, not to skip.
+function checkStats(stats: PeriodStats, path: string): PeriodStats {
+  count(stats?.reports, `${path}.reports`);
+  checkCategories(stats.byScamType ?? {}, SCAM_TYPES, `${path}.byScamType`);
+  checkCategories(stats.byChannel ?? {}, CHANNELS, `${path}.byChannel`);
+  for (const [currency, amount] of Object.entries(stats.lossByCurrency ?? {})) {
+    if (!/^[A-Z]{3}$/.test(currency)) fail(`${path}.lossByCurrency`, `${JSON.stringify(currency)} is not an ISO 4217 code`);
+    if (!isDecimal(amount) || amount.startsWith('-')) fail(`${path}.lossByCurrency.${currency}`, 'must be a non-negative decimal string');
+  }
+  return { reports: stats.reports, byScamType: stats.byScamType ?? {}, byChannel: stats.byChannel ?? {}, lossByCurrency: stats.lossByCurrency ?? {} };
+}
+
+function checkCategories(counts: Record<string, unknown>, known: readonly string[], path: string): void {
+  for (const [key, n] of Object.entries(counts)) {
+    if (!known.includes(key)) fail(path, `unknown category ${JSON.stringify(key)}`);
+    count(n, `${path}.${key}`);
+  }
+}
+
+function top<K extends string>(keys: readonly K[], cur: Partial<Record<K, number>>, prev: Partial<Record<K, number>>, minCount: number) {
+  // Only categories that can be published are ranked: a "top" entry reading "fewer than 3" tells nobody anything.
+  return keys
+    .filter((k) => (cur[k] ?? 0) >= minCount)
+    .sort((a, b) => (cur[b] ?? 0) - (cur[a] ?? 0) || keys.indexOf(a) - keys.indexOf(b))
+    .slice(0, TOP_N)
+    .map((k) => [k, trend(cur[k] ?? 0, prev[k] ?? 0, minCount)] as const);
+}
+
+function rising(cur: PeriodStats, prev: PeriodStats, base: number): RisingFigure[] {
+  const rows: RisingFigure[] = [];
+  const add = (kind: RisingFigure['kind'], key: ScamType | Channel, c: number, p: number) => {
+    if (p < base || c <= p) return;
+    const { delta, percent } = computeChange(c, p);
+    rows.push({ kind, key, current: c, previous: p, delta, percent: percent as number });
+  };
+  for (const k of SCAM_TYPES) add('scamType', k, cur.byScamType[k] ?? 0, prev.byScamType[k] ?? 0);
+  for (const k of CHANNELS) add('channel', k, cur.byChannel[k] ?? 0, prev.byChannel[k] ?? 0);
+  return rows.sort((a, b) => b.percent - a.percent || b.delta - a.delta).slice(0, RISING_N);
+}
+
+function losses(cur: PeriodStats, prev: PeriodStats, minCount: number): LossFigure[] {
+  // Without a per-currency report count, the period's report total is the best guard: with fewer than minCount
+  // reports, a loss sum is close to one person's loss.
+  const curHidden = cur.reports < minCount;
+  const prevHidden = prev.reports < minCount;
+  const currencies = [...new Set([...Object.keys(cur.lossByCurrency), ...Object.keys(prev.lossByCurrency)])].sort();
+  return currencies.map((currency) => {
+    const c = cur.lossByCurrency[currency] ?? '0';
+    const p = prev.lossByCurrency[currency] ?? '0';
+    const order = compareDecimal(c, p);
+    const anyHidden = curHidden || prevHidden;
+    // Unlike counts, a withheld amount implies no direction, so the direction goes with it.
+    const direction =
+      anyHidden ? suppressed(minCount)
+      : compareDecimal(p, '0') === 0 ? (order === 0 ? 'flat' : 'new')
+      : order > 0 ? 'up' : order < 0 ? 'down' : 'flat';
+    return {
+      currency,
+      current: curHidden ? suppressed(minCount) : c,
+      previous: prevHidden ? suppressed(minCount) : p,
+      delta: anyHidden ? suppressed(minCount) : subDecimal(c, p),
+      percent: anyHidden ? suppressed(minCount) : percentChangeDecimal(c, p),
+      direction,
+    };
+  });
+}
+
+function regions(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  return [...new Set(list.filter((r): r is string => typeof r === 'string' && REGION.test(r)))].sort();
+}
+
+/** Publishable candidates only: TLP clear, analyst verdict scam, not warninglisted, and a value that parses. */
+export function isPublishable(c: WatchCandidate): boolean {
+  return c?.tlp === 'clear' && c.verdict === 'scam' && c.warninglisted === false;
+}
+
+function watchList(candidates: WatchCandidate[], minCount: number, style: BulletinConfig['maskStyle'], max: number): WatchFigure[] {
+  const seen = new Set<string>();
+  const rows: (WatchFigure & { raw: number })[] = [];
+  for (const c of Array.isArray(candidates) ? candidates : []) {
+    if (!isPublishable(c) || !Number.isSafeInteger(c.reports) || c.reports < 0) continue;
+    const display = maskIndicator(c.type, c.value, style);
+    const id = `${c.type}\n${c.value}`;
+    if (display === null || seen.has(id)) continue;
+    seen.add(id);
+    rows.push({
+      type: c.type as WatchFigure['type'],
+      display,
+      reports: publishCount(c.reports, minCount),
+      jurisdictions: regions(c.jurisdictions),
+      scamTypes: Array.isArray(c.scamTypes) ? SCAM_TYPES.filter((t) => c.scamTypes.includes(t)) : [],
+      raw: c.reports,
+    });
+  }
+  return rows
+    .sort((a, b) => b.raw - a.raw || a.type.localeCompare(b.type) || a.display.localeCompare(b.display))
+    .slice(0, max)
+    .map(({ raw: _raw, ...row }) => row);
+}
+
+function weekly(weeks: BulletinInput['weekly'], minCount: number): BulletinFigures['weekly'] {
+  const byWeek = new Map<string, Partial<Record<ScamType, number>>>();
+  weeks.forEach((w, i) => {
+    isoDay(w?.weekStart, `weekly[${i}].weekStart`);
+    if (byWeek.has(w.weekStart)) fail(`weekly[${i}].weekStart`, 'duplicate week');
+    checkCategories(w.byScamType ?? {}, SCAM_TYPES, `weekly[${i}].byScamType`);
+    byWeek.set(w.weekStart, w.byScamType ?? {});
+  });
+  const starts = [...byWeek.keys()].sort();
+  const total = (t: ScamType) => starts.reduce((s, w) => s + (byWeek.get(w)![t] ?? 0), 0);
+  // A series whose every point would be withheld draws nothing, so it does not take a place on the chart.
+  const series = SCAM_TYPES
+    .filter((t) => starts.some((w) => (byWeek.get(w)![t] ?? 0) >= minCount))
+    .sort((a, b) => total(b) - total(a) || SCAM_TYPES.indexOf(a) - SCAM_TYPES.indexOf(b))
+    .slice(0, CHART_SERIES);
+  return {
+    scamTypes: series,
+    weeks: starts.map((weekStart) => ({
+      weekStart,
+      counts: Object.fromEntries(series.map((t) => [t, publishCount(byWeek.get(weekStart)![t] ?? 0, minCount)])),
+    })),
+  };
+}

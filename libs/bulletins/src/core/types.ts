@@ -1,0 +1,117 @@
+export const SCAM_TYPES = [
+  'phishing', 'investment', 'job', 'romance', 'impersonation_government', 'impersonation_bank',
+  'ecommerce', 'loan', 'tech_support', 'sextortion', 'other',
+] as const;
+export type ScamType = (typeof SCAM_TYPES)[number];
+
+export const CHANNELS = [
+  'sms', 'call', 'whatsapp', 'telegram', 'kakaotalk', 'line', 'wechat', 'email', 'website',
+  'social_media', 'marketplace', 'dating_app', 'other',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const INDICATOR_TYPES = [
+  'phone', 'url', 'domain', 'email', 'ip', 'bank_account', 'crypto_wallet', 'social_handle',
+] as const;
+export type IndicatorType = (typeof INDICATOR_TYPES)[number];
+
+export interface PeriodStats {
+  reports: number;
+  lossByCurrency: Record<string, string /* decimal string */>;
+  byScamType: Partial<Record<ScamType, number>>;
+  byChannel: Partial<Record<Channel, number>>;
+}
+
+export interface WatchCandidate {
+  type: string;
+  value: string;
+  tlp: 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
+  verdict: 'scam' | 'suspicious' | 'unknown' | 'legitimate';
+  warninglisted: boolean;
+  reports: number;
+  jurisdictions: string[];
+  scamTypes: ScamType[];
+}
+
+export interface BulletinInput {
+  jurisdiction: string;
+  nodeId: string;
+  period: { from: string; to: string }; // ISO dates, [from, to)
+  current: PeriodStats;
+  previous: PeriodStats;
+  weekly: { weekStart: string; byScamType: Partial<Record<ScamType, number>> }[];
+  crossBorder: { indicatorsSeenInBoth: number; receivedFromPartner: number; partnerJurisdictions: string[] };
+  watch: WatchCandidate[];
+  generatedAt: string;
+}
+
+export interface BulletinConfig {
+  minCount: number;
+  maskStyle: 'partial' | 'defang';
+  maxWatch: number;
+}
+
+/** A count withheld because publishing it could single out the few people behind it. */
+export interface Suppressed {
+  suppressed: true;
+  below: number;
+}
+export type Count = number | Suppressed;
+
+export type Direction = 'up' | 'down' | 'flat' | 'new';
+
+/** A figure compared with the previous period. `percent` is null when previous is 0 (see README). */
+export interface Trend {
+  current: Count;
+  previous: Count;
+  delta: number | Suppressed;
+  percent: number | null | Suppressed;
+  direction: Direction | Suppressed;
+}
+
+export interface LossFigure {
+  currency: string;
+  current: string | Suppressed;
+  previous: string | Suppressed;
+  delta: string | Suppressed;
+  percent: number | null | Suppressed;
+  direction: Direction | Suppressed;
+}
+
+export interface RisingFigure {
+  kind: 'scamType' | 'channel';
+  key: ScamType | Channel;
+  current: number;
+  previous: number;
+  delta: number;
+  percent: number;
+}
+
+export interface WatchFigure {
+  type: IndicatorType;
+  display: string;
+  reports: Count;
+  jurisdictions: string[];
+  scamTypes: ScamType[];
+}
+
+export interface BulletinFigures {
+  schema: 'scamintel.bulletin.figures/1';
+  jurisdiction: string;
+  nodeId: string;
+  period: { from: string; to: string };
+  previousPeriod: { from: string; to: string };
+  generatedAt: string;
+  minCount: number;
+  risingMinBase: number;
+  maskStyle: BulletinConfig['maskStyle'];
+  totals: { reports: Trend };
+  losses: LossFigure[];
+  topScamTypes: (Trend & { scamType: ScamType })[];
+  topChannels: (Trend & { channel: Channel })[];
+  rising: RisingFigure[];
+  crossBorder: { indicatorsSeenInBoth: Count; receivedFromPartner: Count; partnerJurisdictions: string[] };
+  watch: WatchFigure[];
+  weekly: { scamTypes: ScamType[]; weeks: { weekStart: string; counts: Partial<Record<ScamType, Count>> }[] };
+  advice: { scamType: ScamType; key: string }[];
+}
