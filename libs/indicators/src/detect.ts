@@ -1,0 +1,83 @@
+import type { IndicatorType } from './indicator';
+import { PLATFORM_ALIASES, isSocialLink } from './types/social-handle';
+import { isWhatsAppLink } from './types/phone';
+import { looksLikeWallet } from './types/crypto-wallet';
+import { looksLikeIban, mentionsBank } from './types/bank-account';
+import { parseIpv4, parseIpv6 } from './types/ip';
+
+/*
+ * TYPE DETECTION PRECEDENCE (used when NormalizeOptions.type is omitted).
+ * Input has already been cleaned (full-width folded, invisible characters dropped),
+ * refanged and trimmed. The first rule that matches decides; later rules never see it.
+ *
+ *  1. "tel:", "callto:", "sms:"                         -> phone
+ *     "mailto:"                                          -> email
+ *  2. "<CC>:<digits?>:<digits>" or "IBAN:…"              -> bank_account   (canonical forms)
+ *  3. an IPv4 dotted quad or a parseable IPv6 address    -> ip             (before 4: "fb::1" is an address)
+ *  4. "<platform>:<handle>", "<platform> @handle",
+ *     "<platform> ID handle" with a known platform word  -> social_handle  (telegram:, tg:, 카톡 …)
+ *  5. "<scheme>://…": a profile link (t.me, open.kakao.com,
+ *     line.me, instagram.com, x.com, twitter.com,
+ *     tiktok.com, facebook.com …)                        -> social_handle
+ *     wa.me / api.whatsapp.com/send?phone=               -> phone
+ *     anything else                                      -> url
+ *  6. "@name" alone                                      -> social_handle  (refused later: no platform)
+ *     "local@domain.tld"                                 -> email
+ *  7. 0x+40 hex, bc1…/tb1… bech32, base58 1…/3…/T…      -> crypto_wallet
+ *  8. an IBAN (country that uses IBANs + check digits)   -> bank_account
+ *  9. a bank name/alias, or an account word (acct,
+ *     account, a/c, 계좌), next to a digit group         -> bank_account
+ * 10. only digits, "+", spaces, - . ( ) /                -> phone
+ * 11. "host.tld" without scheme: profile link host       -> social_handle
+ *     wa.me link                                         -> phone
+ *     with a path, query or port                         -> url
+ *     bare host                                          -> domain
+ * 12. nothing matched                                    -> not_an_indicator
+ *
+ * Consequences worth knowing: "1.2.3.4" is an ip, never a phone; "KB 123456789012" is a
+ * bank account, never a phone; "www.evil.com" is a domain (ask for type 'url' to get
+ * "http://www.evil.com/"); "3279880203" is a phone candidate, not an IP.
+ */
+
+const TEL = /^(?:tel|callto|sms):/i;
+const MAILTO = /^mailto:/i;
+const CANON_BANK = /^(?:[A-Z]{2}:[0-9]{0,8}:[0-9]{4,34}$|IBAN[\s:])/;
+const IP_CHARS = /^\[?[0-9a-fA-F:.]+(?:%[A-Za-z0-9_.-]+)?\]?$/;
+const PLATFORM_PREFIX = /^([A-Za-z가-힣微信]+)\s*(?:[:：]|\s@|(?:id|아이디)(?![A-Za-z]))/i;
+const SCHEME_URL = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//;
+const EMAIL = /^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/;
+const ACCOUNT_WORD = /(?:\b(?:acct|account|a\/c)\b|계좌)/i;
+const DIGITS6 = /[0-9](?:[\s-]?[0-9]){5,}/;
+const PHONE = /^\+?[0-9\s\-.()/]+$/;
+const HOSTISH = /^(?:\/\/)?[^\s/?#@:]+\.[^\s/?#@:.]+(?:[/?#:]|$)/;
+const HOST_ONLY = /^[^\s/?#@:]+$/;
+
+export function detectType(s: string): IndicatorType | null {
+  const c0 = s.charCodeAt(0);
+  if (TEL.test(s)) return 'phone';
+  if (MAILTO.test(s)) return 'email';
+  if (CANON_BANK.test(s)) return 'bank_account';
+  if (IP_CHARS.test(s)) {
+    const inner = c0 === 0x5b ? s.slice(1, -1) : s;
+    if (parseIpv4(inner) || parseIpv6(inner.split('%')[0])) return 'ip';
+  }
+  const prefix = PLATFORM_PREFIX.exec(s);
+  if (prefix && PLATFORM_ALIASES[prefix[1].toLowerCase()] && !SCHEME_URL.test(s)) return 'social_handle';
+  if (SCHEME_URL.test(s)) {
+    if (isSocialLink(s)) return 'social_handle';
+    if (isWhatsAppLink(s)) return 'phone';
+    return 'url';
+  }
+  if (c0 === 0x40 /* @ */) return 'social_handle';
+  if (EMAIL.test(s)) return 'email';
+  if (looksLikeWallet(s)) return 'crypto_wallet';
+  if (looksLikeIban(s)) return 'bank_account';
+  if (DIGITS6.test(s) && (mentionsBank(s) || ACCOUNT_WORD.test(s))) return 'bank_account';
+  if (PHONE.test(s)) return 'phone';
+  if (HOSTISH.test(s)) {
+    if (isSocialLink(s)) return 'social_handle';
+    if (isWhatsAppLink(s)) return 'phone';
+    return HOST_ONLY.test(s) ? 'domain' : 'url';
+  }
+  return null;
+}

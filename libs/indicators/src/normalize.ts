@@ -1,0 +1,108 @@
+import { Failure, IndicatorError, fail } from './errors';
+import type { IndicatorErrorCode } from './errors';
+import { fingerprint } from './fingerprint';
+import { DEFAULT_REGION, isIndicatorType } from './indicator';
+import type { IndicatorType, NormalizeOptions, NormalizedIndicator } from './indicator';
+import { refang } from './refang';
+import { cleanText } from './text';
+import { detectType } from './detect';
+import { normalizePhone, regionSupported } from './types/phone';
+import { normalizeUrl } from './types/url';
+import { normalizeDomain } from './types/domain';
+import { normalizeEmail } from './types/email';
+import { normalizeIp } from './types/ip';
+import { normalizeBankAccount } from './types/bank-account';
+import { normalizeWallet } from './types/crypto-wallet';
+import { normalizeHandle } from './types/social-handle';
+
+export type NormalizeResult =
+  | { ok: true; indicator: NormalizedIndicator }
+  | { ok: false; code: IndicatorErrorCode; reason: string };
+
+/** Longest raw input accepted; longer values are refused with `too_long` before any parsing. */
+export const MAX_INPUT_LENGTH = 8192;
+
+const regionCache = new Map<string, string | Failure>();
+
+export function resolveRegion(region: string | undefined): string | Failure {
+  if (region === undefined) return DEFAULT_REGION;
+  let r = regionCache.get(region);
+  if (r === undefined) {
+    const up = typeof region === 'string' ? region.trim().toUpperCase() : '';
+    r = /^[A-Z]{2}$/.test(up) && regionSupported(up) ? up : fail('invalid_region', `unknown region ${JSON.stringify(region)}`);
+    if (regionCache.size < 1000) regionCache.set(region, r);
+  }
+  return r;
+}
+
+// Wrappers people paste around single values: <https://…>, "…", '…'.
+function unwrap(s: string): string {
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(s.length - 1);
+  if (s.length >= 2 && ((a === 0x3c && b === 0x3e) || (a === 0x22 && b === 0x22) || (a === 0x27 && b === 0x27))) {
+    return s.slice(1, -1).trim();
+  }
+  return s;
+}
+
+function dispatch(type: IndicatorType, s: string, region: string): { value: string; attributes: object } | Failure {
+  switch (type) {
+    case 'phone':
+      return normalizePhone(s, region);
+    case 'url':
+      return normalizeUrl(s);
+    case 'domain':
+      return normalizeDomain(s);
+    case 'email':
+      return normalizeEmail(s);
+    case 'ip':
+      return normalizeIp(s);
+    case 'bank_account':
+      return normalizeBankAccount(s, region);
+    case 'crypto_wallet':
+      return normalizeWallet(s);
+    case 'social_handle':
+      return normalizeHandle(s);
+  }
+}
+
+/** The whole pipeline, without exceptions: clean, refang, detect (unless typed), normalise, fingerprint. */
+export function normalizeOutcome(raw: string, opts?: NormalizeOptions): NormalizedIndicator | Failure {
+  if (typeof raw !== 'string') return fail('not_an_indicator', 'input is not a string');
+  if (raw.length > MAX_INPUT_LENGTH) return fail('too_long', `input longer than ${MAX_INPUT_LENGTH} characters`);
+  const region = resolveRegion(opts?.region);
+  if (region instanceof Failure) return region;
+  const s = unwrap(refang(cleanText(raw)).trim());
+  if (!s) return fail('not_an_indicator', 'empty input');
+  let type: IndicatorType | null;
+  if (opts?.type !== undefined) {
+    if (!isIndicatorType(opts.type)) return fail('unsupported_type', `unknown indicator type ${JSON.stringify(opts.type)}`);
+    type = opts.type;
+  } else {
+    type = detectType(s);
+    if (!type) return fail('not_an_indicator', 'not recognised as any indicator type');
+  }
+  const r = dispatch(type, s, region);
+  if (r instanceof Failure) return r;
+  return { type, value: r.value, fingerprint: fingerprint(type, r.value), attributes: r.attributes as Record<string, unknown> };
+}
+
+/** Normalise one raw indicator. Throws IndicatorError (with a stable `code`) when it cannot. */
+export function normalize(raw: string, opts?: NormalizeOptions): NormalizedIndicator {
+  const r = normalizeOutcome(raw, opts);
+  if (r instanceof Failure) throw new IndicatorError(r.code, r.reason);
+  return r;
+}
+
+/** Like normalize() but never throws. */
+export function tryNormalize(raw: string, opts?: NormalizeOptions): NormalizeResult {
+  let r: NormalizedIndicator | Failure;
+  try {
+    r = normalizeOutcome(raw, opts);
+  } catch (e) {
+    // Defensive: a library bug must not take down a worker processing a batch.
+    return { ok: false, code: 'not_an_indicator', reason: 'internal error: ' + (e instanceof Error ? e.message : String(e)) };
+  }
+  if (r instanceof Failure) return { ok: false, code: r.code, reason: r.reason };
+  return { ok: true, indicator: r };
+}

@@ -1,0 +1,141 @@
+import { countrySpecs, electronicFormatIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
+import { Failure, fail } from '../errors';
+import bankData from '../data/banks.json';
+
+/*
+ * Bank accounts: "<CC>:<bank code>:<digits>" (KR:004:12345678901234, SG:7171:123456789),
+ * "<CC>::<digits>" when the bank is not known (CC = the bank's country, else opts.region),
+ * and "IBAN:<compact upper-case IBAN>" after the ISO 13616 mod-97 check (ibantools).
+ *
+ * Separators inside account numbers carry no meaning (banks print 123-456-789012 and
+ * 123456-78-901234 for the same kind of account), so only the digits are kept. Leading
+ * zeros are significant and kept.
+ */
+
+interface Bank {
+  country: string;
+  code: string | null;
+  name: string;
+}
+interface BankFile {
+  countries: Record<string, { accountDigits: [number, number]; banks: { code: string | null; name: string; aliases: string[] }[] }>;
+}
+
+const data = bankData as unknown as BankFile;
+const BY_ALIAS = new Map<string, Bank[]>();
+const BY_CODE = new Map<string, Bank>();
+const DIGIT_RANGE = new Map<string, [number, number]>();
+const aliasSources: string[] = [];
+
+const aliasKey = (s: string) => s.toLowerCase().replace(/[\s-]+/g, '');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+for (const [country, c] of Object.entries(data.countries)) {
+  DIGIT_RANGE.set(country, c.accountDigits);
+  for (const b of c.banks) {
+    const bank: Bank = { country, code: b.code, name: b.name };
+    if (b.code) BY_CODE.set(country + ':' + b.code, bank);
+    for (const alias of b.aliases) {
+      const key = aliasKey(alias);
+      const list = BY_ALIAS.get(key) ?? [];
+      list.push(bank);
+      BY_ALIAS.set(key, list);
+      aliasSources.push(alias);
+    }
+  }
+}
+
+// Longest first so that "KB국민은행" wins over "KB" and "국민".
+const uniqueAliases = [...new Set(aliasSources)].sort((a, b) => b.length - a.length);
+/** Regex source matching any bank alias (ASCII aliases may not touch other ASCII letters). */
+export const BANK_ALIAS_SOURCE =
+  '(?<![A-Za-z])(?:' + uniqueAliases.map((a) => escapeRe(a).replace(/(?:\\-|\s)+/g, '[\\s-]*')).join('|') + ')(?![A-Za-z])(?:\\s*은행)?';
+const ALIAS_RE = new RegExp(BANK_ALIAS_SOURCE, 'i');
+// Words people put around an account number; they carry no identity.
+const LABEL_WORDS = /\b(?:bank|acct|account|a\/c|no|number|num)\b\.?|계좌번호|계좌|번호|은행|입금|송금|예금주|[:：,.#()]/gi;
+
+const CANONICAL = /^([A-Z]{2}):([0-9]{0,8}):([0-9]{4,34})$/;
+const IBAN_PREFIX = /^IBAN[\s:]*/i;
+const IBAN_SHAPE = /^[A-Za-z]{2}[0-9]{2}(?:[\s-]?[A-Za-z0-9]){11,32}$/;
+const DIGIT_GROUPS = /[0-9](?:[0-9]|[\s-](?=[0-9]))*/g;
+
+export interface BankResult {
+  value: string;
+  attributes: { country: string; bankCode?: string; bankName?: string; bankNameAsWritten?: string };
+}
+
+export function mentionsBank(s: string): boolean {
+  return ALIAS_RE.test(s);
+}
+
+/** The bank an alias names, preferring the reporting region when the alias exists in several countries. */
+export function bankForAlias(alias: string, region: string): Bank | undefined {
+  const list = BY_ALIAS.get(aliasKey(alias.replace(/\s*은행$/, ''))) ?? BY_ALIAS.get(aliasKey(alias));
+  if (!list) return undefined;
+  return list.find((b) => b.country === region) ?? list[0];
+}
+
+export function bankByCode(country: string, code: string): Bank | undefined {
+  return BY_CODE.get(country + ':' + code);
+}
+
+/** "IBAN:…", or two letters of a country that uses IBANs, two check digits and the BBAN. */
+export function looksLikeIban(s: string): boolean {
+  if (IBAN_PREFIX.test(s)) return true;
+  return IBAN_SHAPE.test(s) && !!(countrySpecs[s.slice(0, 2).toUpperCase()] as { chars?: number } | undefined)?.chars;
+}
+
+function iban(input: string): BankResult | Failure {
+  const compact = electronicFormatIBAN(input.replace(IBAN_PREFIX, '')) ?? '';
+  const r = validateIBAN(compact);
+  if (!r.valid) {
+    if (r.errorCodes.includes(ValidationErrorsIBAN.WrongIBANChecksum)) return fail('bad_checksum', 'IBAN fails the mod-97 check');
+    return fail('invalid_bank_account', 'not a valid IBAN for its country');
+  }
+  return { value: 'IBAN:' + compact, attributes: { country: compact.slice(0, 2) } };
+}
+
+function withDigits(country: string, bank: Bank | undefined, digits: string, asWritten?: string): BankResult | Failure {
+  const range = DIGIT_RANGE.get(country) ?? [6, 20];
+  if (digits.length < range[0] || digits.length > range[1]) {
+    return fail('invalid_bank_account', `${country} account numbers have ${range[0]}–${range[1]} digits, got ${digits.length}`);
+  }
+  const code = bank?.code ?? '';
+  const attributes: BankResult['attributes'] = { country };
+  if (code) attributes.bankCode = code;
+  if (bank) attributes.bankName = bank.name;
+  else if (asWritten) attributes.bankNameAsWritten = asWritten;
+  return { value: `${country}:${code}:${digits}`, attributes };
+}
+
+export function normalizeBankAccount(input: string, region: string): BankResult | Failure {
+  const canon = CANONICAL.exec(input);
+  if (canon) {
+    const [, country, code, digits] = canon;
+    const bank = code ? bankByCode(country, code) : undefined;
+    if (code && !bank) {
+      // An unlisted code is kept (the list is not exhaustive) but must be well-formed for the country.
+      const width = country === 'KR' ? 3 : country === 'SG' ? 4 : 0;
+      if (width && code.length !== width) return fail('invalid_bank_account', `${country} bank codes have ${width} digits`);
+      const r = withDigits(country, undefined, digits);
+      if (!(r instanceof Failure)) {
+        r.value = `${country}:${code}:${digits}`;
+        r.attributes.bankCode = code;
+      }
+      return r;
+    }
+    return withDigits(country, bank, digits);
+  }
+  if (looksLikeIban(input)) return iban(input);
+
+  const alias = ALIAS_RE.exec(input);
+  const bank = alias ? bankForAlias(alias[0], region) : undefined;
+  const rest = alias ? input.slice(0, alias.index) + ' ' + input.slice(alias.index + alias[0].length) : input;
+  const groups = rest.match(DIGIT_GROUPS) ?? [];
+  const numbers = groups.map((g) => g.replace(/[\s-]/g, '')).filter((g) => g.length >= 4);
+  if (numbers.length === 0) return fail('invalid_bank_account', 'no account number found');
+  if (numbers.length > 1) return fail('invalid_bank_account', 'more than one number; give one account per value');
+  const leftover = rest.replace(DIGIT_GROUPS, ' ').replace(LABEL_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  const country = bank?.country ?? region;
+  return withDigits(country, bank, numbers[0], bank ? undefined : leftover || undefined);
+}

@@ -1,0 +1,105 @@
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { Failure, fail } from '../errors';
+import shortCodeData from '../data/short-codes.json';
+
+/*
+ * Phones: E.164 via libphonenumber-js with the FULL ("max") metadata, because the
+ * default "min" metadata cannot tell mobile from fixed-line and validates by length only.
+ *
+ * Korean 15xx/16xx/18xx numbers (1588-1234) need no special case: libphonenumber's KR
+ * metadata knows them as UAN ("universal access number"), 8 digits with no area code,
+ * E.164 +82 15881234. Singapore's 8-digit plan (8/9 mobile, 6 fixed, 3 VoIP, 1800
+ * toll-free) is covered the same way.
+ *
+ * Short codes (999, 112, 1332 …) are not numbers in E.164 at all and libphonenumber
+ * rejects them. We accept the ones listed in data/short-codes.json as
+ * "+<calling code><short code>" (numberType SHORT_CODE), so a report saying "call 112"
+ * normalises to +82112 and then hits the official-hotlines warninglist. Any other
+ * short number is rejected.
+ */
+
+interface ShortCode {
+  region: string;
+  name: string;
+}
+const SHORT_BY_E164 = new Map<string, ShortCode>();
+const SHORT_BY_REGION = new Map<string, Map<string, string>>();
+for (const [region, entry] of Object.entries(shortCodeData as Record<string, unknown>)) {
+  if (region.startsWith('_')) continue;
+  const { callingCode, codes } = entry as { callingCode: string; codes: Record<string, { name: string }> };
+  const local = new Map<string, string>();
+  for (const [code, info] of Object.entries(codes)) {
+    const e164 = '+' + callingCode + code;
+    local.set(code, e164);
+    SHORT_BY_E164.set(e164, { region, name: info.name });
+  }
+  SHORT_BY_REGION.set(region, local);
+}
+
+export interface PhoneResult {
+  value: string;
+  attributes: { region: string; numberType: string; shortCodeOf?: string };
+}
+
+// Separators people type between digit groups; anything else (letters, '#', '*') is not a phone.
+const PHONE_CHARS = /^\+?[0-9\s\-.()/]+$/;
+const NON_DIGIT = /[^0-9]/g;
+const PREFIX = /^(?:tel|callto|sms):(?:\/\/)?/i;
+// wa.me/<international number> and api.whatsapp.com/send?phone=<n>: the number is always international without '+'.
+const WHATSAPP = /^(?:https?:\/\/)?(?:www\.)?(?:wa\.me\/|api\.whatsapp\.com\/send\/?\?(?:[^#]*&)?phone=)\+?([0-9]{6,15})(?:[/?#&].*)?$/i;
+
+export function isWhatsAppLink(s: string): boolean {
+  return WHATSAPP.test(s);
+}
+
+export function regionSupported(region: string): boolean {
+  return isSupportedCountry(region);
+}
+
+export function normalizePhone(input: string, region: string): PhoneResult | Failure {
+  let s = input;
+  const wa = WHATSAPP.exec(s);
+  if (wa) s = '+' + wa[1];
+  else if (PREFIX.test(s)) s = s.replace(PREFIX, '');
+  if (!PHONE_CHARS.test(s)) return fail('not_an_indicator', 'phone numbers contain only digits, "+" and separators');
+  const plus = s.charCodeAt(0) === 0x2b;
+  let digits = s.replace(NON_DIGIT, '');
+  if (digits.length < 3) return fail('not_an_indicator', 'too few digits for a phone number');
+  if (digits.length > 17) return fail('invalid_phone_for_region', 'too many digits for a phone number');
+
+  if (plus) {
+    const short = SHORT_BY_E164.get('+' + digits);
+    if (short) return shortCode('+' + digits, short);
+  } else {
+    const e164 = SHORT_BY_REGION.get(region)?.get(digits);
+    if (e164) return shortCode(e164, SHORT_BY_E164.get(e164)!);
+  }
+
+  let text = plus ? '+' + digits : digits;
+  // "00" is the international prefix in most of the world; KR's own IDD codes are 001/002/00700…,
+  // so libphonenumber refuses "0082…" with region KR even though people write it.
+  if (!plus && digits.startsWith('00') && digits.length > 9) {
+    const viaIdd = parsePhoneNumberFromString(text, region as CountryCode);
+    if (!viaIdd || !viaIdd.isValid()) {
+      text = '+' + digits.slice(2);
+      digits = digits.slice(2);
+    }
+  }
+  const pn = parsePhoneNumberFromString(text, region as CountryCode);
+  if (!pn) return fail('invalid_phone_for_region', `not a phone number in ${region}`);
+  if (!pn.isValid()) return fail('invalid_phone_for_region', `${pn.number} is not a valid number for ${pn.country ?? region}`);
+  return {
+    value: pn.number,
+    attributes: { region: pn.country ?? region, numberType: pn.getType() ?? 'UNKNOWN' },
+  };
+}
+
+function shortCode(value: string, info: ShortCode): PhoneResult {
+  return { value, attributes: { region: info.region, numberType: 'SHORT_CODE', shortCodeOf: info.name } };
+}
+
+/** Short codes of a region (national digits), for extract() which only takes them next to a calling verb. */
+export function shortCodesOf(region: string): ReadonlyMap<string, string> {
+  return SHORT_BY_REGION.get(region) ?? new Map();
+}
