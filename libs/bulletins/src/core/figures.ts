@@ -20,7 +20,6 @@ export class BulletinInputError extends Error {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REGION = /^[A-Z]{2}$/;
-const DAY_MS = 86_400_000;
 
 export function buildFigures(input: BulletinInput, config: BulletinConfig = DEFAULT_CONFIG): BulletinFigures {
   const { minCount, maskStyle, maxWatch } = checkConfig(config);

@@ -4,7 +4,8 @@ import { isSuppressed } from './change';
 import type { Count, Direction, Suppressed } from './types';
 
 // Everything a language needs lives in locales/<lang>.json: words, plus `meta.intl` (the Intl locale for numbers,
-// dates and money) and optional `currency.<CODE>` patterns for how a native reader writes an amount.
+// dates and money), optional `currency.<CODE>` patterns for how a native reader writes an amount, and an optional
+// `format.range` ("{from}至{to}") where ICU's own date ranges read badly.
 
 export type Messages = Record<string, string>;
 
@@ -115,7 +116,10 @@ export class Locale {
     const start = Date.parse(`${from}T00:00:00Z`);
     const end = Date.parse(`${toExclusive}T00:00:00Z`) - DAY_MS;
     const f = new Intl.DateTimeFormat(this.intl, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-    return end <= start ? f.format(start) : f.formatRange(start, end);
+    if (end <= start) return f.format(start);
+    // Some ICU locales (zh) fall back to numeric dates in ranges; such a language can spell the range out itself.
+    const pattern = this.messages['format.range'];
+    return pattern ? pattern.replace('{from}', f.format(start)).replace('{to}', f.format(end)) : f.formatRange(start, end);
   }
 
   dateTime(iso: string, jurisdiction: string): string {

@@ -22,7 +22,7 @@ const eligible = (type: string, value: string, reports: number, jurisdictions: s
 export function sampleInput(): BulletinInput {
   return {
     jurisdiction: 'SG',
-    nodeId: 'sg-demo',
+    nodeId: 'sg-synthetic-demo',
     period: { from: '2026-11-16', to: '2026-11-23' },
     current: {
       reports: 412,

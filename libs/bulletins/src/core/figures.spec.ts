@@ -1,0 +1,124 @@
+import { computeChange } from './change';
+import { buildFigures, BulletinInputError, DEFAULT_CONFIG } from './figures';
+import { candidate, knownInput } from './fixtures';
+
+const withheld = { suppressed: true, below: 3 };
+const f = buildFigures(knownInput(), DEFAULT_CONFIG);
+
+describe('buildFigures on a known data set', () => {
+  it('reports totals and their change', () => {
+    expect(f.totals.reports).toEqual({ current: 120, previous: 100, delta: 20, percent: 20, direction: 'up' });
+    expect(f.period).toEqual({ from: '2026-11-16', to: '2026-11-23' });
+    expect(f.previousPeriod).toEqual({ from: '2026-11-09', to: '2026-11-16' });
+  });
+
+  it('ranks top scam types by current count and leaves out those below the threshold', () => {
+    expect(f.topScamTypes.map((t) => t.scamType)).toEqual(['impersonation_bank', 'loan', 'phishing', 'investment', 'job']);
+    expect(f.topScamTypes[0]).toMatchObject({ current: 50, previous: 78, delta: -28, percent: -35.9, direction: 'down' });
+    expect(f.topScamTypes[2]).toMatchObject({ current: 15, previous: 10, delta: 5, percent: 50, direction: 'up' });
+  });
+
+  it('suppresses at the boundary: 3 is published, 2 is not, nor any change derived from it', () => {
+    const job = f.topScamTypes.find((t) => t.scamType === 'job')!;
+    expect(job).toEqual({ scamType: 'job', current: 3, previous: withheld, delta: withheld, percent: withheld, direction: 'up' });
+    expect(f.topScamTypes.some((t) => t.scamType === 'romance')).toBe(false);
+    expect(f.topChannels.some((t) => t.channel === 'call')).toBe(false);
+    expect(f.crossBorder).toEqual({ indicatorsSeenInBoth: withheld, receivedFromPartner: 3, partnerJurisdictions: ['KR'] });
+  });
+
+  it('withholds the direction too when both sides are below the threshold', () => {
+    const low = buildFigures({ ...knownInput(), current: { ...knownInput().current, reports: 2 }, previous: { ...knownInput().previous, reports: 1 } }, DEFAULT_CONFIG);
+    expect(low.totals.reports).toEqual({ current: withheld, previous: withheld, delta: withheld, percent: withheld, direction: withheld });
+    expect(low.losses.map((l) => [l.current, l.previous, l.delta, l.direction])).toEqual([
+      [withheld, withheld, withheld, withheld],
+      [withheld, withheld, withheld, withheld],
+    ]);
+  });
+
+  it('calls rising only what rose from a base of at least five', () => {
+    // loan 4 → 40 and romance 1 → 2 are larger jumps in percent but below the base.
+    expect(f.rising).toEqual([
+      { kind: 'scamType', key: 'investment', current: 10, previous: 5, delta: 5, percent: 100 },
+      { kind: 'channel', key: 'sms', current: 60, previous: 40, delta: 20, percent: 50 }, // ties on percent: larger delta first
+      { kind: 'scamType', key: 'phishing', current: 15, previous: 10, delta: 5, percent: 50 },
+    ]);
+  });
+
+  it('sums and compares money as decimals, per currency', () => {
+    expect(f.losses).toEqual([
+      { currency: 'KRW', current: '1500000', previous: '0', delta: '1500000', percent: null, direction: 'new' },
+      { currency: 'SGD', current: '1500.10', previous: '1000.05', delta: '500.05', percent: 50, direction: 'up' },
+    ]);
+  });
+
+  it('keeps only publishable watch candidates, masked, ordered by reports, counts suppressed', () => {
+    expect(f.watch).toEqual([
+      { type: 'domain', display: 'dbs-secure[.]top', reports: 30, jurisdictions: ['KR', 'SG'], scamTypes: ['phishing'] },
+      { type: 'phone', display: '+65 8123 ••67', reports: 12, jurisdictions: ['SG'], scamTypes: ['impersonation_bank'] },
+      { type: 'url', display: 'hxxps://dbs-secure[.]top/…', reports: 3, jurisdictions: ['SG'], scamTypes: ['phishing'] },
+      { type: 'email', display: 'a•••@evil[.]com', reports: withheld, jurisdictions: ['SG'], scamTypes: ['phishing'] },
+    ]);
+    expect(buildFigures(knownInput(), { ...DEFAULT_CONFIG, maxWatch: 2 }).watch.map((w) => w.type)).toEqual(['domain', 'phone']);
+  });
+
+  it('orders the weekly trend by week and suppresses small weekly counts', () => {
+    expect(f.weekly).toEqual({
+      scamTypes: ['phishing', 'impersonation_bank'],
+      weeks: [
+        { weekStart: '2026-11-09', counts: { phishing: 10, impersonation_bank: withheld } },
+        { weekStart: '2026-11-16', counts: { phishing: 15, impersonation_bank: 3 } },
+      ],
+    });
+  });
+
+  it('names advice for each top scam type', () => {
+    expect(f.advice.map((a) => a.key)).toEqual(['advice.impersonation_bank', 'advice.loan', 'advice.phishing', 'advice.investment', 'advice.job']);
+  });
+
+  it('uses a higher threshold everywhere when configured', () => {
+    const strict = buildFigures(knownInput(), { ...DEFAULT_CONFIG, minCount: 11 });
+    expect(strict.topScamTypes.map((t) => t.scamType)).toEqual(['impersonation_bank', 'loan', 'phishing']);
+    expect(strict.topScamTypes[2].previous).toEqual({ suppressed: true, below: 11 });
+    expect(strict.watch.find((w) => w.type === 'domain')!.reports).toBe(30);
+    expect(strict.watch.find((w) => w.type === 'phone')!.reports).toBe(12);
+    expect(strict.risingMinBase).toBe(11);
+  });
+});
+
+describe('change rule', () => {
+  it('defines previous = 0', () => {
+    expect(computeChange(5, 0)).toEqual({ delta: 5, percent: null, direction: 'new' });
+    expect(computeChange(0, 0)).toEqual({ delta: 0, percent: 0, direction: 'flat' });
+    expect(computeChange(0, 5)).toEqual({ delta: -5, percent: -100, direction: 'down' });
+    expect(computeChange(2, 3)).toEqual({ delta: -1, percent: -33.3, direction: 'down' });
+  });
+});
+
+describe('input checks', () => {
+  it.each([
+    ['an unknown scam type key', (i: ReturnType<typeof knownInput>) => ((i.current.byScamType as Record<string, number>)['Jane Doe told us'] = 4)],
+    ['a negative count', (i: ReturnType<typeof knownInput>) => (i.previous.reports = -1)],
+    ['a fractional count', (i: ReturnType<typeof knownInput>) => (i.current.byChannel.sms = 1.5)],
+    ['a float amount', (i: ReturnType<typeof knownInput>) => (i.current.lossByCurrency.SGD = '1e3')],
+    ['a bad currency', (i: ReturnType<typeof knownInput>) => (i.current.lossByCurrency['S$'] = '1')],
+    ['an empty period', (i: ReturnType<typeof knownInput>) => (i.period = { from: '2026-11-16', to: '2026-11-16' })],
+    ['an impossible date', (i: ReturnType<typeof knownInput>) => (i.period.from = '2026-02-30')],
+    ['a duplicate week', (i: ReturnType<typeof knownInput>) => i.weekly.push({ ...i.weekly[0] })],
+  ])('rejects %s', (_name, spoil) => {
+    const input = knownInput();
+    spoil(input);
+    expect(() => buildFigures(input, DEFAULT_CONFIG)).toThrow(BulletinInputError);
+  });
+
+  it('rejects a config that would disable suppression', () => {
+    expect(() => buildFigures(knownInput(), { ...DEFAULT_CONFIG, minCount: 0 })).toThrow(BulletinInputError);
+  });
+
+  it('drops a watch candidate whose fields are not what they claim', () => {
+    const input = knownInput();
+    input.watch = [candidate({ jurisdictions: ['SG', 'Reporter: Jane Doe'], scamTypes: ['phishing', 'Jane told us' as never] })];
+    expect(buildFigures(input, DEFAULT_CONFIG).watch).toEqual([
+      { type: 'phone', display: '+65 8123 ••67', reports: 10, jurisdictions: ['SG'], scamTypes: ['phishing'] },
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+import { buildFigures, DEFAULT_CONFIG } from './figures';
+import { knownInput } from './fixtures';
+import { render } from './render';
+import type { BulletinFigures } from './types';
+
+const figures = buildFigures(knownInput(), DEFAULT_CONFIG);
+
+describe('render', () => {
+  it('json is the figures, unchanged', () => {
+    expect(JSON.parse(render(figures, 'ko', 'json'))).toEqual(figures);
+  });
+
+  it.each(['en', 'ko'])('html (%s) is one self-contained, accessible page', (lang) => {
+    const html = render(figures, lang, 'html');
+    expect(html).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${lang}">`));
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|\bhref=|url\(|@import/i);
+    expect(html).toMatch(/<svg class="chart" role="img"[^>]* aria-label="[^"]+"/);
+    expect(html).toMatch(/<title id="chart-title">[^<]+<\/title><desc id="chart-desc">[^<]+<\/desc>/);
+    const table = html.match(/<table id="trend-table"[\s\S]*?<\/table>/)![0];
+    expect(table.match(/<tr>/g)).toHaveLength(1 + figures.weekly.weeks.length);
+  });
+
+  it('puts the figures into the words of each language', () => {
+    const en = render(figures, 'en', 'md');
+    const ko = render(figures, 'ko', 'md');
+    expect(en).toContain('| Reports | 120 | 100 | +20 (+20.0%) |');
+    expect(ko).toContain('| 신고 건수 | 120 | 100 | +20 (+20.0%) |');
+    expect(en).toContain('| Job scam | 3 | fewer than 3 | up |');
+    expect(ko).toContain('| 구인·부업 사기 | 3 | 3건 미만 | 증가 |');
+    expect(en).toContain('| Reported losses in SGD | S$1,500.10 | S$1,000.05 | +S$500.05 (+50.0%) |');
+    expect(ko).toContain('| 신고된 피해액(KRW) | 1,500,000원 | 0원 | +1,500,000원 (신규) |');
+    expect(en).toContain('| `+65 8123 ••67` | Phone number | 12 |');
+    expect(en).toContain('- Investment scam: 5 → 10 (+100.0%)');
+    expect(ko).toContain('- 투자 사기: 5건 → 10건 (+100.0%)');
+    expect(en).toContain('| Indicators reported in both Singapore and South Korea | fewer than 3 |');
+  });
+
+  it('escapes every value it did not write itself', () => {
+    // Figures may come back from storage; whatever is in them must not become markup.
+    const hostile: BulletinFigures = {
+      ...figures,
+      nodeId: '<script>alert(1)</script>',
+      watch: [{ ...figures.watch[0], display: '<img src=x onerror=alert(1)>|**x**`' }],
+    };
+    const html = render(hostile, 'en', 'html');
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const md = render(hostile, 'en', 'md');
+    expect(md).not.toContain('<script>');
+    expect(md).toContain('\\<script\\>');
+    expect(md).toContain('`` <img src=x onerror=alert(1)>\\|**x**` ``');
+  });
+
+  it('rejects unknown formats and languages', () => {
+    expect(() => render(figures, 'en', 'pdf' as never)).toThrow(RangeError);
+    expect(() => render(figures, 'xx', 'md')).toThrow(RangeError);
+  });
+});
