@@ -1,6 +1,6 @@
 import { computeChange } from './change';
 import { buildFigures, BulletinInputError, DEFAULT_CONFIG } from './figures';
-import { candidate, knownInput } from './fixtures';
+import { candidate, knownInput } from './__fixtures__/input';
 
 const withheld = { suppressed: true, below: 3 };
 const f = buildFigures(knownInput(), DEFAULT_CONFIG);

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFigures, DEFAULT_CONFIG } from './figures';
-import { knownInput } from './fixtures';
+import { knownInput } from './__fixtures__/input';
 import { availableLanguages, defaultLocalesDir, flatten, loadLocale } from './locale';
 import { render } from './render';
 import { CHANNELS, INDICATOR_TYPES, SCAM_TYPES } from './types';

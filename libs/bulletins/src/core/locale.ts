@@ -16,7 +16,10 @@ const DAY_MS = 86_400_000;
 const TIME_ZONES: Record<string, string> = { SG: 'Asia/Singapore', KR: 'Asia/Seoul' };
 
 export function defaultLocalesDir(): string {
-  return resolve(__dirname, '../locales');
+  // tsc does not copy JSON beside the compiled code; a build started from the repository root still finds the sources.
+  const beside = resolve(__dirname, '../locales');
+  const source = resolve(process.cwd(), 'libs/bulletins/src/locales');
+  return existsSync(beside) || !existsSync(source) ? beside : source;
 }
 
 export function availableLanguages(dir = defaultLocalesDir()): string[] {

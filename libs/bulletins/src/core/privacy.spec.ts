@@ -1,5 +1,5 @@
 import { buildFigures, DEFAULT_CONFIG } from './figures';
-import { candidate, knownInput } from './fixtures';
+import { candidate, knownInput } from './__fixtures__/input';
 import { availableLanguages } from './locale';
 import { maskIndicator } from './mask';
 import { FORMATS, render } from './render';

@@ -1,5 +1,5 @@
 import { buildFigures, DEFAULT_CONFIG } from './figures';
-import { knownInput } from './fixtures';
+import { knownInput } from './__fixtures__/input';
 import { render } from './render';
 import type { BulletinFigures } from './types';
 

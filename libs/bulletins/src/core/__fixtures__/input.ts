@@ -1,4 +1,4 @@
-import type { BulletinInput, PeriodStats, WatchCandidate } from './types';
+import type { BulletinInput, PeriodStats, WatchCandidate } from '../types';
 
 // A small, hand-checkable data set for the figure and privacy tests. Counts sit on both sides of minCount = 3.
 
