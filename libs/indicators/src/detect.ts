@@ -22,6 +22,7 @@ import { parseIpv4, parseIpv6 } from './types/ip';
  *     wa.me / api.whatsapp.com/send?phone=               -> phone
  *     anything else                                      -> url
  *  6. "@name" alone                                      -> social_handle  (refused later: no platform)
+ *     a profile link without scheme (tiktok.com/@name)   -> social_handle
  *     "local@domain.tld"                                 -> email
  *  7. 0x+40 hex, bc1…/tb1… bech32, base58 1…/3…/T…      -> crypto_wallet
  *  8. an IBAN (country that uses IBANs + check digits)   -> bank_account
@@ -69,6 +70,7 @@ export function detectType(s: string): IndicatorType | null {
     return 'url';
   }
   if (c0 === 0x40 /* @ */) return 'social_handle';
+  if (HOSTISH.test(s) && isSocialLink(s)) return 'social_handle'; // tiktok.com/@name is not an email
   if (EMAIL.test(s)) return 'email';
   if (looksLikeWallet(s)) return 'crypto_wallet';
   if (looksLikeIban(s)) return 'bank_account';

@@ -43,7 +43,7 @@ export interface PhoneResult {
 }
 
 // Separators people type between digit groups; anything else (letters, '#', '*') is not a phone.
-const PHONE_CHARS = /^\+?[0-9\s\-.()/]+$/;
+const PHONE_CHARS = /^\(?\s*\+?[0-9\s\-.()/]+$/;
 const NON_DIGIT = /[^0-9]/g;
 const PREFIX = /^(?:tel|callto|sms):(?:\/\/)?/i;
 // wa.me/<international number> and api.whatsapp.com/send?phone=<n>: the number is always international without '+'.
@@ -63,7 +63,7 @@ export function normalizePhone(input: string, region: string): PhoneResult | Fai
   if (wa) s = '+' + wa[1];
   else if (PREFIX.test(s)) s = s.replace(PREFIX, '');
   if (!PHONE_CHARS.test(s)) return fail('not_an_indicator', 'phone numbers contain only digits, "+" and separators');
-  const plus = s.charCodeAt(0) === 0x2b;
+  const plus = s.indexOf('+') >= 0;
   let digits = s.replace(NON_DIGIT, '');
   if (digits.length < 3) return fail('not_an_indicator', 'too few digits for a phone number');
   if (digits.length > 17) return fail('invalid_phone_for_region', 'too many digits for a phone number');

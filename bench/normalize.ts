@@ -1,0 +1,89 @@
+/*
+ * Throughput of normalize() on a realistic mixed stream, on one core.
+ *   npx nest build            (or any tsc build of bench/) then
+ *   node dist/bench/normalize.js [seconds]
+ * Values are generated from a fixed seed, so every run sees the same stream. The
+ * baseline is fingerprint() alone over the same raw values in the same process: a
+ * floor that shows how much of the cost is the parsing rather than the hashing.
+ * The last line is one JSON object for CI/dashboards.
+ */
+import { fingerprint, tryNormalize } from '../libs/indicators/src';
+import type { NormalizeOptions } from '../libs/indicators/src';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const rnd = mulberry32(20261128);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
+const word = (n: number) => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)]).join('');
+const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+const makers: (() => [string, NormalizeOptions])[] = [
+  () => [`010-${digits(4)}-${digits(4)}`, { region: 'KR' }],
+  () => [`+82 10 ${digits(4)} ${digits(4)}`, { region: 'SG' }],
+  () => [`02-${digits(3)}-${digits(4)}`, { region: 'KR' }],
+  () => [`1588-${digits(4)}`, { region: 'KR' }],
+  () => [`０１０－${digits(4)}－${digits(4)}`.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))), { region: 'KR' }],
+  () => [`${pick(['8', '9'])}${digits(3)} ${digits(4)}`, { region: 'SG' }],
+  () => [`+65 6${digits(3)} ${digits(4)}`, { region: 'SG' }],
+  () => [`1800 ${digits(3)} ${digits(4)}`, { region: 'SG' }],
+  () => [`${pick(['https', 'http', 'hxxps'])}://${word(6)}-${pick(['secure', 'login', 'verify'])}${pick(['.', '[.]'])}${pick(['top', 'xyz', 'com', 'co.kr', 'com.sg'])}/${word(5)}?id=${digits(6)}#frag`, {}],
+  () => [`http://${word(4)}.${word(7)}.com/a/../b/./c//d%2e%68tml`, {}],
+  () => [`${word(8)}${pick(['.', '[.]'])}${pick(['top', 'shop', 'com', 'kr', 'sg', 'pages.dev'])}`, {}],
+  () => [`${word(6)}.${digits(2)}${pick(['@', '[at]'])}${pick(['gmail.com', 'naver.com', 'daum.net'])}`, {}],
+  () => [`${Math.floor(rnd() * 223) + 1}.${Math.floor(rnd() * 256)}.${Math.floor(rnd() * 256)}${pick(['.', '[.]'])}${Math.floor(rnd() * 256)}`, {}],
+  () => [`2001:db8:${digits(2)}::${digits(1)}`, {}],
+  () => [`${pick(['국민은행', 'KB', '신한', '우리은행', '카카오뱅크'])} ${digits(3)}-${digits(3)}-${digits(6)}`, { region: 'KR' }],
+  () => [`${pick(['DBS', 'POSB', 'OCBC', 'UOB'])} ${digits(3)}-${digits(5)}-${digits(1)}`, { region: 'SG' }],
+  () => [`0x${Array.from({ length: 40 }, () => '0123456789abcdef'[Math.floor(rnd() * 16)]).join('')}`, {}],
+  () => [pick(['1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t']), {}],
+  () => [`${pick(['telegram:@', 't.me/', 'instagram.com/', 'x.com/'])}${word(6)}_${digits(2)}`, {}],
+  // invalid or non-indicators: part of any real stream
+  () => [`010-${digits(3)}`, { region: 'KR' }],
+  () => [`1${B58[Math.floor(rnd() * 58)]}${Array.from({ length: 32 }, () => B58[Math.floor(rnd() * 58)]).join('')}`, {}],
+  () => [pick(['hello world', '2025-11-03', '$1,500.00', `report${digits(2)}.pdf`, '@someone']), {}],
+];
+
+const POOL = 20000;
+const pool: [string, NormalizeOptions][] = Array.from({ length: POOL }, () => pick(makers)());
+
+function run(seconds: number, fn: (i: number) => void): number {
+  // Warm-up so the JIT has compiled the hot paths before timing.
+  for (let i = 0; i < POOL; i++) fn(i);
+  const deadline = process.hrtime.bigint() + BigInt(Math.round(seconds * 1e9));
+  const t0 = process.hrtime.bigint();
+  let n = 0;
+  while (process.hrtime.bigint() < deadline) {
+    for (let i = 0; i < 1000; i++) fn((n + i) % POOL);
+    n += 1000;
+  }
+  const elapsed = Number(process.hrtime.bigint() - t0) / 1e9;
+  return n / elapsed;
+}
+
+const seconds = Number(process.argv[2] ?? 3);
+let ok = 0;
+for (const [raw, opts] of pool) if (tryNormalize(raw, opts).ok) ok++;
+let sink = 0;
+const baseline = run(seconds, (i) => {
+  sink += fingerprint('url', pool[i][0]).length;
+});
+const rate = run(seconds, (i) => {
+  const r = tryNormalize(pool[i][0], pool[i][1]);
+  if (r.ok) sink += r.indicator.value.length;
+});
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+console.log(`pool: ${POOL} values, ${ok} normalise, ${POOL - ok} rejected (seed 20261128)`);
+console.log(`normalize():   ${fmt(rate)} values/s`);
+console.log(`fingerprint(): ${fmt(baseline)} values/s (baseline)`);
+if (sink < 0) console.log(sink);
+console.log(JSON.stringify({ bench: 'normalize', valuesPerSec: Math.round(rate), baselinePerSec: Math.round(baseline), ratio: Number((rate / baseline).toFixed(4)) }));

@@ -1,0 +1,109 @@
+import { normalize, tryNormalize } from '../index';
+
+const phone = (raw: string, region: string) => normalize(raw, { type: 'phone', region });
+
+describe('phone: Korean formats (region KR)', () => {
+  it.each([
+    ['010-1234-5678', '+821012345678', 'MOBILE'],
+    ['010 1234 5678', '+821012345678', 'MOBILE'],
+    ['01012345678', '+821012345678', 'MOBILE'],
+    ['010.1234.5678', '+821012345678', 'MOBILE'],
+    ['(010) 1234-5678', '+821012345678', 'MOBILE'],
+    ['０１０－１２３４－５６７８', '+821012345678', 'MOBILE'], // full-width digits and hyphens
+    ['010‐1234‐5678', '+821012345678', 'MOBILE'], // U+2010 hyphens
+    ['tel:010-1234-5678', '+821012345678', 'MOBILE'],
+    ['+82 10-1234-5678', '+821012345678', 'MOBILE'],
+    ['+82 (0)10 1234 5678', '+821012345678', 'MOBILE'],
+    ['0082 10 1234 5678', '+821012345678', 'MOBILE'],
+    ['001-82-10-1234-5678', '+821012345678', 'MOBILE'],
+    ['02-123-4567', '+8221234567', 'FIXED_LINE'], // Seoul
+    ['(02) 1234-5678', '+82212345678', 'FIXED_LINE'],
+    ['031-123-4567', '+82311234567', 'FIXED_LINE'], // Gyeonggi
+    ['051-123-4567', '+82511234567', 'FIXED_LINE'], // Busan
+    ['070-1234-5678', '+827012345678', 'VOIP'],
+    // 15xx/16xx/18xx national numbers: 8 digits, no area code; libphonenumber calls them UAN.
+    ['1588-1234', '+8215881234', 'UAN'],
+    ['1577-8000', '+8215778000', 'UAN'],
+    ['1644-1234', '+8216441234', 'UAN'],
+    ['1800-1234', '+8218001234', 'UAN'],
+    ['080-123-4567', '+82801234567', 'TOLL_FREE'],
+  ])('%s -> %s (%s)', (input, e164, type) => {
+    const r = phone(input, 'KR');
+    expect(r.value).toBe(e164);
+    expect(r.attributes).toEqual({ region: 'KR', numberType: type });
+  });
+});
+
+describe('phone: Singaporean formats (region SG)', () => {
+  it.each([
+    ['9123 4567', '+6591234567', 'MOBILE'],
+    ['8123-4567', '+6581234567', 'MOBILE'],
+    ['+65 9123 4567', '+6591234567', 'MOBILE'],
+    ['(+65) 9123-4567', '+6591234567', 'MOBILE'],
+    ['6123 4567', '+6561234567', 'FIXED_LINE'],
+    ['3123 4567', '+6531234567', 'VOIP'],
+    ['1800 111 1111', '+6518001111111', 'TOLL_FREE'],
+    ['1800-255-0000', '+6518002550000', 'TOLL_FREE'],
+    ['wa.me/6591234567', '+6591234567', 'MOBILE'],
+    ['https://api.whatsapp.com/send?phone=6591234567&text=hi', '+6591234567', 'MOBILE'],
+  ])('%s -> %s (%s)', (input, e164, type) => {
+    const r = phone(input, 'SG');
+    expect(r.value).toBe(e164);
+    expect(r.attributes).toEqual({ region: 'SG', numberType: type });
+  });
+});
+
+describe('phone: cross-border identity', () => {
+  it('010-1234-5678 reported in Seoul and +82 10 1234 5678 reported in Singapore are one indicator', () => {
+    const seoul = normalize('010-1234-5678', { region: 'KR' });
+    const singapore = normalize('+82 10 1234 5678', { region: 'SG' });
+    expect(seoul.value).toBe('+821012345678');
+    expect(singapore.fingerprint).toBe(seoul.fingerprint);
+  });
+
+  it('a national number means different things in different regions', () => {
+    expect(tryNormalize('010-1234-5678', { region: 'SG' })).toMatchObject({ ok: false, code: 'invalid_phone_for_region' });
+    expect(normalize('+65 9123 4567', { region: 'KR' }).attributes.region).toBe('SG');
+  });
+});
+
+describe('phone: short codes', () => {
+  it.each([
+    ['112', 'KR', '+82112'],
+    ['119', 'KR', '+82119'],
+    ['1332', 'KR', '+821332'],
+    ['+82 1332', 'SG', '+821332'],
+    ['999', 'SG', '+65999'],
+    ['1799', 'SG', '+651799'],
+    ['+65999', 'KR', '+65999'],
+  ])('%s in %s -> %s', (input, region, value) => {
+    const r = phone(input, region);
+    expect(r.value).toBe(value);
+    expect(r.attributes.numberType).toBe('SHORT_CODE');
+  });
+
+  it('only the listed short codes of the region are accepted', () => {
+    expect(tryNormalize('999', { type: 'phone', region: 'KR' })).toMatchObject({ ok: false, code: 'invalid_phone_for_region' });
+    expect(tryNormalize('112', { type: 'phone', region: 'SG' })).toMatchObject({ ok: false });
+    expect(tryNormalize('1234', { type: 'phone', region: 'KR' })).toMatchObject({ ok: false, code: 'invalid_phone_for_region' });
+  });
+});
+
+describe('phone: rejections', () => {
+  it.each([
+    ['010-1234-56', 'KR', 'invalid_phone_for_region'],
+    ['1234 5678', 'SG', 'invalid_phone_for_region'],
+    ['+82 99 1234 5678', 'SG', 'invalid_phone_for_region'],
+    ['12', 'SG', 'not_an_indicator'],
+    ['call me', 'SG', 'not_an_indicator'],
+    ['010-1234-5678 ext 9', 'KR', 'not_an_indicator'],
+    ['123456789012345678', 'KR', 'invalid_phone_for_region'],
+  ])('%j in %s -> %s', (input, region, code) => {
+    expect(tryNormalize(input, { type: 'phone', region })).toMatchObject({ ok: false, code });
+  });
+
+  it('rejects a region libphonenumber does not know', () => {
+    expect(tryNormalize('010-1234-5678', { region: 'XX' })).toMatchObject({ ok: false, code: 'invalid_region' });
+    expect(normalize('010-1234-5678', { region: 'kr' }).value).toBe('+821012345678');
+  });
+});
