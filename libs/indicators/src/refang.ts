@@ -6,15 +6,31 @@ import { foldChar, isInvisible } from './text';
  * that merely looks defanged is left alone:
  *   hxxp / hXXp / h**p (+s), fxp (+s)  -> http(s), ftp(s)   only when a ':' or '[:' follows
  *   [://]  [:]  [/]                    -> ://  :  /
- *   [.] (.) {.}                        -> .    only between two non-space characters
+ *   [.] (.) {.}                        -> .    only between two characters that are not spaces or brackets
  *   [dot]                              -> .    non-space on both sides, one optional space each side
  *   (dot) {dot}                        -> .    directly between two non-space characters
  *   [at] [@]                           -> @    like [dot]
  *   (at) {at} (@) {@}                  -> @    like (dot): "meet (at) noon" stays as written
  * Bare words ("evil dot com", "user at mail") are never touched: too common in prose.
  */
-const TOKEN =
-  /(?<![A-Za-z0-9])[hH](?:[xX]{2}|\*\*)[pP]([sS]?)(?=\[?:)|(?<![A-Za-z0-9])[fF][xX][pP]([sS]?)(?=\[?:)|\[:\/\/\]|\[:\]|\[\/\]|(?<=\S)(?:\[\.\]|\(\.\)|\{\.\})(?=\S)|(?<=\S)\s?\[dot\]\s?(?=\S)|(?<=\S)(?:\(dot\)|\{dot\})(?=\S)|(?<=\S)\s?\[(?:at|@)\]\s?(?=\S)|(?<=\S)(?:\((?:at|@)\)|\{(?:at|@)\})(?=\S)/gi;
+// L/R: a neighbour that can belong to a host or mailbox (not a space or a bracket).
+const L = '(?<=[^\\s\\[\\](){}<>])';
+const R = '(?=[^\\s\\[\\](){}<>])';
+const TOKEN = new RegExp(
+  [
+    '(?<![A-Za-z0-9])[hH](?:[xX]{2}|\\*\\*)[pP]([sS]?)(?=\\[?:)',
+    '(?<![A-Za-z0-9])[fF][xX][pP]([sS]?)(?=\\[?:)',
+    '\\[:\\/\\/\\]',
+    '\\[:\\]',
+    '\\[\\/\\]',
+    `${L}(?:\\[\\.\\]|\\(\\.\\)|\\{\\.\\})${R}`,
+    `${L}\\s?\\[dot\\]\\s?${R}`,
+    `${L}(?:\\(dot\\)|\\{dot\\})${R}`,
+    `${L}\\s?\\[(?:at|@)\\]\\s?${R}`,
+    `${L}(?:\\((?:at|@)\\)|\\{(?:at|@)\\})${R}`,
+  ].join('|'),
+  'gi',
+);
 
 // A cheap pre-test: most values carry no defang token at all.
 const MAYBE_DEFANGED = /[\[({]|[xX*]{2}[pP]|[fF][xX][pP]/;
