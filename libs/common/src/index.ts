@@ -1,1 +1,8 @@
-export const hello = (): string => 'hi';
+export * from './app-error';
+export * from './errors';
+export * from './error-status';
+export * from './queues';
+export * from './principal';
+export * from './access.decorator';
+export * from './vocabulary';
+export * from './rate-limit.decorator';

@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuditHttpModule, AuditModule } from '@scamintel/audit';
+import { AuthModule } from '@scamintel/auth';
+import { APP_CONFIG, AppConfig, ConfigModule } from '@scamintel/config';
+import { IntelModule } from '@scamintel/intel';
+import { PersistenceModule } from '@scamintel/persistence';
+import { QueuesModule, RedisClient, RedisModule } from '@scamintel/platform';
+import { ReportsModule } from '@scamintel/reports';
+import { ErrorFilter } from './http/error.filter';
+import { HealthController } from './http/health.controller';
+import { RateLimitGuard } from './http/rate-limit.guard';
+import { RedisThrottlerStorage } from './http/redis-throttler.storage';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        PersistenceModule.forRoot({ applicationName: `scamintel-api-${config.nodeId}` }),
+        RedisModule,
+        QueuesModule.forRoot('producer'),
+        ThrottlerModule.forRootAsync({
+          inject: [APP_CONFIG, RedisClient],
+          useFactory: (c: AppConfig, redis: RedisClient) => ({
+            throttlers: Object.entries(c.rateLimits).map(([name, l]) => ({ name, limit: l.limit, ttl: l.windowMs })),
+            storage: new RedisThrottlerStorage(redis.redis, c.queuePrefix),
+            // Retry-After is set by RateLimitGuard without the per-throttler suffix.
+            setHeaders: false,
+          }),
+        }),
+        AuditModule,
+        AuthModule,
+        AuditHttpModule,
+        ReportsModule,
+        IntelModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        // Registered after AuthModule's guard: authentication runs first, then the limit.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { AppConfig } from '@scamintel/config';
+import { PinoNestLogger, createPino } from '@scamintel/platform';
+import { ApiModule } from './api.module';
+import { configureFastify } from './http/fastify-setup';
+import { createValidationPipe } from './http/validation';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export async function createApi(config: AppConfig): Promise<NestFastifyApplication> {
+  const logger = createPino(config.logLevel, `scamintel-api:${config.nodeId}`);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
+    bodyLimit: 10 * 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  configureFastify(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, { logger: new PinoNestLogger(logger), bufferLogs: false });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  return app;
+}

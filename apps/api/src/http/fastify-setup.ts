@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import { RequestError } from '@scamintel/common';
+import { errorBody } from './error-body';
+import { mapError } from './error.filter';
+import { shapeProblem } from './body-shape';
+
+const MiB = 1024 * 1024;
+const JSON_TYPES = /^application\/([a-z.+-]+\+)?json$/;
+/** Routes that take bulk bodies (CONTRACT §4): 10 MiB. Everything else: 1 MiB. */
+const LARGE_BODY_ROUTES = new Set(['/v1/reports/batch', '/v1/exchange/inbox']);
+
+/**
+ * Settings Nest has no words for: per-route body limits, the STIX and TAXII JSON media types, only JSON
+ * accepted (anything else is a 415), a shape check before validation, and errors raised by Fastify itself
+ * answered in the contract's shape.
+ */
+export function configureFastify(f: FastifyInstance): void {
+  f.addHook('onRoute', (route) => {
+    route.bodyLimit = LARGE_BODY_ROUTES.has(route.url) ? 10 * MiB : MiB;
+  });
+  f.removeContentTypeParser('text/plain');
+  const json = f.getDefaultJsonParser('error', 'error');
+  f.addContentTypeParser(['application/stix+json', 'application/taxii+json'], { parseAs: 'string' }, json);
+  f.addHook('preValidation', async (req) => {
+    if (req.body === undefined) return;
+    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (!JSON_TYPES.test(type)) throw new RequestError('unsupported_media_type', 'send JSON (Content-Type: application/json)');
+    const problem = shapeProblem(req.body);
+    if (problem) throw new RequestError('validation_failed', `the body is too complex: ${problem}`, [{ path: '', message: problem }]);
+  });
+  f.setErrorHandler((err, req, reply) => {
+    const m = mapError(err);
+    for (const [k, v] of Object.entries(m.headers ?? {})) reply.header(k, v);
+    reply.status(m.status).type('application/json').send(errorBody(m.code, m.message, String(req.id), m.details));
+  });
+}

@@ -1,0 +1,43 @@
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { Access } from '@scamintel/common';
+import { poolOf, query } from '@scamintel/persistence';
+import { RedisClient } from '@scamintel/platform';
+
+async function within<T>(ms: number, p: Promise<T>): Promise<T> {
+  let t: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<never>((_, rej) => (t = setTimeout(() => rej(new Error('timeout')), ms)))]);
+  } finally {
+    clearTimeout(t);
+  }
+}
+
+@Controller('health')
+@Access('public')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly redis: RedisClient,
+  ) {}
+
+  @Get('live')
+  @HttpCode(200)
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Ready when both stores answer; 503 otherwise, naming which is down. */
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) res: FastifyReply) {
+    const [pg, redis] = await Promise.all([
+      within(2000, query(poolOf(this.db), 'SELECT 1')).then(() => 'up', () => 'down'),
+      within(2000, this.redis.redis.ping()).then(() => 'up', () => 'down'),
+    ]);
+    const ok = pg === 'up' && redis === 'up';
+    res.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'unavailable', checks: { postgres: pg, redis } };
+  }
+}

@@ -1,0 +1,29 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler/dist/throttler.guard.interface';
+import { RATE_LIMIT_KEY, RateLimitName, RequestError } from '@scamintel/common';
+
+/**
+ * Applies only the limit a route names with @RateLimit, and only to keyless callers: keyed organisations are
+ * accountable through their key. The tracker is the client address Fastify resolved (the socket's, or the
+ * forwarded one when the immediate peer is a configured proxy).
+ */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async handleRequest(p: ThrottlerRequest): Promise<boolean> {
+    const name = this.reflector.getAllAndOverride<RateLimitName | undefined>(RATE_LIMIT_KEY, [p.context.getHandler(), p.context.getClass()]);
+    if (name !== p.throttler.name) return true;
+    const req = p.context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
+    if (req.headers.authorization) return true;
+    return super.handleRequest(p);
+  }
+
+  protected override async getTracker(req: Record<string, any>): Promise<string> {
+    return String(req.ip);
+  }
+
+  protected override async throwThrottlingException(_ctx: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const seconds = Math.max(1, detail.timeToBlockExpire || detail.timeToExpire);
+    throw new RequestError('rate_limited', 'too many requests from this address; retry later', [], { 'Retry-After': String(seconds) });
+  }
+}

@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@scamintel/audit';
+import { AppConfig, ConfigModule } from '@scamintel/config';
+import { IngestModule } from '@scamintel/intel';
+import { PersistenceModule } from '@scamintel/persistence';
+import { QueuesModule } from '@scamintel/platform';
+import { OutboxRelayModule } from '@scamintel/reports';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        PersistenceModule.forRoot({ applicationName: `scamintel-worker-${config.nodeId}`, poolSize: config.intake.workerConcurrency + 4 }),
+        QueuesModule.forRoot('consumer'),
+        AuditModule,
+        IngestModule,
+        OutboxRelayModule,
+      ],
+    };
+  }
+}

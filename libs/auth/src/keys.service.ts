@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '@scamintel/config';
+import { AuditService } from '@scamintel/audit';
+import { Principal, Role, Trust } from '@scamintel/common';
+import { ApiKeyRow, KeysRepository } from './keys.repository';
+import { generateApiKey, hashApiKey } from './key-material';
+import { KeyError } from './key-error';
+
+interface CachedKey {
+  row: ApiKeyRow | undefined;
+  at: number;
+}
+
+@Injectable()
+export class KeysService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(KeysService.name);
+  /** Short-lived cache so a burst of requests does not hit PostgreSQL per request; its TTL bounds revocation delay. */
+  private readonly cache = new Map<string, CachedKey>();
+
+  constructor(
+    private readonly keys: KeysRepository,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.bootstrapAdminKey) return;
+    try {
+      if (await this.keys.hasActiveAdmin()) return;
+      const row = await this.keys.insert({ id: randomUUID(), role: 'admin', organisation: 'bootstrap', trust: 'high', partnerNodeId: null, keyHash: hashApiKey(this.config.bootstrapAdminKey) });
+      await this.audit.record({ actor: 'system', action: 'key.created', subject: row.id, details: { role: 'admin', organisation: 'bootstrap', bootstrap: true } });
+    } catch (err) {
+      // A racing second process may have inserted the same key; that is the outcome we wanted.
+      this.logger.warn(`bootstrap admin key not registered: ${(err as Error).message}`);
+    }
+  }
+
+  async create(actor: string, input: { role: Role; organisation: string; trust?: Exclude<Trust, 'anonymous'>; partnerNodeId?: string }): Promise<{ id: string; key: string; row: ApiKeyRow }> {
+    if (input.role === 'partner' && !input.partnerNodeId) throw new KeyError('validation_failed', 'a partner key needs partnerNodeId', [{ path: 'partnerNodeId', message: 'required for role partner' }]);
+    const key = generateApiKey();
+    const row = await this.keys.insert({
+      id: randomUUID(),
+      role: input.role,
+      organisation: input.organisation,
+      trust: input.trust ?? 'medium',
+      partnerNodeId: input.partnerNodeId ?? null,
+      keyHash: hashApiKey(key),
+    });
+    await this.audit.record({ actor, action: 'key.created', subject: row.id, details: { role: row.role, organisation: row.organisation, trust: row.trust } });
+    return { id: row.id, key, row };
+  }
+
+  async revoke(actor: string, id: string): Promise<ApiKeyRow> {
+    const row = await this.keys.revoke(id);
+    if (!row) throw new KeyError('not_found', 'no such key');
+    this.cache.clear();
+    await this.audit.record({ actor, action: 'key.revoked', subject: id, details: { role: row.role, organisation: row.organisation } });
+    return row;
+  }
+
+  list(): Promise<ApiKeyRow[]> {
+    return this.keys.list();
+  }
+
+  /** Resolves a presented key to its principal, or undefined when it is unknown or revoked. */
+  async resolve(key: string): Promise<Principal | undefined> {
+    const hash = hashApiKey(key);
+    const now = Date.now();
+    let cached = this.cache.get(hash);
+    if (!cached || now - cached.at > this.config.keyCacheTtlMs) {
+      cached = { row: await this.keys.findActiveByHash(hash), at: now };
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(hash, cached);
+    }
+    const row = cached.row;
+    if (!row) return undefined;
+    return { kind: 'key', keyId: row.id, role: row.role, organisation: row.organisation, trust: row.trust, partnerNodeId: row.partnerNodeId ?? undefined };
+  }
+}

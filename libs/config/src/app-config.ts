@@ -1,0 +1,42 @@
+/** Typed configuration of one node. Built once from the environment at start (load-config.ts); nothing else reads process.env. */
+export interface AppConfig {
+  nodeId: string;
+  jurisdiction: string;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  host: string;
+  port: number;
+  bootstrapAdminKey?: string;
+  signingKeyFile?: string;
+  /** Where a generated signing key is kept when NODE_SIGNING_KEY_FILE is unset. */
+  dataDir: string;
+  logLevel: string;
+  /** Proxies whose X-Forwarded-For is believed (CONTRACT §3); empty = use the socket address. */
+  trustedProxies: string[];
+  rateLimits: {
+    anonymousReports: { limit: number; windowMs: number };
+    lookup: { limit: number; windowMs: number };
+    appeals: { limit: number; windowMs: number };
+  };
+  intake: {
+    /** How long a committed-but-unqueued outbox row waits before the relay re-enqueues it. */
+    relayGraceMs: number;
+    relayIntervalMs: number;
+    workerConcurrency: number;
+  };
+  /** Revocation takes effect within this many ms in every API process (documented ≤ 5 s). */
+  keyCacheTtlMs: number;
+  exchange: {
+    pushIntervalMs: number;
+    batchSize: number;
+    maxClockSkewSeconds: number;
+  };
+  bulletins: {
+    cron: string;
+    timezone: string;
+    minCount: number;
+    autoPublish: boolean;
+    outDir: string;
+  };
+}

@@ -1,0 +1,99 @@
+import * as path from 'node:path';
+import { AppConfig } from './app-config';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and checks every setting at once, so an operator sees all bad variables in one run (one line each),
+ * not the first one only.
+ */
+export function loadConfig(env: Env): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string, fallback: string, pattern?: RegExp, hint?: string): string => {
+    const raw = env[name];
+    const value = raw === undefined || raw === '' ? fallback : raw;
+    if (pattern && !pattern.test(value)) problems.push(`${name}: ${JSON.stringify(value)} is not valid (${hint ?? pattern.source})`);
+    return value;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name}: ${JSON.stringify(raw)} must be an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    problems.push(`${name}: ${JSON.stringify(raw)} must be true or false`);
+    return fallback;
+  };
+  const url = (name: string, fallback: string, schemes: string[]): string => {
+    const value = str(name, fallback);
+    try {
+      const u = new URL(value);
+      if (!schemes.includes(u.protocol)) problems.push(`${name}: scheme must be one of ${schemes.join(', ')}`);
+    } catch {
+      problems.push(`${name}: not a URL`);
+    }
+    return value;
+  };
+
+  const nodeId = str('NODE_ID', 'local', /^[a-z0-9-]{2,32}$/, '[a-z0-9-]{2,32}');
+  const jurisdiction = str('JURISDICTION', 'SG', /^[A-Z]{2}$/, 'ISO 3166-1 alpha-2, upper case');
+  const logLevel = str('LOG_LEVEL', 'info', /^(fatal|error|warn|info|debug|trace|silent)$/, 'a pino level');
+  const bootstrapAdminKey = env.BOOTSTRAP_ADMIN_KEY || undefined;
+  if (bootstrapAdminKey !== undefined && bootstrapAdminKey.length < 22) {
+    problems.push('BOOTSTRAP_ADMIN_KEY: must be at least 22 characters (128 bits of randomness)');
+  }
+  const config: AppConfig = {
+    nodeId,
+    jurisdiction,
+    databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/scamintel', ['postgres:', 'postgresql:']),
+    redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379/0', ['redis:', 'rediss:']),
+    queuePrefix: env.QUEUE_PREFIX ? str('QUEUE_PREFIX', '', /^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, : _ -') : `scamintel:${nodeId}`,
+    host: str('HOST', '127.0.0.1'),
+    port: int('PORT', 3000, 0, 65535),
+    bootstrapAdminKey,
+    signingKeyFile: env.NODE_SIGNING_KEY_FILE || undefined,
+    dataDir: path.resolve(str('DATA_DIR', '.data')),
+    logLevel,
+    trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    rateLimits: {
+      anonymousReports: { limit: int('ANON_REPORT_LIMIT', 10, 1, 1_000_000), windowMs: int('ANON_REPORT_WINDOW_MS', 60_000, 1000, 86_400_000) },
+      lookup: { limit: int('LOOKUP_LIMIT', 120, 1, 1_000_000), windowMs: int('LOOKUP_WINDOW_MS', 60_000, 1000, 86_400_000) },
+      appeals: { limit: int('APPEAL_LIMIT', 5, 1, 1_000_000), windowMs: int('APPEAL_WINDOW_MS', 3_600_000, 1000, 86_400_000) },
+    },
+    intake: {
+      relayGraceMs: int('RELAY_GRACE_MS', 5000, 0, 3_600_000),
+      relayIntervalMs: int('RELAY_INTERVAL_MS', 2000, 100, 3_600_000),
+      workerConcurrency: int('WORKER_CONCURRENCY', 4, 1, 64),
+    },
+    keyCacheTtlMs: int('KEY_CACHE_TTL_MS', 2000, 0, 5000),
+    exchange: {
+      pushIntervalMs: int('EXCHANGE_PUSH_INTERVAL_MS', 60_000, 1000, 86_400_000),
+      batchSize: int('EXCHANGE_BATCH_SIZE', 1000, 1, 1000),
+      maxClockSkewSeconds: int('EXCHANGE_MAX_SKEW_SECONDS', 300, 1, 3600),
+    },
+    bulletins: {
+      cron: str('BULLETIN_CRON', '0 8 * * 1'),
+      timezone: str('BULLETIN_TIMEZONE', jurisdiction === 'KR' ? 'Asia/Seoul' : 'Asia/Singapore'),
+      minCount: int('BULLETIN_MIN_COUNT', 3, 1, 1000),
+      autoPublish: bool('BULLETIN_AUTO_PUBLISH', false),
+      outDir: path.resolve(str('BULLETIN_OUT_DIR', 'out')),
+    },
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

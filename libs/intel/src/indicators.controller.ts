@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Access, RateLimit } from '@scamintel/common';
+import { normalize, tryNormalize } from '@scamintel/indicators';
+import { ListIndicatorsQuery } from './dto/list-indicators.query';
+import { LookupQuery } from './dto/lookup.query';
+import { NormalizeDto } from './dto/normalize.dto';
+import { IntelError } from './intel-error';
+import { LookupService } from './lookup/lookup.service';
+import { APP_CONFIG, AppConfig } from '@scamintel/config';
+import { Inject } from '@nestjs/common';
+
+const FINGERPRINT = /^[0-9a-f]{64}$/;
+
+function decodeCursor(s: string): { updatedAt: string; fingerprint: string } {
+  try {
+    const [updatedAt, fingerprint] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
+    if (typeof updatedAt === 'string' && !Number.isNaN(Date.parse(updatedAt)) && FINGERPRINT.test(fingerprint)) return { updatedAt, fingerprint };
+  } catch {
+    // reported below
+  }
+  throw new IntelError('validation_failed', 'cursor is not valid', [{ path: 'cursor', message: 'use the value of "next" from the previous page' }]);
+}
+
+@Controller('v1')
+export class IndicatorsController {
+  constructor(
+    private readonly lookups: LookupService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('lookup')
+  @Access('public')
+  @RateLimit('lookup')
+  lookup(@Query() q: LookupQuery) {
+    return this.lookups.lookup(q.q, q.type, q.region);
+  }
+
+  @Post('indicators/normalize')
+  @HttpCode(200)
+  @Access('public')
+  normalize(@Body() dto: NormalizeDto) {
+    if (dto.items && dto.value !== undefined) throw new IntelError('validation_failed', 'send either value or items, not both', [{ path: 'items', message: 'not allowed together with value' }]);
+    if (dto.items) {
+      return {
+        items: dto.items.map((i) => {
+          const r = tryNormalize(i.value, { type: i.type, region: i.region ?? this.config.jurisdiction });
+          return r.ok ? { ok: true, ...r.indicator } : { ok: false, value: i.value, error: { code: r.code, message: r.reason } };
+        }),
+      };
+    }
+    if (dto.value === undefined) throw new IntelError('validation_failed', 'value or items is required', [{ path: 'value', message: 'required' }]);
+    // normalize() throws the library's IndicatorError, which the error filter answers with 422 and its code.
+    return normalize(dto.value, { type: dto.type, region: dto.region ?? this.config.jurisdiction });
+  }
+
+  @Get('indicators/:fingerprint')
+  @Access('analyst')
+  async detail(@Param('fingerprint') fingerprint: string) {
+    const found = FINGERPRINT.test(fingerprint) ? await this.lookups.detail(fingerprint) : undefined;
+    if (!found) throw new IntelError('not_found', 'no such indicator');
+    return found;
+  }
+
+  @Get('indicators')
+  @Access('analyst')
+  async list(@Query() q: ListIndicatorsQuery) {
+    const limit = q.limit ?? 100;
+    const rows = await this.lookups.list({ type: q.type, updatedSince: q.updatedSince, after: q.cursor ? decodeCursor(q.cursor) : undefined, limit });
+    const last = rows[rows.length - 1];
+    return {
+      indicators: rows.map(({ cursorAt: _c, ...r }) => r),
+      next: rows.length === limit && last ? Buffer.from(JSON.stringify([last.cursorAt, last.fingerprint])).toString('base64url') : null,
+    };
+  }
+}

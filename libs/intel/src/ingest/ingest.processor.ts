@@ -1,0 +1,40 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@scamintel/config';
+import { Job, UnrecoverableError } from 'bullmq';
+import { QueueName } from '@scamintel/common';
+import { IngestOutcome, IngestService } from './ingest.service';
+
+/** Payload of an ingest job: the outbox row whose reports to process (the reports themselves stay in PostgreSQL). */
+export interface IngestJobData {
+  outboxId: string;
+}
+
+function parse(data: unknown): IngestJobData {
+  const id = (data as IngestJobData | null)?.outboxId;
+  if (typeof id !== 'string' || !/^\d{1,19}$/.test(id)) throw new UnrecoverableError('ingest job without a valid outboxId');
+  return { outboxId: id };
+}
+
+@Processor(QueueName.Ingest)
+export class IngestProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(IngestProcessor.name);
+
+  constructor(
+    private readonly ingest: IngestService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.intake.workerConcurrency;
+  }
+
+  async process(job: Job): Promise<IngestOutcome> {
+    const { outboxId } = parse(job.data);
+    const outcome = await this.ingest.ingest(outboxId);
+    this.logger.debug(`outbox ${outboxId}: ${outcome.reports} reports, ${outcome.indicators} indicators, ${outcome.newSightings} new sightings`);
+    return outcome;
+  }
+}

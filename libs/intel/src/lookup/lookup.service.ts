@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@scamintel/config';
+import { IndicatorType, tryNormalize } from '@scamintel/indicators';
+import { JurisdictionStats, LookupRepository } from './lookup.repository';
+import { DEFAULT_VERDICT_RULES, Verdict, VerdictOutcome, decideVerdict } from './verdict';
+
+export interface LookupAnswer {
+  query: string;
+  indicator: { type: string; value: string; fingerprint: string } | null;
+  verdict: Verdict;
+  reports: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  jurisdictions: string[];
+  scamTypes: string[];
+  explanation: { jurisdiction: string; rule: string; reason: string };
+  byJurisdiction: { jurisdiction: string; verdict: Verdict; reports: number; firstSeen: string; lastSeen: string; rule: string }[];
+  rejected?: { code: string; reason: string };
+}
+
+const sortedKeys = (o: Record<string, number>) => Object.entries(o).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+
+@Injectable()
+export class LookupService {
+  constructor(
+    private readonly repo: LookupRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** "Is this a scam?" for the public: counts and verdicts only, never who reported. */
+  async lookup(q: string, type?: IndicatorType, region?: string): Promise<LookupAnswer> {
+    const n = tryNormalize(q, { type, region: region ?? this.config.jurisdiction });
+    if (!n.ok) {
+      return { query: q, indicator: null, verdict: 'unknown', reports: 0, firstSeen: null, lastSeen: null, jurisdictions: [], scamTypes: [], byJurisdiction: [], explanation: { jurisdiction: this.config.jurisdiction, rule: 'not_an_indicator', reason: n.reason }, rejected: { code: n.code, reason: n.reason } };
+    }
+    const { fingerprint, type: t, value } = n.indicator;
+    const [record, stats] = await Promise.all([this.repo.indicator(fingerprint), this.repo.stats(fingerprint, DEFAULT_VERDICT_RULES.windowDays)]);
+    const warninglisted = Boolean(record?.warninglist);
+    const verdictOf = (s: JurisdictionStats | undefined): VerdictOutcome =>
+      decideVerdict({ reports: s?.reports ?? 0, recentReporters: s?.recentReporters ?? 0, highTrustReporters: s?.highTrustReporters ?? 0, warninglisted });
+    const local = verdictOf(stats.find((s) => s.jurisdiction === this.config.jurisdiction));
+    const scamTypes: Record<string, number> = {};
+    for (const s of stats) for (const [k, v] of Object.entries(s.scamTypes)) scamTypes[k] = (scamTypes[k] ?? 0) + v;
+    const first = stats.reduce<Date | null>((m, s) => (!m || s.firstSeen < m ? s.firstSeen : m), null);
+    const last = stats.reduce<Date | null>((m, s) => (!m || s.lastSeen > m ? s.lastSeen : m), null);
+    return {
+      query: q,
+      indicator: { type: t, value, fingerprint },
+      verdict: local.verdict,
+      reports: stats.reduce((a, s) => a + s.reports, 0),
+      firstSeen: first?.toISOString() ?? null,
+      lastSeen: last?.toISOString() ?? null,
+      jurisdictions: stats.map((s) => s.jurisdiction),
+      scamTypes: sortedKeys(scamTypes),
+      explanation: { jurisdiction: this.config.jurisdiction, rule: local.rule, reason: local.reason },
+      byJurisdiction: stats.map((s) => {
+        const v = verdictOf(s);
+        return { jurisdiction: s.jurisdiction, verdict: v.verdict, reports: s.reports, firstSeen: s.firstSeen.toISOString(), lastSeen: s.lastSeen.toISOString(), rule: v.rule };
+      }),
+    };
+  }
+
+  async detail(fingerprint: string) {
+    const record = await this.repo.indicator(fingerprint);
+    if (!record) return undefined;
+    const [stats, reportIds] = await Promise.all([this.repo.stats(fingerprint, DEFAULT_VERDICT_RULES.windowDays), this.repo.reportIds(fingerprint, 1000)]);
+    const warninglisted = Boolean(record.warninglist);
+    return {
+      fingerprint,
+      type: record.type,
+      value: record.value,
+      attributes: record.attributes,
+      warninglist: record.warninglist,
+      firstSeen: record.firstSeen,
+      lastSeen: record.lastSeen,
+      sightings: stats.map((s) => ({
+        jurisdiction: s.jurisdiction,
+        sourceNode: this.config.nodeId,
+        reports: s.reports,
+        reporters: s.reporters,
+        recentReporters: s.recentReporters,
+        firstSeen: s.firstSeen,
+        lastSeen: s.lastSeen,
+        scamTypes: s.scamTypes,
+        channels: s.channels,
+        losses: s.losses,
+        verdict: decideVerdict({ reports: s.reports, recentReporters: s.recentReporters, highTrustReporters: s.highTrustReporters, warninglisted }),
+      })),
+      reportIds,
+    };
+  }
+
+  list(f: Parameters<LookupRepository['list']>[0]) {
+    return this.repo.list(f);
+  }
+}

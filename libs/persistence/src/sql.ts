@@ -1,0 +1,36 @@
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
+import { DataSource } from 'typeorm';
+import { isRetryableTransactionError } from './pg-errors';
+
+/**
+ * Hot paths (intake, ingest, exchange) speak SQL straight to TypeORM's pg pool: multi-row statements with
+ * unnest() arrays, RETURNING and ON CONFLICT are the point, and pg's plain QueryResult keeps rowCount reliable.
+ */
+export type Queryable = Pick<PoolClient, 'query'> | Pick<Pool, 'query'>;
+
+export function poolOf(db: DataSource): Pool {
+  return (db.driver as unknown as { master: Pool }).master;
+}
+
+export async function query<R extends QueryResultRow = Record<string, any>>(on: Queryable, text: string, params: unknown[] = []): Promise<QueryResult<R>> {
+  return on.query<R>(text, params as any[]);
+}
+
+/** Runs fn in one transaction; deadlocks and serialization failures retry the whole transaction. */
+export async function transaction<T>(db: DataSource, fn: (tx: PoolClient) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await poolOf(db).connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (attempt < attempts && isRetryableTransactionError(err)) continue;
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}

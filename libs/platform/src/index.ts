@@ -1,0 +1,3 @@
+export * from './redis.module';
+export * from './queues.module';
+export * from './pino-logger';

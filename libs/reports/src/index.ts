@@ -1,0 +1,3 @@
+export * from './reports.module';
+export * from './intake-queue';
+export * from './outbox-relay';

@@ -1,0 +1,50 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { JobName, QueueName } from '@scamintel/common';
+
+export interface IngestJobPayload {
+  outboxId: string;
+}
+
+/** How long an enqueue may take before the request stops waiting; the relay covers whatever did not make it. */
+const ENQUEUE_TIMEOUT_MS = 250;
+
+export function ingestJobId(outboxId: string): string {
+  return `outbox-${outboxId}`;
+}
+
+export const INGEST_JOB_OPTIONS = {
+  // The relay re-adds failed work, so a failed job must not linger and block its own jobId.
+  removeOnComplete: true,
+  removeOnFail: true,
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 500 },
+} as const;
+
+@Injectable()
+export class IntakeQueue {
+  private readonly logger = new Logger(IntakeQueue.name);
+
+  constructor(@InjectQueue(QueueName.Ingest) private readonly queue: Queue<IngestJobPayload>) {}
+
+  /** Best effort: never throws. Redis being down must not turn a committed report into an error. */
+  async enqueue(outboxIds: string[]): Promise<boolean> {
+    if (outboxIds.length === 0) return true;
+    const add = this.queue.addBulk(outboxIds.map((outboxId) => ({ name: JobName.IngestBatch, data: { outboxId }, opts: { ...INGEST_JOB_OPTIONS, jobId: ingestJobId(outboxId) } })));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('enqueue timed out')), ENQUEUE_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([add, timeout]);
+      return true;
+    } catch (err) {
+      add.catch(() => undefined);
+      this.logger.warn(`enqueue deferred to the relay: ${(err as Error).message}`);
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
