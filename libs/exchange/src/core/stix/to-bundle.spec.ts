@@ -94,6 +94,12 @@ describe('toStixBundle', () => {
     }
   });
 
+  it('can leave the extension definitions out for receivers that validate whole bundles', () => {
+    const slim = toStixBundle(sampleIndicators(), SAMPLE_SENDER, { includeExtensionDefinitions: false });
+    expect(ofType(slim, 'extension-definition')).toEqual([]);
+    expect(slim.objects.filter((o) => o.type !== 'extension-definition')).toEqual(bundles[0].bundle.objects.filter((o) => o.type !== 'extension-definition'));
+  });
+
   it('includes exactly the TLP markings in use, plus CLEAR for the descriptive objects', () => {
     const [clearValues, pseudonymised, empty] = bundles.map((b) => b.bundle);
     const markings = (b: StixBundle) => ofType(b, 'marking-definition').map((m) => m.id).sort();

@@ -13,6 +13,13 @@ export interface ToStixOptions {
   bundleId?: string;
   /** Version of the sender identity object; bump it when the node's name changes. */
   identityModified?: string;
+  /**
+   * Ship the extension-definition objects (default). The OASIS bundle.json at the pinned commit rejects any
+   * extension-definition inside a bundle (it is not in its object list, and the custom-object branch cannot be
+   * met by SDO-shaped objects), so a receiver that validates whole bundles with it needs them left out; each
+   * definition still validates against common/extension-definition.json on its own.
+   */
+  includeExtensionDefinitions?: boolean;
 }
 
 export interface StixMappingProblem { fingerprint: string; reason: string }
@@ -99,7 +106,7 @@ export function toStixBundle(indicators: ExchangeIndicator[], sender: NodeIdenti
   const records = dedupe(indicators.flatMap((ind) => objectsFor(ind, identity.id, sender.nodeId)));
 
   const usedTypes = new Set(records.map((o) => o.type));
-  const definitions = extensionDefinitions().filter((d) => {
+  const definitions = opts.includeExtensionDefinitions === false ? [] : extensionDefinitions().filter((d) => {
     const custom = Object.entries(CUSTOM_SCO_EXT).find(([, id]) => id === d.id);
     return !custom || usedTypes.has(custom[0]);
   });
