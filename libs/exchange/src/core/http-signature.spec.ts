@@ -124,6 +124,11 @@ describe('signRequest / verifyRequest (exchange profile)', () => {
     expect(verifyRequest({ ...tamper(signed()), ...opts() })).toMatchObject({ ok: false, reason });
   });
 
+  it('will not accept a signed digest without the body to check it against', () => {
+    const { body: _b, ...withoutBody } = signed();
+    expect(verifyRequest({ ...withoutBody, ...opts() })).toMatchObject({ ok: false, reason: 'bad_digest' });
+  });
+
   it('rejects a signature by another key under our keyid, and an unknown keyid', () => {
     const other = generateKeyPair();
     expect(verifyRequest({ ...signed({ privateKey: other.privateKey }), ...opts() })).toMatchObject({ ok: false, reason: 'bad_signature' });

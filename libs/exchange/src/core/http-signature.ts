@@ -132,6 +132,8 @@ function verifyOrThrow(input: VerifyRequestInput): Extract<VerifyRequestResult, 
   const key = input.resolveKey(keyId);
   if (!key || key.asymmetricKeyType !== 'ed25519') throw new Rejection('unknown_key', `no Ed25519 key for keyid ${keyId}`);
   const digestHeader = headerValue(input.headers, 'content-digest');
+  // A signed digest proves nothing unless the bytes it digests are checked too.
+  if (input.body === undefined && covered.some((c) => c.value === 'content-digest')) throw new Rejection('bad_digest', 'content-digest is signed but no body was given to check it against');
   if (hasBody(input.body) || (digestHeader !== undefined && input.body !== undefined)) {
     if (!verifyContentDigest(digestHeader, input.body!)) throw new Rejection('bad_digest', 'Content-Digest does not match the body');
   }
