@@ -35,6 +35,9 @@ import { parseIpv4, parseIpv6 } from './types/ip';
  *     bare host                                          -> domain
  * 12. nothing matched                                    -> not_an_indicator
  *
+ * One fallback after detection: a profile link that names no account (x.com/home,
+ * instagram.com/p/…, t.me/share/…) is normalised as a url instead of failing.
+ *
  * Consequences worth knowing: "1.2.3.4" is an ip, never a phone; "KB 123456789012" is a
  * bank account, never a phone; "www.evil.com" is a domain (ask for type 'url' to get
  * "http://www.evil.com/"); "3279880203" is a phone candidate, not an IP.

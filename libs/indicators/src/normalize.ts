@@ -13,7 +13,7 @@ import { normalizeEmail } from './types/email';
 import { normalizeIp } from './types/ip';
 import { normalizeBankAccount } from './types/bank-account';
 import { normalizeWallet } from './types/crypto-wallet';
-import { normalizeHandle } from './types/social-handle';
+import { isSocialLink, normalizeHandle } from './types/social-handle';
 
 export type NormalizeResult =
   | { ok: true; indicator: NormalizedIndicator }
@@ -82,7 +82,15 @@ export function normalizeOutcome(raw: string, opts?: NormalizeOptions): Normaliz
     type = detectType(s);
     if (!type) return fail('not_an_indicator', 'not recognised as any indicator type');
   }
-  const r = dispatch(type, s, region);
+  let r = dispatch(type, s, region);
+  // A detected profile link that names no account (x.com/home, instagram.com/p/…) is still a link.
+  if (r instanceof Failure && opts?.type === undefined && type === 'social_handle' && isSocialLink(s)) {
+    const asUrl = normalizeUrl(s);
+    if (!(asUrl instanceof Failure)) {
+      type = 'url';
+      r = asUrl;
+    }
+  }
   if (r instanceof Failure) return r;
   return { type, value: r.value, fingerprint: fingerprint(type, r.value), attributes: r.attributes as Record<string, unknown> };
 }

@@ -4,6 +4,9 @@ describe('social_handle', () => {
   it.each([
     ['telegram:@Foo_Bar', 'telegram:foo_bar'],
     ['tg:foobar', 'telegram:foobar'],
+    ['tg:ID0AAA', 'telegram:id0aaa'],
+    ['telegram: idiot_bot', 'telegram:idiot_bot'],
+    ['Telegram ID idiot_bot', 'telegram:idiot_bot'],
     ['Telegram @Scam_Admin', 'telegram:scam_admin'],
     ['텔레그램 @scam_admin', 'telegram:scam_admin'],
     ['t.me/Scam_Admin', 'telegram:scam_admin'],
@@ -56,6 +59,11 @@ describe('social_handle', () => {
     const r = tryNormalize(input, { type: 'social_handle' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.code).toBe('invalid_handle');
+  });
+
+  it('a profile-site link that names no account is kept as a url when the type was detected', () => {
+    expect(normalize('https://www.instagram.com/p/AbC123/')).toMatchObject({ type: 'url', value: 'https://www.instagram.com/p/AbC123/' });
+    expect(normalize('https://x.com/home')).toMatchObject({ type: 'url', value: 'https://x.com/home' });
   });
 
   it('invite and open-chat codes keep their case', () => {

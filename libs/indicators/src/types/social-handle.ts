@@ -58,8 +58,9 @@ export interface HandleResult {
 }
 
 // "<platform>[:：]<handle>", "<platform> @handle", "<platform> ID: handle".
-const PREFIXED = /^([A-Za-z가-힣微信]+)\s*(?:[:：]\s*|\s+)(?:(?:id|아이디)\s*[:：]?\s*)?(@?[^\s@]+)$/i;
-const PREFIXED_ID = /^([A-Za-z가-힣微信]+)\s*(?:id|아이디)\s*[:：]?\s*(@?[^\s@]+)$/i;
+// The word "ID" only counts when a separator follows it, so "telegram:idiot_bot" keeps its "id".
+const PREFIXED = /^([A-Za-z가-힣微信]+)\s*(?:[:：]\s*|\s+)(?:(?:id|아이디)(?:\s*[:：]\s*|\s+))?(@?[^\s@]+)$/i;
+const PREFIXED_ID = /^([A-Za-z가-힣微信]+)\s*(?:id|아이디)(?:\s*[:：]\s*|\s+)(@?[^\s@]+)$/i;
 
 const LINK = /^(?:https?:\/\/)?(?:www\.|m\.|mobile\.|web\.)?([a-z0-9.-]+\.[a-z]{2,})(\/[^?#]*)?(\?[^#]*)?(?:#.*)?$/i;
 const LINK_HOSTS: Readonly<Record<string, Platform>> = {
