@@ -16,7 +16,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     bodyLimit: 10 * 1024 * 1024,
-    genReqId: (req) => {
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },

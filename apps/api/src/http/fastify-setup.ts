@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { RequestError } from '@scamintel/common';
-import { errorBody } from './error-body';
-import { mapError } from './error.filter';
 import { shapeProblem } from './body-shape';
 
 const MiB = 1024 * 1024;
@@ -11,8 +9,8 @@ const LARGE_BODY_ROUTES = new Set(['/v1/reports/batch', '/v1/exchange/inbox']);
 
 /**
  * Settings Nest has no words for: per-route body limits, the STIX and TAXII JSON media types, only JSON
- * accepted (anything else is a 415), a shape check before validation, and errors raised by Fastify itself
- * answered in the contract's shape.
+ * accepted (anything else is a 415) and a shape check before validation. Errors Fastify raises itself reach
+ * Nest's exception filter (ErrorFilter), which answers them in the contract's shape.
  */
 export function configureFastify(f: FastifyInstance): void {
   f.addHook('onRoute', (route) => {
@@ -27,10 +25,5 @@ export function configureFastify(f: FastifyInstance): void {
     if (!JSON_TYPES.test(type)) throw new RequestError('unsupported_media_type', 'send JSON (Content-Type: application/json)');
     const problem = shapeProblem(req.body);
     if (problem) throw new RequestError('validation_failed', `the body is too complex: ${problem}`, [{ path: '', message: problem }]);
-  });
-  f.setErrorHandler((err, req, reply) => {
-    const m = mapError(err);
-    for (const [k, v] of Object.entries(m.headers ?? {})) reply.header(k, v);
-    reply.status(m.status).type('application/json').send(errorBody(m.code, m.message, String(req.id), m.details));
   });
 }
