@@ -13,7 +13,6 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   const logger = createPino(config.logLevel, `scamintel-api:${config.nodeId}`);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     bodyLimit: 10 * 1024 * 1024,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
