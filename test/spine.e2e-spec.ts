@@ -201,6 +201,26 @@ describe('spine: intake → worker → lookup', () => {
     expect((await call(`${api.url}/v1/reports`, { key: keys.bankB.key, body: report() })).status).toBe(202);
   });
 
+  it('normalises one value, a list of items, and answers 422 with a reason code for what is no indicator', async () => {
+    const one = await call(`${api.url}/v1/indicators/normalize`, { body: { value: '010-1234-5678', region: 'KR' } });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ type: 'phone', value: '+821012345678', fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const sg = await call(`${api.url}/v1/indicators/normalize`, { body: { value: '+82 10 1234 5678' } });
+    expect(sg.body.fingerprint).toBe(one.body.fingerprint);
+    const bad = await call(`${api.url}/v1/indicators/normalize`, { body: { value: 'hello world' } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.code).toBe('not_an_indicator');
+    const items = await call(`${api.url}/v1/indicators/normalize`, { body: { items: [{ value: 'hxxps://dbs-secure[.]top/Login#x' }, { value: 'nope nope' }, { value: 'user[at]mail[.]com' }] } });
+    expect(items.status).toBe(200);
+    expect(items.body.items).toEqual([
+      expect.objectContaining({ ok: true, type: 'url', value: 'https://dbs-secure.top/Login' }),
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'not_an_indicator' }) }),
+      expect.objectContaining({ ok: true, type: 'email', value: 'user@mail.com' }),
+    ]);
+    const tooMany = await call(`${api.url}/v1/indicators/normalize`, { body: { items: Array.from({ length: 1001 }, () => ({ value: 'a.com' })) } });
+    expect(tooMany.status).toBe(400);
+  });
+
   it('reports health', async () => {
     expect((await call(`${api.url}/health/live`)).status).toBe(200);
     expect((await call(`${api.url}/health/ready`)).body).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up' } });

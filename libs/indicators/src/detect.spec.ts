@@ -72,3 +72,9 @@ describe('normalize() / tryNormalize() contract', () => {
     expect(normalize('"kim@naver.com"').value).toBe('kim@naver.com');
   });
 });
+
+describe('bracketed country codes', () => {
+  it.each(['(+65) 9123 4567', '(+65) ９１２３ ４５６７', '(+82) 10-1234-5678'])('%s is detected as a phone', (v) => {
+    expect(detectType(v.normalize('NFKC'))).toBe('phone');
+  });
+});

@@ -52,7 +52,7 @@ const SCHEME_URL = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//;
 const EMAIL = /^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/;
 const ACCOUNT_WORD = /(?:\b(?:acct|account|a\/c)\b|계좌)/i;
 const DIGITS6 = /[0-9](?:[\s-]?[0-9]){5,}/;
-const PHONE = /^\+?[0-9\s\-.()/]+$/;
+const PHONE = /^\(?\+?[0-9\s\-.()/]+$/;
 const HOSTISH = /^(?:\/\/)?[^\s/?#@:]+\.[^\s/?#@:.]+(?:[/?#:]|$)/;
 const HOST_ONLY = /^[^\s/?#@:]+$/;
 
