@@ -1,0 +1,188 @@
+/**
+ * npm run demo — two nodes (Singapore and Korea) on this machine: separate databases, one Redis with separate
+ * queue prefixes. Loads the synthetic reports of data/demo/, processes them, syncs the nodes, prints lookups
+ * and audit verifications, and writes an English and a Korean bulletin under out/. `--serve` keeps both up.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { runMigrations } from '@scamintel/persistence';
+
+const ROOT = path.resolve(__dirname, '../..');
+const serve = process.argv.includes('--serve');
+const say = (s = '') => process.stdout.write(`${s}\n`);
+
+interface DemoFile {
+  node: string;
+  jurisdiction: string;
+  organisations: { id: string; organisation: string | null; trust: string }[];
+  reports: ({ as: string } & Record<string, unknown>)[];
+}
+
+interface Node {
+  name: string;
+  nodeId: string;
+  jurisdiction: string;
+  url: string;
+  admin: string;
+  analyst: string;
+  data: DemoFile;
+  procs: ChildProcess[];
+}
+
+async function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+async function pickPort(preferred: number): Promise<number> {
+  for (let p = preferred; p < preferred + 50; p++) if (await portFree(p)) return p;
+  throw new Error(`no free port near ${preferred}`);
+}
+
+async function http(method: string, url: string, key?: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, {
+    method,
+    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON (html, markdown)
+  }
+  return { status: res.status, body: parsed };
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 60000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn().catch(() => undefined);
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function recreateDatabase(name: string): Promise<string> {
+  const admin = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = `postgres://postgres@127.0.0.1:5432/${name}`;
+  await runMigrations(url);
+  return url;
+}
+
+async function startNode(name: string, preferredPort: number): Promise<Node> {
+  const data = JSON.parse(readFileSync(path.join(ROOT, `data/demo/${name}-reports.json`), 'utf8')) as DemoFile;
+  const databaseUrl = await recreateDatabase(`scamintel_demo_${name}`);
+  const port = await pickPort(preferredPort);
+  const admin = randomBytes(24).toString('base64url');
+  const env = {
+    PATH: process.env.PATH ?? '',
+    NODE_ID: data.node,
+    JURISDICTION: data.jurisdiction,
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: `scamintel-demo:${data.node}`,
+    PORT: String(port),
+    BOOTSTRAP_ADMIN_KEY: admin,
+    DATA_DIR: path.join(ROOT, `.data/demo-${name}`),
+    BULLETIN_OUT_DIR: path.join(ROOT, 'out'),
+    LOG_LEVEL: 'warn',
+    ANON_REPORT_LIMIT: '1000',
+    RELAY_GRACE_MS: '1000',
+    EXCHANGE_PUSH_INTERVAL_MS: '5000',
+  };
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  const procs = (['api', 'worker'] as const).map((app) =>
+    spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await until(`${name} API`, async () => (await http('GET', `${url}/health/ready`)).status === 200);
+  const analyst = (await http('POST', `${url}/v1/admin/keys`, admin, { role: 'analyst', organisation: `${data.jurisdiction} anti-scam centre (synthetic)`, trust: 'high' })).body.key;
+  return { name, nodeId: data.node, jurisdiction: data.jurisdiction, url, admin, analyst, data, procs };
+}
+
+async function loadReports(n: Node): Promise<number> {
+  const keys = new Map<string, string | undefined>();
+  for (const org of n.data.organisations) {
+    if (!org.organisation) keys.set(org.id, undefined);
+    else keys.set(org.id, (await http('POST', `${n.url}/v1/admin/keys`, n.admin, { role: 'reporter', organisation: org.organisation, trust: org.trust })).body.key);
+  }
+  const ids: { id: string; key?: string }[] = [];
+  for (const { as, ...report } of n.data.reports) {
+    const key = keys.get(as);
+    const res = await http('POST', `${n.url}/v1/reports`, key, report);
+    if (res.status !== 202) throw new Error(`${n.name}: report refused with ${res.status}: ${JSON.stringify(res.body)}`);
+    ids.push({ id: res.body.id });
+  }
+  await until(`${n.name} processing`, async () => {
+    for (const { id } of ids) if ((await http('GET', `${n.url}/v1/reports/${id}`, n.analyst)).body?.status !== 'processed') return false;
+    return true;
+  });
+  return ids.length;
+}
+
+const LOOKUPS = ['+65 8123 4567', '+82 10-2345-6789', 'hxxps://kbstar-secure[.]top/login', 'hxxps://dbs-secure-login[.]top/verify', '1800 111 1111', '1588-9999', '+65 9000 1234', 'telegram:@easy_task_sg', 'https://example.org/'];
+
+async function printLookups(nodes: Node[]): Promise<void> {
+  say('\nLookups ("is this a scam?"), as each node answers the public:');
+  for (const q of LOOKUPS) {
+    const cells = await Promise.all(nodes.map(async (n) => {
+      const r = (await http('GET', `${n.url}/v1/lookup?q=${encodeURIComponent(q)}`)).body;
+      const sides = (r.byJurisdiction ?? []).map((b: { jurisdiction: string; verdict: string; reports: number }) => `${b.jurisdiction}:${b.verdict}(${b.reports})`).join(' ');
+      return `${n.jurisdiction} → ${r.verdict.padEnd(10)} ${sides}`;
+    }));
+    say(`  ${q.padEnd(36)} ${cells.join('   |   ')}`);
+  }
+}
+
+async function printAudit(nodes: Node[]): Promise<void> {
+  say('\nAudit logs:');
+  for (const n of nodes) {
+    const v = (await http('GET', `${n.url}/v1/audit/verify`, n.admin)).body;
+    say(`  ${n.nodeId}: ${JSON.stringify(v)}`);
+  }
+}
+
+async function main(): Promise<void> {
+  say('scamintel demo: a Singapore node and a Korea node on this machine (synthetic data)');
+  const nodes: Node[] = [];
+  const stop = () => nodes.flatMap((n) => n.procs).forEach((p) => p.kill('SIGTERM'));
+  process.on('SIGINT', () => {
+    stop();
+    process.exit(130);
+  });
+  try {
+    nodes.push(await startNode('sg', 3000), await startNode('kr', 3100));
+    for (const n of nodes) say(`  ${n.nodeId} (${n.jurisdiction}) at ${n.url}`);
+    for (const n of nodes) say(`  ${n.nodeId}: ${await loadReports(n)} reports submitted and processed`);
+    await printLookups(nodes);
+    await printAudit(nodes);
+    if (serve) {
+      say('\n--serve: both nodes stay up; Ctrl-C stops them.');
+      for (const n of nodes) say(`  ${n.nodeId}: ${n.url}  admin key ${n.admin}  analyst key ${n.analyst}`);
+      await new Promise(() => undefined);
+    }
+  } finally {
+    if (!serve) stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`demo failed: ${(err as Error).message}\n`);
+    process.exit(1);
+  },
+);
