@@ -1,3 +1,5 @@
+import type { PolicingModel } from '@scamintel/policing-core';
+
 /** Typed configuration of one node. Built once from the environment at start (load-config.ts); nothing else reads process.env. */
 export interface AppConfig {
   nodeId: string;
@@ -25,12 +27,24 @@ export interface AppConfig {
     relayIntervalMs: number;
     workerConcurrency: number;
   };
+  /** Verdict rules per jurisdiction, trust weights, confidence and decay (config/policing.json, POLICING_CONFIG_FILE). */
+  policing: PolicingModel;
   /** Revocation takes effect within this many ms in every API process (documented ≤ 5 s). */
   keyCacheTtlMs: number;
+  metrics: {
+    /** METRICS_PUBLIC: `GET /metrics` without a key (default true); false = admin key required. */
+    public: boolean;
+    /** WORKER_METRICS_PORT: the worker's own `GET /metrics` listener on HOST; undefined = off (default). */
+    workerPort: number | undefined;
+  };
   exchange: {
     pushIntervalMs: number;
     batchSize: number;
     maxClockSkewSeconds: number;
+    /** First retry delay of a failed push; BullMQ doubles it per attempt. */
+    retryBaseMs: number;
+    /** How long one request to a partner may take before it counts as failed. */
+    requestTimeoutMs: number;
   };
   bulletins: {
     cron: string;
@@ -38,5 +52,7 @@ export interface AppConfig {
     minCount: number;
     autoPublish: boolean;
     outDir: string;
+    /** How watch-list indicators are shown: `partial` hides parts, `defang` only breaks links (libs/bulletins README). */
+    maskStyle: 'partial' | 'defang';
   };
 }

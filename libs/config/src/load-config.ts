@@ -1,5 +1,7 @@
 import * as path from 'node:path';
+import { readPolicingModel } from '@scamintel/policing-core';
 import { AppConfig } from './app-config';
+import { repoRoot } from './repo-root';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -8,6 +10,12 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+function policing(file: string, problems: string[]): AppConfig['policing'] {
+  const { model, problems: bad } = readPolicingModel(file);
+  for (const line of bad) problems.push(`POLICING_CONFIG_FILE: ${line}`);
+  return model as AppConfig['policing'];
+}
 
 /**
  * Reads and checks every setting at once, so an operator sees all bad variables in one run (one line each),
@@ -80,11 +88,18 @@ export function loadConfig(env: Env): AppConfig {
       relayIntervalMs: int('RELAY_INTERVAL_MS', 2000, 100, 3_600_000),
       workerConcurrency: int('WORKER_CONCURRENCY', 4, 1, 64),
     },
+    policing: policing(env.POLICING_CONFIG_FILE || path.join(repoRoot(), 'config/policing.json'), problems),
     keyCacheTtlMs: int('KEY_CACHE_TTL_MS', 2000, 0, 5000),
+    metrics: {
+      public: bool('METRICS_PUBLIC', true),
+      workerPort: env.WORKER_METRICS_PORT ? int('WORKER_METRICS_PORT', 0, 0, 65535) : undefined,
+    },
     exchange: {
       pushIntervalMs: int('EXCHANGE_PUSH_INTERVAL_MS', 60_000, 1000, 86_400_000),
       batchSize: int('EXCHANGE_BATCH_SIZE', 1000, 1, 1000),
       maxClockSkewSeconds: int('EXCHANGE_MAX_SKEW_SECONDS', 300, 1, 3600),
+      retryBaseMs: int('EXCHANGE_RETRY_BASE_MS', 2000, 10, 3_600_000),
+      requestTimeoutMs: int('EXCHANGE_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     },
     bulletins: {
       cron: str('BULLETIN_CRON', '0 8 * * 1'),
@@ -92,6 +107,7 @@ export function loadConfig(env: Env): AppConfig {
       minCount: int('BULLETIN_MIN_COUNT', 3, 1, 1000),
       autoPublish: bool('BULLETIN_AUTO_PUBLISH', false),
       outDir: path.resolve(str('BULLETIN_OUT_DIR', 'out')),
+      maskStyle: str('BULLETIN_MASK_STYLE', 'partial', /^(partial|defang)$/, 'partial or defang') as 'partial' | 'defang',
     },
   };
   if (problems.length) throw new ConfigError(problems);

@@ -1,0 +1,3 @@
+export * from './model';
+export * from './decide';
+export * from './load-model';
