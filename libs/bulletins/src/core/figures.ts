@@ -98,7 +98,17 @@ function checkStats(stats: PeriodStats, path: string): PeriodStats {
     if (!/^[A-Z]{3}$/.test(currency)) fail(`${path}.lossByCurrency`, `${JSON.stringify(currency)} is not an ISO 4217 code`);
     if (!isDecimal(amount) || amount.startsWith('-')) fail(`${path}.lossByCurrency.${currency}`, 'must be a non-negative decimal string');
   }
-  return { reports: stats.reports, byScamType: stats.byScamType ?? {}, byChannel: stats.byChannel ?? {}, lossByCurrency: stats.lossByCurrency ?? {} };
+  const lossReports = stats.lossReportsByCurrency;
+  if (lossReports !== undefined) {
+    for (const [currency, n] of Object.entries(lossReports)) {
+      if (!/^[A-Z]{3}$/.test(currency)) fail(`${path}.lossReportsByCurrency`, `${JSON.stringify(currency)} is not an ISO 4217 code`);
+      count(n, `${path}.lossReportsByCurrency.${currency}`);
+    }
+  }
+  return {
+    reports: stats.reports, byScamType: stats.byScamType ?? {}, byChannel: stats.byChannel ?? {}, lossByCurrency: stats.lossByCurrency ?? {},
+    ...(lossReports !== undefined ? { lossReportsByCurrency: lossReports } : {}),
+  };
 }
 
 function checkCategories(counts: Record<string, unknown>, known: readonly string[], path: string): void {
@@ -130,12 +140,14 @@ function rising(cur: PeriodStats, prev: PeriodStats, base: number): RisingFigure
 }
 
 function losses(cur: PeriodStats, prev: PeriodStats, minCount: number): LossFigure[] {
-  // Without a per-currency report count, the period's report total is the best guard: with fewer than minCount
-  // reports, a loss sum is close to one person's loss.
-  const curHidden = cur.reports < minCount;
-  const prevHidden = prev.reports < minCount;
+  // With fewer than minCount reports behind it, a loss sum is close to one person's loss. The per-currency report
+  // count decides when the caller gives it; without it, the period's report total is the best guard.
+  const hidden = (s: PeriodStats, currency: string) =>
+    s.reports < minCount || (s.lossReportsByCurrency !== undefined && (s.lossReportsByCurrency[currency] ?? 0) < minCount);
   const currencies = [...new Set([...Object.keys(cur.lossByCurrency), ...Object.keys(prev.lossByCurrency)])].sort();
   return currencies.map((currency) => {
+    const curHidden = hidden(cur, currency);
+    const prevHidden = hidden(prev, currency);
     const c = cur.lossByCurrency[currency] ?? '0';
     const p = prev.lossByCurrency[currency] ?? '0';
     const order = compareDecimal(c, p);

@@ -18,6 +18,11 @@ export type IndicatorType = (typeof INDICATOR_TYPES)[number];
 export interface PeriodStats {
   reports: number;
   lossByCurrency: Record<string, string /* decimal string */>;
+  /**
+   * Reports behind each currency's loss. Optional for compatibility; when given, a currency's amount is withheld
+   * whenever fewer than minCount reports stand behind it (one report's loss is one person's loss).
+   */
+  lossReportsByCurrency?: Record<string, number>;
   byScamType: Partial<Record<ScamType, number>>;
   byChannel: Partial<Record<Channel, number>>;
 }
