@@ -1,5 +1,6 @@
 import { Spine1764300000000 } from './1764300000000-spine';
 import { Audit1764300001000 } from './1764300001000-audit';
+import { Bulletins1764300003000 } from './1764300003000-bulletins';
 
 /** Every migration in order; the data source lists them explicitly so the build needs no glob. */
-export const MIGRATIONS = [Spine1764300000000, Audit1764300001000];
+export const MIGRATIONS = [Spine1764300000000, Audit1764300001000, Bulletins1764300003000];
