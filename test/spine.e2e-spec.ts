@@ -19,7 +19,7 @@ describe('spine: intake → worker → lookup', () => {
     api = await startApi(config);
     worker = await startWorker(config);
     sql = await sqlClient(db.url);
-    for (const [name, role, trust] of [['bankA', 'reporter', 'medium'], ['bankB', 'reporter', 'medium'], ['telcoC', 'reporter', 'low'], ['spf', 'analyst', 'high']] as const) {
+    for (const [name, role, trust] of [['bankA', 'reporter', 'medium'], ['bankB', 'reporter', 'medium'], ['telcoC', 'reporter', 'medium'], ['spf', 'analyst', 'high']] as const) {
       const res = await call(`${api.url}/v1/admin/keys`, { key: ADMIN, body: { role, organisation: name, trust } });
       expect(res.status).toBe(201);
       keys[name] = res.body;

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '@scamintel/common';
+import { VerdictsModule } from '@scamintel/policing';
 import { IndicatorsController } from './indicators.controller';
 import { IngestProcessor } from './ingest/ingest.processor';
 import { IngestRepository } from './ingest/ingest.repository';
@@ -10,6 +11,7 @@ import { LookupService } from './lookup/lookup.service';
 
 /** Read side of the indicator store for the API: lookup, detail, listing, normalisation. */
 @Module({
+  imports: [VerdictsModule],
   controllers: [IndicatorsController],
   providers: [LookupRepository, LookupService],
   exports: [LookupService],

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
@@ -22,7 +23,10 @@ export interface OutboxBatch {
 
 @Injectable()
 export class IngestRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async loadOutbox(outboxId: string): Promise<OutboxBatch | undefined> {
     const pool = poolOf(this.db);
@@ -50,6 +54,7 @@ export class IngestRepository {
       const { stats, reporters } = planDeltas(inserted, reports);
       await this.upsertStats(tx, stats);
       await this.upsertReporters(tx, reporters);
+      await this.flagAnonymousBursts(tx, reporters);
       await tx.query(`UPDATE reports SET status = 'processed', processed_at = now() WHERE id = ANY($1::uuid[]) AND status = 'received'`, [[...reports.keys()]]);
       await tx.query(`UPDATE intake_outbox SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`, [outboxId]);
       return { newSightings: stats.reduce((n, s) => n + s.reports, 0) };
@@ -113,6 +118,24 @@ export class IngestRepository {
         stats.map((s) => JSON.stringify(s.losses)),
         stats.map((s) => s.tlpRank),
       ],
+    );
+  }
+
+  /**
+   * A burst of anonymous reporters of one value within minutes is how a value gets brigaded: flag it for an
+   * analyst (the verdict rules already set such reporters aside).
+   */
+  private async flagAnonymousBursts(tx: PoolClient, reporters: ReporterDelta[]): Promise<void> {
+    const anon = [...new Set(reporters.filter((r) => r.trust === 'anonymous').map((r) => r.fingerprint))];
+    if (!anon.length) return;
+    const { windowMinutes, minAnonymousReports } = this.config.policing.burst;
+    await tx.query(
+      `INSERT INTO indicator_flags (fingerprint, jurisdiction, flag)
+       SELECT fingerprint, jurisdiction, 'anonymous_burst' FROM indicator_reporters
+        WHERE fingerprint = ANY($1) AND trust = 'anonymous' AND first_received > now() - $2::int * interval '1 minute'
+        GROUP BY fingerprint, jurisdiction HAVING count(*) >= $3
+       ON CONFLICT (fingerprint, jurisdiction, flag) DO UPDATE SET resolved_at = NULL, created_at = now() WHERE indicator_flags.resolved_at IS NOT NULL`,
+      [anon, windowMinutes, minAnonymousReports],
     );
   }
 

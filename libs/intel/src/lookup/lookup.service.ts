@@ -1,8 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { IndicatorType, tryNormalize } from '@scamintel/indicators';
-import { JurisdictionStats, LookupRepository } from './lookup.repository';
-import { DEFAULT_VERDICT_RULES, Verdict, VerdictOutcome, decideVerdict } from './verdict';
+import { Decision, VerdictService } from '@scamintel/policing';
+import { LookupRepository } from './lookup.repository';
+
+type Verdict = Decision['verdict'];
+/** Reporter counts in lookups and details cover this window; verdict rules choose their own. */
+const RECENT_DAYS = 90;
 
 export interface LookupAnswer {
   query: string;
@@ -13,8 +17,10 @@ export interface LookupAnswer {
   lastSeen: string | null;
   jurisdictions: string[];
   scamTypes: string[];
+  confidence: number;
   explanation: { jurisdiction: string; rule: string; reason: string };
-  byJurisdiction: { jurisdiction: string; verdict: Verdict; reports: number; firstSeen: string; lastSeen: string; rule: string }[];
+  byJurisdiction: { jurisdiction: string; sourceNode: string; verdict: Verdict; confidence: number; reports: number; firstSeen: string; lastSeen: string; rule: string; reason: string }[];
+  flags?: string[];
   rejected?: { code: string; reason: string };
 }
 
@@ -24,6 +30,7 @@ const sortedKeys = (o: Record<string, number>) => Object.entries(o).sort((a, b) 
 export class LookupService {
   constructor(
     private readonly repo: LookupRepository,
+    private readonly verdicts: VerdictService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,14 +38,15 @@ export class LookupService {
   async lookup(q: string, type?: IndicatorType, region?: string): Promise<LookupAnswer> {
     const n = tryNormalize(q, { type, region: region ?? this.config.jurisdiction });
     if (!n.ok) {
-      return { query: q, indicator: null, verdict: 'unknown', reports: 0, firstSeen: null, lastSeen: null, jurisdictions: [], scamTypes: [], byJurisdiction: [], explanation: { jurisdiction: this.config.jurisdiction, rule: 'not_an_indicator', reason: n.reason }, rejected: { code: n.code, reason: n.reason } };
+      return { query: q, indicator: null, verdict: 'unknown', confidence: 0, reports: 0, firstSeen: null, lastSeen: null, jurisdictions: [], scamTypes: [], byJurisdiction: [], explanation: { jurisdiction: this.config.jurisdiction, rule: 'not_an_indicator', reason: n.reason }, rejected: { code: n.code, reason: n.reason } };
     }
     const { fingerprint, type: t, value } = n.indicator;
-    const [record, stats] = await Promise.all([this.repo.indicator(fingerprint), this.repo.stats(fingerprint, DEFAULT_VERDICT_RULES.windowDays)]);
-    const warninglisted = Boolean(record?.warninglist);
-    const verdictOf = (s: JurisdictionStats | undefined): VerdictOutcome =>
-      decideVerdict({ reports: s?.reports ?? 0, recentReporters: s?.recentReporters ?? 0, highTrustReporters: s?.highTrustReporters ?? 0, warninglisted });
-    const local = verdictOf(stats.find((s) => s.jurisdiction === this.config.jurisdiction));
+    const [record, stats] = await Promise.all([this.repo.indicator(fingerprint), this.repo.stats(fingerprint, RECENT_DAYS)]);
+    const subject = { fingerprint, type: t, warninglisted: Boolean(record?.warninglist) };
+    const here = this.config.jurisdiction;
+    const decisions = new Map<string, Decision>();
+    for (const j of new Set([here, ...stats.map((s) => s.jurisdiction)])) decisions.set(j, await this.verdicts.decideOne(subject, j));
+    const local = decisions.get(here)!;
     const scamTypes: Record<string, number> = {};
     for (const s of stats) for (const [k, v] of Object.entries(s.scamTypes)) scamTypes[k] = (scamTypes[k] ?? 0) + v;
     const first = stats.reduce<Date | null>((m, s) => (!m || s.firstSeen < m ? s.firstSeen : m), null);
@@ -47,24 +55,28 @@ export class LookupService {
       query: q,
       indicator: { type: t, value, fingerprint },
       verdict: local.verdict,
+      confidence: local.confidence,
       reports: stats.reduce((a, s) => a + s.reports, 0),
       firstSeen: first?.toISOString() ?? null,
       lastSeen: last?.toISOString() ?? null,
       jurisdictions: stats.map((s) => s.jurisdiction),
       scamTypes: sortedKeys(scamTypes),
-      explanation: { jurisdiction: this.config.jurisdiction, rule: local.rule, reason: local.reason },
+      explanation: { jurisdiction: here, rule: local.rule, reason: local.reason },
       byJurisdiction: stats.map((s) => {
-        const v = verdictOf(s);
-        return { jurisdiction: s.jurisdiction, verdict: v.verdict, reports: s.reports, firstSeen: s.firstSeen.toISOString(), lastSeen: s.lastSeen.toISOString(), rule: v.rule };
+        const d = decisions.get(s.jurisdiction)!;
+        return { jurisdiction: s.jurisdiction, sourceNode: this.config.nodeId, verdict: d.verdict, confidence: d.confidence, reports: s.reports, firstSeen: s.firstSeen.toISOString(), lastSeen: s.lastSeen.toISOString(), rule: d.rule, reason: d.reason };
       }),
+      ...(local.flags.length ? { flags: local.flags } : {}),
     };
   }
 
   async detail(fingerprint: string) {
     const record = await this.repo.indicator(fingerprint);
     if (!record) return undefined;
-    const [stats, reportIds] = await Promise.all([this.repo.stats(fingerprint, DEFAULT_VERDICT_RULES.windowDays), this.repo.reportIds(fingerprint, 1000)]);
-    const warninglisted = Boolean(record.warninglist);
+    const [stats, reportIds] = await Promise.all([this.repo.stats(fingerprint, RECENT_DAYS), this.repo.reportIds(fingerprint, 1000)]);
+    const subject = { fingerprint, type: record.type, warninglisted: Boolean(record.warninglist) };
+    const decisions = new Map<string, Decision>();
+    for (const s of stats) decisions.set(s.jurisdiction, await this.verdicts.decideOne(subject, s.jurisdiction));
     return {
       fingerprint,
       type: record.type,
@@ -84,7 +96,7 @@ export class LookupService {
         scamTypes: s.scamTypes,
         channels: s.channels,
         losses: s.losses,
-        verdict: decideVerdict({ reports: s.reports, recentReporters: s.recentReporters, highTrustReporters: s.highTrustReporters, warninglisted }),
+        verdict: decisions.get(s.jurisdiction),
       })),
       reportIds,
     };

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { poolOf, query, transaction } from '@scamintel/persistence';
+
+export interface QueueItem {
+  fingerprint: string;
+  type: string;
+  value: string;
+  reports: number;
+  reporters: number;
+  firstSeen: Date;
+  lastSeen: Date;
+  scamTypes: Record<string, number>;
+  channels: Record<string, number>;
+  flags: string[];
+}
+
+/** Inserts a verdict and marks the indicator changed, so the exchange carries the change to partners. */
+export async function recordVerdict(tx: PoolClient, v: { fingerprint: string; jurisdiction: string; verdict: string; note?: string; source: string; actor: string }): Promise<void> {
+  await tx.query(`INSERT INTO indicator_verdicts (fingerprint, jurisdiction, verdict, note, source, actor) VALUES ($1,$2,$3,$4,$5,$6)`, [v.fingerprint, v.jurisdiction, v.verdict, v.note ?? null, v.source, v.actor]);
+  await tx.query(`UPDATE indicators SET updated_at = now() WHERE fingerprint = $1`, [v.fingerprint]);
+}
+
+@Injectable()
+export class ReviewRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Indicators of a jurisdiction without an analyst verdict (or flagged), most reported and oldest first. */
+  async queue(jurisdiction: string, f: { scamType?: string; channel?: string; indicatorType?: string; limit: number; offset: number }): Promise<QueueItem[]> {
+    const { rows } = await query<QueueItem>(
+      poolOf(this.db),
+      `SELECT s.fingerprint, i.type, i.value, s.reports,
+              (SELECT count(*)::int FROM indicator_reporters r WHERE r.fingerprint = s.fingerprint AND r.jurisdiction = s.jurisdiction) AS reporters,
+              s.first_seen AS "firstSeen", s.last_seen AS "lastSeen", s.scam_types AS "scamTypes", s.channels,
+              coalesce((SELECT array_agg(flag) FROM indicator_flags g WHERE g.fingerprint = s.fingerprint AND g.jurisdiction = s.jurisdiction AND g.resolved_at IS NULL), '{}') AS flags
+         FROM indicator_stats s JOIN indicators i USING (fingerprint)
+        WHERE s.jurisdiction = $1 AND i.warninglist IS NULL
+          AND (NOT EXISTS (SELECT 1 FROM indicator_verdicts v WHERE v.fingerprint = s.fingerprint AND v.jurisdiction = s.jurisdiction)
+               OR EXISTS (SELECT 1 FROM indicator_flags g WHERE g.fingerprint = s.fingerprint AND g.jurisdiction = s.jurisdiction AND g.resolved_at IS NULL))
+          AND ($2::text IS NULL OR s.scam_types ? $2) AND ($3::text IS NULL OR s.channels ? $3) AND ($4::text IS NULL OR i.type = $4)
+        ORDER BY s.reports DESC, s.first_seen ASC, s.fingerprint
+        LIMIT $5 OFFSET $6`,
+      [jurisdiction, f.scamType ?? null, f.channel ?? null, f.indicatorType ?? null, f.limit, f.offset],
+    );
+    return rows;
+  }
+
+  async reportExists(id: string): Promise<{ jurisdiction: string } | undefined> {
+    const { rows } = await query(poolOf(this.db), `SELECT jurisdiction FROM reports WHERE id = $1`, [id]);
+    return rows[0] as { jurisdiction: string } | undefined;
+  }
+
+  async indicatorExists(fingerprint: string): Promise<boolean> {
+    const { rowCount } = await query(poolOf(this.db), `SELECT 1 FROM indicators WHERE fingerprint = $1`, [fingerprint]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** A confirmed report confirms the indicators it carries (not those that were rejected or warninglisted). */
+  async reviewReport(reportId: string, jurisdiction: string, verdict: string, note: string | undefined, actor: string): Promise<{ confirmedIndicators: number }> {
+    return transaction(this.db, async (tx) => {
+      await tx.query(`INSERT INTO report_reviews (report_id, verdict, note, actor) VALUES ($1,$2,$3,$4)`, [reportId, verdict, note ?? null, actor]);
+      if (verdict !== 'confirmed') return { confirmedIndicators: 0 };
+      const { rows } = await tx.query(`SELECT DISTINCT fingerprint FROM report_indicators WHERE report_id = $1 AND status = 'accepted' ORDER BY fingerprint`, [reportId]);
+      for (const r of rows) await recordVerdict(tx, { fingerprint: r.fingerprint, jurisdiction, verdict: 'scam', note: `report ${reportId} confirmed`, source: 'report_review', actor });
+      return { confirmedIndicators: rows.length };
+    });
+  }
+
+  async setVerdict(fingerprint: string, jurisdiction: string, verdict: string, note: string | undefined, actor: string): Promise<void> {
+    await transaction(this.db, async (tx) => {
+      await recordVerdict(tx, { fingerprint, jurisdiction, verdict, note, source: 'analyst', actor });
+      await tx.query(`UPDATE indicator_flags SET resolved_at = now() WHERE fingerprint = $1 AND jurisdiction = $2 AND resolved_at IS NULL`, [fingerprint, jurisdiction]);
+    });
+  }
+}

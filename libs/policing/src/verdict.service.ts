@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@scamintel/config';
+import { Decision, decide, windowsOf } from '@scamintel/policing-core';
+import { EvidenceRepository, evidenceKey } from './evidence.repository';
+
+export interface VerdictSubject {
+  fingerprint: string;
+  type: string;
+  warninglisted: boolean;
+  /** Partner verdicts known for it, weighed into confidence only. */
+  partner?: { verdict: string; confidence: number }[];
+}
+
+/**
+ * Applies the configured rules of a jurisdiction to what the node holds locally. Lookup, the exchange and
+ * bulletins all ask here, so a verdict means the same thing everywhere on a node.
+ */
+@Injectable()
+export class VerdictService {
+  private readonly windows: number[];
+
+  constructor(
+    private readonly evidence: EvidenceRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.windows = windowsOf(config.policing);
+  }
+
+  /** Decisions keyed by fingerprint, for the given jurisdiction (default: this node's). */
+  async decideMany(subjects: VerdictSubject[], jurisdiction = this.config.jurisdiction, now = new Date()): Promise<Map<string, Decision>> {
+    const ev = await this.evidence.load(subjects.map((s) => s.fingerprint), this.windows);
+    const out = new Map<string, Decision>();
+    for (const s of subjects) {
+      const e = ev.get(evidenceKey(s.fingerprint, jurisdiction));
+      out.set(
+        s.fingerprint,
+        decide(
+          { type: s.type, warninglisted: s.warninglisted, reporters: e?.reporters ?? [], reportsInWindow: e?.reportsInWindow ?? {}, analystVerdict: e?.analystVerdict, partner: s.partner, lastSeen: e?.lastSeen ?? null },
+          jurisdiction,
+          this.config.policing,
+          now,
+        ),
+      );
+    }
+    return out;
+  }
+
+  async decideOne(subject: VerdictSubject, jurisdiction?: string, now?: Date): Promise<Decision> {
+    return (await this.decideMany([subject], jurisdiction, now)).get(subject.fingerprint)!;
+  }
+}
