@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditHttpModule, AuditModule } from '@scamintel/audit';
 import { AuthModule } from '@scamintel/auth';
+import { BulletinsModule } from '@scamintel/bulletins';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@scamintel/config';
 import { IntelModule } from '@scamintel/intel';
 import { PersistenceModule } from '@scamintel/persistence';
@@ -37,6 +38,7 @@ export class ApiModule {
         AuditHttpModule,
         ReportsModule,
         IntelModule,
+        BulletinsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@scamintel/audit';
+import { BulletinsWorkerModule } from '@scamintel/bulletins';
 import { AppConfig, ConfigModule } from '@scamintel/config';
 import { IngestModule } from '@scamintel/intel';
 import { PersistenceModule } from '@scamintel/persistence';
@@ -18,6 +19,7 @@ export class WorkerModule {
         AuditModule,
         IngestModule,
         OutboxRelayModule,
+        BulletinsWorkerModule,
       ],
     };
   }
