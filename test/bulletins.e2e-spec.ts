@@ -58,7 +58,7 @@ describe('bulletins: built from reports, private by construction, versioned, aud
 
   beforeAll(async () => {
     db = await createTestDatabase('bulletins');
-    config = testConfig({ DATABASE_URL: db.url, BOOTSTRAP_ADMIN_KEY: ADMIN, NODE_ID: 'sg-test', JURISDICTION: 'SG', BULLETIN_TIMEZONE: TZ, BULLETIN_CRON: '0 8 * * 1' });
+    config = testConfig({ DATABASE_URL: db.url, BOOTSTRAP_ADMIN_KEY: ADMIN, NODE_ID: 'sg-test', JURISDICTION: 'SG', BULLETIN_TIMEZONE: TZ, BULLETIN_CRON: '30 4 1 1 *' }); // a time the scheduler will not fire during the test
     api = await startApi(config);
     worker = await startWorker(config);
     sql = await sqlClient(db.url);
@@ -304,7 +304,7 @@ describe('bulletins: built from reports, private by construction, versioned, aud
   it('registers the weekly job with the configured cron and time zone, and the weekly run is idempotent', async () => {
     const queue = new Queue(QueueName.Bulletins, { connection: redisOptions(config.redisUrl) as unknown as ConnectionOptions, prefix: config.queuePrefix });
     try {
-      expect(await queue.getJobScheduler(WEEKLY_SCHEDULER_ID)).toMatchObject({ pattern: '0 8 * * 1', tz: TZ, name: JobName.BulletinWeekly });
+      expect(await queue.getJobScheduler(WEEKLY_SCHEDULER_ID)).toMatchObject({ pattern: '30 4 1 1 *', tz: TZ, name: JobName.BulletinWeekly });
       // Run for Monday 09:00 of our period's week: it publishes the week before, i.e. our "previous" period.
       const at = `${from}T09:00:00+08:00`;
       const jobs = [await queue.add(JobName.BulletinWeekly, { at }), await queue.add(JobName.BulletinWeekly, { at })];
