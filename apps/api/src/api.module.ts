@@ -6,6 +6,7 @@ import { AuthModule } from '@scamintel/auth';
 import { BulletinsModule } from '@scamintel/bulletins';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@scamintel/config';
 import { IntelModule } from '@scamintel/intel';
+import { MetricsModule } from '@scamintel/metrics';
 import { PersistenceModule } from '@scamintel/persistence';
 import { QueuesModule, RedisClient, RedisModule } from '@scamintel/platform';
 import { ReportsModule } from '@scamintel/reports';
@@ -24,6 +25,7 @@ export class ApiModule {
         PersistenceModule.forRoot({ applicationName: `scamintel-api-${config.nodeId}` }),
         RedisModule,
         QueuesModule.forRoot('producer'),
+        MetricsModule.forApi(config),
         ThrottlerModule.forRootAsync({
           inject: [APP_CONFIG, RedisClient],
           useFactory: (c: AppConfig, redis: RedisClient) => ({

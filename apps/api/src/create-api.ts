@@ -2,6 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@scamintel/config';
+import { installHttpMetrics, privateRequestLogger } from '@scamintel/metrics';
+import { setupOpenApi } from '@scamintel/openapi';
 import { PinoNestLogger, createPino } from '@scamintel/platform';
 import { ApiModule } from './api.module';
 import { configureFastify } from './http/fastify-setup';
@@ -12,7 +14,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export async function createApi(config: AppConfig): Promise<NestFastifyApplication> {
   const logger = createPino(config.logLevel, `scamintel-api:${config.nodeId}`);
   const adapter = new FastifyAdapter({
-    loggerInstance: logger,
+    loggerInstance: privateRequestLogger(logger),
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     bodyLimit: 10 * 1024 * 1024,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -23,6 +25,8 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   configureFastify(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, { logger: new PinoNestLogger(logger), bufferLogs: false });
   app.useGlobalPipes(createValidationPipe());
+  installHttpMetrics(app);
+  setupOpenApi(app);
   app.enableShutdownHooks();
   return app;
 }

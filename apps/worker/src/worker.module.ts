@@ -3,6 +3,7 @@ import { AuditModule } from '@scamintel/audit';
 import { BulletinsWorkerModule } from '@scamintel/bulletins';
 import { AppConfig, ConfigModule } from '@scamintel/config';
 import { IngestModule } from '@scamintel/intel';
+import { MetricsModule } from '@scamintel/metrics';
 import { PersistenceModule } from '@scamintel/persistence';
 import { QueuesModule } from '@scamintel/platform';
 import { OutboxRelayModule } from '@scamintel/reports';
@@ -16,6 +17,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         PersistenceModule.forRoot({ applicationName: `scamintel-worker-${config.nodeId}`, poolSize: config.intake.workerConcurrency + 4 }),
         QueuesModule.forRoot('consumer'),
+        MetricsModule.forWorker(),
         AuditModule,
         IngestModule,
         OutboxRelayModule,

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { Principal } from '@scamintel/common';
+import { Principal, Trust } from '@scamintel/common';
+import { MetricsService } from '@scamintel/metrics';
 import { ReportDto } from './dto/report.dto';
 import { IntakeQueue } from './intake-queue';
 import { ReportError } from './report-error';
@@ -9,6 +10,9 @@ import { NewReport, ReportFilter, ReportIndicatorView, ReportView, ReportsReposi
 
 /** Reports dated this far in the future are refused: clocks differ, but not by days. */
 const MAX_FUTURE_MS = 24 * 3600 * 1000;
+
+/** An operator's bulk import (CLI): counts as the organisation with the given trust; submitted by no key. */
+export type ImportPrincipal = { kind: 'import'; organisation: string; trust: Exclude<Trust, 'anonymous'> };
 
 export interface SubmitResult {
   ids: string[];
@@ -21,20 +25,22 @@ export class ReportsService {
     private readonly repo: ReportsRepository,
     private readonly queue: IntakeQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
-  async submit(principal: Principal, reports: ReportDto[], rawBody: unknown, idempotencyKey?: string, pathPrefix = ''): Promise<SubmitResult> {
+  async submit(principal: Principal | ImportPrincipal, reports: ReportDto[], rawBody: unknown, idempotencyKey?: string, pathPrefix = ''): Promise<SubmitResult> {
     const now = Date.now();
     const problems = reports.flatMap((r, i) => this.problemsOf(r, now, reports.length > 1 || pathPrefix ? `${pathPrefix}[${i}].` : ''));
     if (problems.length) throw new ReportError('validation_failed', 'the report is not valid', problems);
 
     const rows = reports.map((r) => this.toRow(principal, r));
     const claim = idempotencyKey
-      ? { scope: principal.kind === 'key' ? `key:${principal.keyId}` : `ip:${principal.clientAddress}`, key: idempotencyKey, bodyHash: createHash('sha256').update(JSON.stringify(rawBody)).digest('hex') }
+      ? { scope: principal.kind === 'key' ? `key:${principal.keyId}` : principal.kind === 'import' ? `import:${principal.organisation.toLowerCase()}` : `ip:${principal.clientAddress}`, key: idempotencyKey, bodyHash: createHash('sha256').update(JSON.stringify(rawBody)).digest('hex') }
       : undefined;
     const outcome = await this.repo.insert(rows, claim);
     if (outcome.kind === 'conflict') throw new ReportError('idempotency_conflict', 'this Idempotency-Key was already used with another body');
     if (outcome.kind === 'replayed') return { ids: outcome.ids, replayed: true };
+    this.metrics?.reportsReceived(outcome.ids.length, principal.kind);
     await this.queue.enqueue([outcome.outboxId]);
     return { ids: outcome.ids, replayed: false };
   }
@@ -49,11 +55,11 @@ export class ReportsService {
     return out;
   }
 
-  private toRow(p: Principal, r: ReportDto): NewReport {
-    const keyed = p.kind === 'key';
+  private toRow(p: Principal | ImportPrincipal, r: ReportDto): NewReport {
+    const keyed = p.kind !== 'public';
     return {
       id: randomUUID(),
-      submitterKeyId: keyed ? p.keyId : null,
+      submitterKeyId: p.kind === 'key' ? p.keyId : null,
       // Distinct reporters are organisations for keyed callers and (hashed) client addresses for the public.
       reporterKey: keyed ? `org:${p.organisation.toLowerCase()}` : `anon:${createHash('sha256').update(`${this.config.nodeId}|${p.clientAddress}`).digest('hex').slice(0, 24)}`,
       reporterTrust: keyed ? p.trust : 'anonymous',

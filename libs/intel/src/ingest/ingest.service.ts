@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { TlpName } from '@scamintel/common';
 import { extract, tryNormalize, warninglistHit, IndicatorType } from '@scamintel/indicators';
+import { MetricsService } from '@scamintel/metrics';
 import { IndicatorUpsert, IngestRepository, OutboxBatch } from './ingest.repository';
 import { ReportIndicatorRow, ReportToIngest } from './sighting-plan';
 
@@ -18,7 +19,10 @@ export interface IngestOutcome {
  */
 @Injectable()
 export class IngestService {
-  constructor(private readonly repo: IngestRepository) {}
+  constructor(
+    private readonly repo: IngestRepository,
+    @Optional() private readonly metrics?: MetricsService,
+  ) {}
 
   async ingest(outboxId: string): Promise<IngestOutcome> {
     const batch = await this.repo.loadOutbox(outboxId);
@@ -30,6 +34,7 @@ export class IngestService {
     }
     const { reports, indicators, rows } = normaliseBatch(batch.reports);
     const { newSightings } = await this.repo.commitBatch(outboxId, reports, indicators, rows);
+    this.metrics?.ingested(reports.size, indicators.length);
     return { outboxId, reports: reports.size, indicators: rows.length, newSightings };
   }
 }

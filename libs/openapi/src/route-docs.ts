@@ -1,0 +1,286 @@
+/**
+ * Per-route documentation the code cannot say by itself: response schemas (responses are plain objects),
+ * examples, and response media types. Keyed by `METHOD /path` exactly as the OpenAPI document spells the path.
+ * A route missing here is listed by `npm run openapi:check` as undocumented; add an entry when you add a route.
+ */
+export interface ResponseDoc {
+  description: string;
+  /** A component name from schemas.ts, or an inline schema. */
+  schema?: string | Record<string, unknown>;
+  example?: unknown;
+  /** Defaults to application/json. */
+  contentType?: string;
+  headers?: Record<string, { description: string; schema?: Record<string, unknown> }>;
+}
+
+export interface RouteDoc {
+  summary?: string;
+  description?: string;
+  /** Named request body examples (application/json). */
+  requestExamples?: Record<string, { summary: string; value: unknown }>;
+  responses: Record<string, ResponseDoc>;
+}
+
+const FP_URL = 'b0f8a3c3e3ed6a1b57f5c2bbbb8d1c2ddaf1c8b1bbe7d3e2f94a3f2e3c41d7a1';
+const FP_PHONE = '5e1f0c1d0a8f2d7b04a44bb8f5e0c52f4a8bd0cf1f3ef1c9e26a0bd6c6b2a7c3';
+const REPORT_ID = '7f5b2a0e-3c41-4d7e-9a55-1f0c2b9e8d11';
+const KEY_ID = '0d9c1b6e-2f4a-4c8e-b7d1-5a3e9f2c6b40';
+
+const report = {
+  scamType: 'impersonation_bank',
+  channel: 'sms',
+  occurredAt: '2026-11-20T10:15:00+08:00',
+  jurisdiction: 'SG',
+  loss: { amount: '1500.00', currency: 'SGD' },
+  narrative: 'SMS claimed my DBS account was locked and linked to hxxps://dbs-secure[.]top/login. The caller then asked me to transfer to OCBC 501-234567-001.',
+  indicators: [{ value: 'hxxps://dbs-secure[.]top/login' }, { type: 'phone', value: '+65 8123 4567' }],
+  tlp: 'amber',
+  reporter: { name: 'Tan Mei Ling', contact: 'meiling@example.com' },
+  externalRef: 'SPF-2026-000123',
+};
+
+const lookupScam = {
+  query: '+65 8123 4567',
+  indicator: { type: 'phone', value: '+6581234567', fingerprint: FP_PHONE },
+  verdict: 'scam',
+  reports: 4,
+  firstSeen: '2026-11-02T03:10:00.000Z',
+  lastSeen: '2026-11-20T02:15:00.000Z',
+  jurisdictions: ['SG', 'KR'],
+  scamTypes: ['impersonation_bank', 'phishing'],
+  explanation: { jurisdiction: 'SG', rule: 'independent_reporters', reason: '3 independent reporters in the last 90 days' },
+  byJurisdiction: [
+    { jurisdiction: 'SG', verdict: 'scam', reports: 3, firstSeen: '2026-11-02T03:10:00.000Z', lastSeen: '2026-11-20T02:15:00.000Z', rule: 'independent_reporters' },
+    { jurisdiction: 'KR', verdict: 'suspicious', reports: 1, firstSeen: '2026-11-11T09:00:00.000Z', lastSeen: '2026-11-11T09:00:00.000Z', rule: 'single_reporter' },
+  ],
+};
+
+const auditEntry = {
+  seq: 42,
+  at: '2026-11-20T02:16:03.412Z',
+  actor: `key:${KEY_ID}`,
+  action: 'key.created',
+  subject: '9a1c3f2e-5b7d-4e60-8c2a-3d4f5e6a7b8c',
+  details: { role: 'reporter', organisation: 'DBS Bank', trust: 'high' },
+  prevHash: '3f0a9c1d2e4b5a6978c0d1e2f3a4b5c6d7e8f90112233445566778899aabbccd',
+  hash: '8c2d4e6f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b',
+};
+
+const queueJob = {
+  id: 'outbox-1042',
+  name: 'ingest-batch',
+  state: 'failed',
+  attemptsMade: 8,
+  attempts: 8,
+  enqueuedAt: '2026-11-20T02:15:00.120Z',
+  processedAt: '2026-11-20T02:17:08.500Z',
+  finishedAt: '2026-11-20T02:17:08.530Z',
+  delayUntil: null,
+  failedReason: 'Connection terminated unexpectedly',
+};
+
+export const ROUTE_DOCS: Record<string, RouteDoc> = {
+  'GET /health/live': {
+    summary: 'Liveness: the process answers.',
+    responses: { '200': { description: 'Alive.', schema: 'HealthLive', example: { status: 'ok' } } },
+  },
+  'GET /health/ready': {
+    summary: 'Readiness: PostgreSQL and Redis answer.',
+    responses: {
+      '200': { description: 'Both stores answer.', schema: 'HealthReady', example: { status: 'ok', checks: { postgres: 'up', redis: 'up' } } },
+      '503': { description: 'A store is down; says which.', schema: 'HealthReady', example: { status: 'unavailable', checks: { postgres: 'up', redis: 'down' } } },
+    },
+  },
+  'GET /metrics': {
+    summary: 'Prometheus metrics of this API process.',
+    description:
+      'Text exposition format 0.0.4: process and Node.js runtime metrics, `scamintel_reports_received_total`, HTTP and lookup latency histograms, ' +
+      'exchange batch counters and `scamintel_queue_jobs{queue,state}` read from BullMQ at scrape time. Worker metrics (jobs, processed reports) ' +
+      'are served by each worker on `WORKER_METRICS_PORT`. Public unless `METRICS_PUBLIC=false` (then admin key).',
+    responses: {
+      '200': {
+        description: 'Prometheus text.',
+        contentType: 'text/plain; version=0.0.4; charset=utf-8',
+        schema: { type: 'string' },
+        example: '# HELP scamintel_reports_received_total Reports durably accepted …\n# TYPE scamintel_reports_received_total counter\nscamintel_reports_received_total{submitter="key"} 1042\n',
+      },
+    },
+  },
+  'GET /admin/queues': {
+    summary: 'Queue dashboard.',
+    description: 'Counts per state and the latest failed, active, waiting and delayed jobs of every queue, without job payloads. HTML (refreshes every 5 s) unless `?format=json` or `Accept: application/json`. A browser is offered a Basic challenge: any user name, the admin key as password.',
+    responses: {
+      '200': {
+        description: 'Overview.',
+        schema: 'QueueOverview',
+        example: { nodeId: 'sg-spf', generatedAt: '2026-11-20T02:20:00.000Z', queues: [{ name: 'ingest', paused: false, counts: { waiting: 3, active: 1, delayed: 0, failed: 1, completed: 0, prioritized: 0, 'waiting-children': 0 }, jobs: [queueJob] }] },
+      },
+    },
+  },
+  'GET /admin/queues/{queue}/jobs': {
+    summary: 'Jobs of one queue in one state (default `failed`).',
+    responses: {
+      '200': { description: 'Jobs, without payloads.', schema: 'QueueJobs', example: { queue: 'ingest', state: 'failed', jobs: [queueJob] } },
+      '404': { description: 'No such queue.', schema: 'Error' },
+    },
+  },
+  'POST /admin/queues/{queue}/jobs/{id}/retry': {
+    summary: 'Move a failed job back to waiting (audited).',
+    description: 'Requires `Authorization: Bearer` (Basic credentials are refused here, so a browser cannot be tricked into it).',
+    responses: {
+      '202': { description: 'The job waits again.', schema: 'QueueJobRetried', example: { queue: 'ingest', id: 'outbox-1042', status: 'waiting' } },
+      '404': { description: 'No such failed job.', schema: 'Error' },
+    },
+  },
+  'POST /v1/admin/keys': {
+    summary: 'Create an API key (shown once).',
+    requestExamples: {
+      reporter: { summary: 'A bank reporting scams', value: { role: 'reporter', organisation: 'DBS Bank', trust: 'high' } },
+      partner: { summary: 'The key a partner node uses', value: { role: 'partner', organisation: 'KNPA', partnerNodeId: 'kr-knpa' } },
+    },
+    responses: {
+      '201': {
+        description: 'The key. Store it now: only its hash is kept.',
+        schema: 'ApiKeyCreated',
+        example: { id: KEY_ID, key: 'si_q8XQk0Zt3n9mJ2wVb7cR1yHf5LpAe4Uo6GdSx-TiKvM', role: 'reporter', organisation: 'DBS Bank', trust: 'high', createdAt: '2026-11-20T02:16:03.412Z' },
+      },
+    },
+  },
+  'GET /v1/admin/keys': {
+    summary: 'List API keys (never the keys themselves).',
+    responses: {
+      '200': { description: 'All keys, revoked ones included.', schema: 'ApiKeyList', example: { keys: [{ id: KEY_ID, role: 'reporter', organisation: 'DBS Bank', trust: 'high', partnerNodeId: null, createdAt: '2026-11-20T02:16:03.412Z', revokedAt: null }] } },
+    },
+  },
+  'DELETE /v1/admin/keys/{id}': {
+    summary: 'Revoke an API key (effective within KEY_CACHE_TTL_MS in every API process).',
+    responses: {
+      '200': { description: 'Revoked (idempotent).', schema: 'ApiKeyRevoked', example: { id: KEY_ID, revokedAt: '2026-11-21T08:00:00.000Z' } },
+      '404': { description: 'No such key.', schema: 'Error' },
+    },
+  },
+  'GET /v1/audit': {
+    summary: 'Page through the audit log.',
+    responses: { '200': { description: 'Entries after `after`, oldest first.', schema: 'AuditPage', example: { entries: [auditEntry], next: '42' } } },
+  },
+  'GET /v1/audit/verify': {
+    summary: 'Verify the audit hash chain and the heads partners witnessed.',
+    responses: {
+      '200': { description: 'The outcome (200 either way).', schema: 'AuditVerify', example: { ok: true, entries: 1042, head: auditEntry.hash } },
+    },
+  },
+  'POST /v1/reports': {
+    summary: 'Submit one scam report.',
+    description: 'Answered only once the report is durably stored. Anonymous submissions (no key) are rate-limited per client address. `Idempotency-Key` makes retries safe.',
+    requestExamples: {
+      full: { summary: 'Bank impersonation with a defanged URL, a phone and a loss', value: report },
+      minimal: { summary: 'Just an indicator', value: { scamType: 'phishing', channel: 'sms', occurredAt: '2026-11-20T10:00:00+08:00', indicators: [{ value: '+65 8123 4567' }] } },
+      narrativeOnly: { summary: 'Indicators extracted from a Korean narrative', value: { scamType: 'impersonation_government', channel: 'call', occurredAt: '2026-11-18T14:30:00+09:00', jurisdiction: 'KR', narrative: '검찰청이라며 010-1234-5678 번호로 전화가 와서 국민은행 123-45-6789012 계좌로 송금하라고 했습니다.' } },
+    },
+    responses: {
+      '202': {
+        description: 'Stored; processing follows.',
+        schema: 'ReportAccepted',
+        example: { id: REPORT_ID, status: 'received' },
+        headers: { Location: { description: '`/v1/reports/{id}`', schema: { type: 'string' } } },
+      },
+      '422': { description: '`Idempotency-Key` reused with another body.', schema: 'Error' },
+    },
+  },
+  'POST /v1/reports/batch': {
+    summary: 'Submit 1–1000 reports, all or nothing.',
+    requestExamples: {
+      two: {
+        summary: 'Two reports',
+        value: {
+          reports: [
+            { scamType: 'investment', channel: 'telegram', occurredAt: '2026-11-19T21:00:00+08:00', indicators: [{ value: 't.me/quickprofit_sg' }, { value: 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq' }], loss: { amount: '12000.00', currency: 'SGD' } },
+            { scamType: 'ecommerce', channel: 'marketplace', occurredAt: '2026-11-19T09:30:00+08:00', indicators: [{ type: 'bank_account', value: 'OCBC 501-234567-001' }], tlp: 'green' },
+          ],
+        },
+      },
+    },
+    responses: {
+      '202': { description: 'Stored; processing follows.', schema: 'ReportBatchAccepted', example: { ids: [REPORT_ID, '1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d'], status: 'received' } },
+      '422': { description: '`Idempotency-Key` reused with another body.', schema: 'Error' },
+    },
+  },
+  'GET /v1/reports/{id}': {
+    summary: 'One report with the outcome per indicator (its submitter or an analyst).',
+    responses: {
+      '200': {
+        description: 'The report.',
+        schema: 'Report',
+        example: {
+          id: REPORT_ID, status: 'processed', jurisdiction: 'SG', scamType: 'impersonation_bank', channel: 'sms', occurredAt: '2026-11-20T02:15:00.000Z',
+          receivedAt: '2026-11-20T02:16:00.000Z', processedAt: '2026-11-20T02:16:00.850Z', tlp: 'amber', loss: { amount: '1500.00', currency: 'SGD' },
+          externalRef: 'SPF-2026-000123',
+          indicators: [
+            { raw: 'hxxps://dbs-secure[.]top/login', source: 'submitted', type: 'url', value: 'https://dbs-secure.top/login', fingerprint: FP_URL, status: 'accepted', reason: null },
+            { raw: '+65 8123 4567', source: 'submitted', type: 'phone', value: '+6581234567', fingerprint: FP_PHONE, status: 'accepted', reason: null },
+            { raw: 'not an indicator', source: 'submitted', type: null, value: null, fingerprint: null, status: 'rejected', reason: 'not_an_indicator' },
+          ],
+        },
+      },
+      '404': { description: 'No such report, or not yours.', schema: 'Error' },
+    },
+  },
+  'GET /v1/reports': {
+    summary: 'List reports (analyst), oldest first, cursor-paginated.',
+    responses: {
+      '200': {
+        description: 'A page.',
+        schema: 'ReportPage',
+        example: { reports: [{ id: REPORT_ID, status: 'processed', jurisdiction: 'SG', scamType: 'impersonation_bank', channel: 'sms', occurredAt: '2026-11-20T02:15:00.000Z', receivedAt: '2026-11-20T02:16:00.000Z', processedAt: '2026-11-20T02:16:00.850Z', tlp: 'amber' }], next: 'WyIyMDI2LTExLTIwIDAyOjE2OjAwLjAwMDAwMCswMCIsIjdmNWIyYTBlIl0' },
+      },
+    },
+  },
+  'GET /v1/lookup': {
+    summary: 'Is this a scam? Public, rate-limited; never reporter data.',
+    responses: {
+      '200': {
+        description: 'The verdict with counts. A query that is no indicator answers 200 with `indicator: null` and `rejected`.',
+        schema: 'LookupAnswer',
+        example: lookupScam,
+      },
+    },
+  },
+  'POST /v1/indicators/normalize': {
+    summary: 'Canonical form and fingerprint of one value, or of up to 1000 items.',
+    requestExamples: {
+      one: { summary: 'A defanged URL', value: { value: 'hxxps://DBS-secure[.]top/login#x' } },
+      phone: { summary: 'A local phone number with a region', value: { value: '010-1234-5678', region: 'KR' } },
+      items: { summary: 'Several at once', value: { items: [{ value: 'user[at]mail[.]com' }, { value: '국민은행 123-45-6789012', type: 'bank_account', region: 'KR' }, { value: 'hello world' }] } },
+    },
+    responses: {
+      '200': {
+        description: 'One indicator (for `value`) or per-item outcomes (for `items`).',
+        schema: { oneOf: [{ $ref: '#/components/schemas/Indicator' }, { $ref: '#/components/schemas/NormalizedItems' }] },
+        example: { type: 'url', value: 'https://dbs-secure.top/login', fingerprint: FP_URL, attributes: { host: 'dbs-secure.top', registrableDomain: 'dbs-secure.top' } },
+      },
+      '422': { description: 'The value is no indicator of any (or the given) type.', schema: 'Error', example: { error: { code: 'not_an_indicator', message: 'not an indicator of any type' }, requestId: 'b7c1f0e2-1d3a-4c5b-8e9f-0a1b2c3d4e5f' } },
+    },
+  },
+  'GET /v1/indicators/{fingerprint}': {
+    summary: 'Full detail of an indicator (analyst).',
+    responses: {
+      '200': {
+        description: 'Sightings per jurisdiction and source node, linked reports.',
+        schema: 'IndicatorDetail',
+        example: {
+          fingerprint: FP_PHONE, type: 'phone', value: '+6581234567', attributes: { region: 'SG' }, warninglist: null,
+          firstSeen: '2026-11-02T03:10:00.000Z', lastSeen: '2026-11-20T02:15:00.000Z',
+          sightings: [{ jurisdiction: 'SG', sourceNode: 'sg-spf', reports: 3, reporters: 3, recentReporters: 3, firstSeen: '2026-11-02T03:10:00.000Z', lastSeen: '2026-11-20T02:15:00.000Z', scamTypes: { impersonation_bank: 2, phishing: 1 }, channels: { sms: 2, call: 1 }, losses: { SGD: '4200.00' }, verdict: { verdict: 'scam', rule: 'independent_reporters', reason: '3 independent reporters in the last 90 days' } }],
+          reportIds: [REPORT_ID],
+        },
+      },
+      '404': { description: 'No such indicator.', schema: 'Error' },
+    },
+  },
+  'GET /v1/indicators': {
+    summary: 'List indicators (analyst) by update time, cursor-paginated.',
+    responses: {
+      '200': { description: 'A page.', schema: 'IndicatorPage', example: { indicators: [{ fingerprint: FP_PHONE, type: 'phone', value: '+6581234567', updatedAt: '2026-11-20T02:16:00.850Z' }], next: null } },
+    },
+  },
+};
