@@ -80,7 +80,7 @@ export function loadConfig(env: Env): AppConfig {
     trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     rateLimits: {
       anonymousReports: { limit: int('ANON_REPORT_LIMIT', 10, 1, 1_000_000), windowMs: int('ANON_REPORT_WINDOW_MS', 60_000, 1000, 86_400_000) },
-      lookup: { limit: int('LOOKUP_LIMIT', 120, 1, 1_000_000), windowMs: int('LOOKUP_WINDOW_MS', 60_000, 1000, 86_400_000) },
+      lookup: { limit: int('LOOKUP_LIMIT', 120, 1, 1_000_000_000), windowMs: int('LOOKUP_WINDOW_MS', 60_000, 1000, 86_400_000) },
       appeals: { limit: int('APPEAL_LIMIT', 5, 1, 1_000_000), windowMs: int('APPEAL_WINDOW_MS', 3_600_000, 1000, 86_400_000) },
     },
     intake: {

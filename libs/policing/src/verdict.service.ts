@@ -48,4 +48,15 @@ export class VerdictService {
   async decideOne(subject: VerdictSubject, jurisdiction?: string, now?: Date): Promise<Decision> {
     return (await this.decideMany([subject], jurisdiction, now)).get(subject.fingerprint)!;
   }
+
+  /** One indicator under several jurisdictions' rules (each judged on its own evidence), one evidence read. */
+  async decideAcross(subject: VerdictSubject, jurisdictions: string[], now = new Date()): Promise<Map<string, Decision>> {
+    const ev = await this.evidence.load([subject.fingerprint], this.windows);
+    const out = new Map<string, Decision>();
+    for (const j of jurisdictions) {
+      const e = ev.get(evidenceKey(subject.fingerprint, j));
+      out.set(j, decide({ type: subject.type, warninglisted: subject.warninglisted, reporters: e?.reporters ?? [], reportsInWindow: e?.reportsInWindow ?? {}, analystVerdict: e?.analystVerdict, partner: j === this.config.jurisdiction ? subject.partner : undefined, lastSeen: e?.lastSeen ?? null }, j, this.config.policing, now));
+    }
+    return out;
+  }
 }

@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { IndicatorType, tryNormalize } from '@scamintel/indicators';
 import { Decision, VerdictService } from '@scamintel/policing';
-import { LookupRepository } from './lookup.repository';
+import { fingerprintOf } from '../../../exchange/src/core/indicator';
+import { pseudonym } from '../../../exchange/src/core/pseudonym';
+import { LookupRepository, PartnerSighting } from './lookup.repository';
 
 type Verdict = Decision['verdict'];
 /** Reporter counts in lookups and details cover this window; verdict rules choose their own. */
@@ -28,11 +30,42 @@ const sortedKeys = (o: Record<string, number>) => Object.entries(o).sort((a, b) 
 
 @Injectable()
 export class LookupService {
+  private partnerKeys?: { at: number; keys: Promise<{ nodeId: string; pseudonymKey: string }[]> };
+
   constructor(
     private readonly repo: LookupRepository,
     private readonly verdicts: VerdictService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * What partner nodes sent about this value: its clear fingerprint, or — for types a partner sends
+   * pseudonymised — the fingerprint of HMAC(that partner's key, value). A pseudonym matches only a value this
+   * node holds or is asked about; the others stay unreadable.
+   */
+  private async partnerSightings(type: string, value: string, fingerprint: string): Promise<PartnerSighting[]> {
+    const now = Date.now();
+    if (!this.partnerKeys || now - this.partnerKeys.at > this.config.keyCacheTtlMs) this.partnerKeys = { at: now, keys: this.repo.partnerPseudonymKeys() };
+    const expected = new Set<string>();
+    for (const k of await this.partnerKeys.keys) {
+      try {
+        expected.add(`${k.nodeId}\u0000${fingerprintOf(type as never, pseudonym(k.pseudonymKey, value))}`);
+      } catch {
+        // a key too short to use matches nothing
+      }
+    }
+    const rows = await this.repo.partnerSightings([fingerprint, ...[...expected].map((e) => e.split('\u0000')[1])]);
+    return rows.filter((r) => (r.pseudonymised ? expected.has(`${r.sourceNode}\u0000${r.fingerprint}`) : r.fingerprint === fingerprint && r.type === type));
+  }
+
+  /** A partner's own verdict for its jurisdiction, side by side with ours: it informs, it never replaces. */
+  private partnerEntry(p: PartnerSighting) {
+    return {
+      jurisdiction: p.jurisdiction, sourceNode: p.sourceNode, verdict: p.verdict as Verdict, confidence: p.confidence, reports: p.sightings,
+      firstSeen: new Date(p.firstSeen).toISOString(), lastSeen: new Date(p.lastSeen).toISOString(), rule: 'partner',
+      reason: `the verdict of ${p.sourceNode} for ${p.jurisdiction}${p.pseudonymised ? ' (matched by its pseudonym)' : ''}${p.revoked ? '; revoked' : ''}`,
+    };
+  }
 
   /** "Is this a scam?" for the public: counts and verdicts only, never who reported. */
   async lookup(q: string, type?: IndicatorType, region?: string): Promise<LookupAnswer> {
@@ -41,11 +74,15 @@ export class LookupService {
       return { query: q, indicator: null, verdict: 'unknown', confidence: 0, reports: 0, firstSeen: null, lastSeen: null, jurisdictions: [], scamTypes: [], byJurisdiction: [], explanation: { jurisdiction: this.config.jurisdiction, rule: 'not_an_indicator', reason: n.reason }, rejected: { code: n.code, reason: n.reason } };
     }
     const { fingerprint, type: t, value } = n.indicator;
-    const [record, stats] = await Promise.all([this.repo.indicator(fingerprint), this.repo.stats(fingerprint, RECENT_DAYS)]);
+    const [record, stats, partners] = await Promise.all([this.repo.indicator(fingerprint), this.repo.stats(fingerprint, RECENT_DAYS), this.partnerSightings(t, value, fingerprint)]);
     const subject = { fingerprint, type: t, warninglisted: Boolean(record?.warninglist) };
     const here = this.config.jurisdiction;
     const decisions = new Map<string, Decision>();
-    for (const j of new Set([here, ...stats.map((s) => s.jurisdiction)])) decisions.set(j, await this.verdicts.decideOne(subject, j));
+    // Partner verdicts weigh into our confidence only (libs/policing); they never decide our verdict.
+    const partnerEvidence = partners.map((p) => ({ verdict: p.verdict, confidence: p.confidence }));
+    for (const j of new Set([here, ...stats.map((s) => s.jurisdiction)])) {
+      decisions.set(j, await this.verdicts.decideOne(j === here && partnerEvidence.length ? { ...subject, partner: partnerEvidence } : subject, j));
+    }
     const local = decisions.get(here)!;
     const scamTypes: Record<string, number> = {};
     for (const s of stats) for (const [k, v] of Object.entries(s.scamTypes)) scamTypes[k] = (scamTypes[k] ?? 0) + v;
@@ -65,7 +102,7 @@ export class LookupService {
       byJurisdiction: stats.map((s) => {
         const d = decisions.get(s.jurisdiction)!;
         return { jurisdiction: s.jurisdiction, sourceNode: this.config.nodeId, verdict: d.verdict, confidence: d.confidence, reports: s.reports, firstSeen: s.firstSeen.toISOString(), lastSeen: s.lastSeen.toISOString(), rule: d.rule, reason: d.reason };
-      }),
+      }).concat(partners.map((p) => this.partnerEntry(p))),
       ...(local.flags.length ? { flags: local.flags } : {}),
     };
   }
@@ -73,10 +110,9 @@ export class LookupService {
   async detail(fingerprint: string) {
     const record = await this.repo.indicator(fingerprint);
     if (!record) return undefined;
-    const [stats, reportIds] = await Promise.all([this.repo.stats(fingerprint, RECENT_DAYS), this.repo.reportIds(fingerprint, 1000)]);
+    const [stats, reportIds, partners] = await Promise.all([this.repo.stats(fingerprint, RECENT_DAYS), this.repo.reportIds(fingerprint, 1000), this.partnerSightings(record.type, record.value, fingerprint)]);
     const subject = { fingerprint, type: record.type, warninglisted: Boolean(record.warninglist) };
-    const decisions = new Map<string, Decision>();
-    for (const s of stats) decisions.set(s.jurisdiction, await this.verdicts.decideOne(subject, s.jurisdiction));
+    const decisions = await this.verdicts.decideAcross(subject, stats.map((s) => s.jurisdiction));
     return {
       fingerprint,
       type: record.type,
@@ -97,7 +133,19 @@ export class LookupService {
         channels: s.channels,
         losses: s.losses,
         verdict: decisions.get(s.jurisdiction),
-      })),
+      }) as Record<string, unknown>).concat(partners.map((p) => ({
+        jurisdiction: p.jurisdiction,
+        sourceNode: p.sourceNode,
+        reports: p.sightings,
+        reporters: p.reporters,
+        firstSeen: p.firstSeen,
+        lastSeen: p.lastSeen,
+        scamTypes: p.scamTypes,
+        tlp: p.tlp,
+        pseudonymised: p.pseudonymised,
+        receivedAt: p.receivedAt,
+        verdict: { verdict: p.verdict, confidence: p.confidence, rule: 'partner', reason: this.partnerEntry(p).reason, flags: [] },
+      }))),
       reportIds,
     };
   }
