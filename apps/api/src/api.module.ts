@@ -5,6 +5,7 @@ import { AuditHttpModule, AuditModule } from '@scamintel/audit';
 import { AuthModule } from '@scamintel/auth';
 import { BulletinsModule } from '@scamintel/bulletins';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@scamintel/config';
+import { ExchangeModule } from '@scamintel/exchange';
 import { IntelModule } from '@scamintel/intel';
 import { MetricsModule } from '@scamintel/metrics';
 import { PersistenceModule } from '@scamintel/persistence';
@@ -40,6 +41,7 @@ export class ApiModule {
         AuditHttpModule,
         ReportsModule,
         IntelModule,
+        ExchangeModule,
         BulletinsModule,
       ],
       controllers: [HealthController],

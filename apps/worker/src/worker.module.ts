@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@scamintel/audit';
 import { BulletinsWorkerModule } from '@scamintel/bulletins';
 import { AppConfig, ConfigModule } from '@scamintel/config';
+import { ExchangeWorkerModule } from '@scamintel/exchange';
 import { IngestModule } from '@scamintel/intel';
 import { MetricsModule } from '@scamintel/metrics';
 import { PersistenceModule } from '@scamintel/persistence';
@@ -20,6 +21,7 @@ export class WorkerModule {
         MetricsModule.forWorker(),
         AuditModule,
         IngestModule,
+        ExchangeWorkerModule,
         OutboxRelayModule,
         BulletinsWorkerModule,
       ],

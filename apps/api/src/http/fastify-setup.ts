@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { Readable } from 'node:stream';
 import { RequestError } from '@scamintel/common';
-import { shapeProblem } from './body-shape';
+import { DEFAULT_SHAPE_LIMITS, shapeProblem } from './body-shape';
 
 const MiB = 1024 * 1024;
 const JSON_TYPES = /^application\/([a-z.+-]+\+)?json$/;
 /** Routes that take bulk bodies (CONTRACT §4): 10 MiB. Everything else: 1 MiB. */
 const LARGE_BODY_ROUTES = new Set(['/v1/reports/batch', '/v1/exchange/inbox']);
+/** Routes that keep the exact body bytes as req.rawBody: the exchange inbox checks Content-Digest over them. */
+const RAW_BODY_ROUTES = new Set(['/v1/exchange/inbox']);
+/** A STIX bundle of 1000 indicators holds ~3000 objects, so the inbox admits longer arrays than the JSON routes. */
+const BUNDLE_SHAPE_LIMITS = { ...DEFAULT_SHAPE_LIMITS, maxArrayLength: 20_000, maxKeys: 2_000_000 };
 
 /**
  * Settings Nest has no words for: per-route body limits, the STIX and TAXII JSON media types, only JSON
@@ -19,11 +24,24 @@ export function configureFastify(f: FastifyInstance): void {
   f.removeContentTypeParser('text/plain');
   const json = f.getDefaultJsonParser('error', 'error');
   f.addContentTypeParser(['application/stix+json', 'application/taxii+json'], { parseAs: 'string' }, json);
+  f.addHook('preParsing', async (req, _reply, payload) => {
+    if (!RAW_BODY_ROUTES.has(req.routeOptions.url ?? '')) return payload;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of payload) {
+      size += (chunk as Buffer).length;
+      if (size > 10 * MiB) throw new RequestError('payload_too_large', 'the body is larger than 10 MiB');
+      chunks.push(chunk as Buffer);
+    }
+    const raw = Buffer.concat(chunks);
+    (req as { rawBody?: Buffer }).rawBody = raw;
+    return Readable.from([raw]);
+  });
   f.addHook('preValidation', async (req) => {
     if (req.body === undefined) return;
     const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (!JSON_TYPES.test(type)) throw new RequestError('unsupported_media_type', 'send JSON (Content-Type: application/json)');
-    const problem = shapeProblem(req.body);
+    const problem = shapeProblem(req.body, RAW_BODY_ROUTES.has(req.routeOptions.url ?? '') ? BUNDLE_SHAPE_LIMITS : undefined);
     if (problem) throw new RequestError('validation_failed', `the body is too complex: ${problem}`, [{ path: '', message: problem }]);
   });
 }

@@ -28,6 +28,26 @@ export interface JurisdictionStats {
   reporters: number;
 }
 
+/** What a partner node sent about an indicator (libs/exchange: partner_sightings), shown beside local data, never merged. */
+export interface PartnerSighting {
+  sourceNode: string;
+  jurisdiction: string;
+  fingerprint: string;
+  type: string;
+  value: string;
+  pseudonymised: boolean;
+  tlp: string;
+  verdict: string;
+  confidence: number;
+  revoked: boolean;
+  sightings: number;
+  reporters: number;
+  firstSeen: Date;
+  lastSeen: Date;
+  scamTypes: string[];
+  receivedAt: Date;
+}
+
 const INDICATOR = `fingerprint, type, value, attributes, warninglist, first_seen AS "firstSeen", last_seen AS "lastSeen", updated_at AS "updatedAt"`;
 
 @Injectable()
@@ -84,5 +104,27 @@ export class LookupRepository {
       params,
     );
     return rows as (IndicatorRecord & { cursorAt: string })[];
+  }
+
+  /** Partners' records with any of these fingerprints (clear ones, and the pseudonyms computed for a lookup). */
+  async partnerSightings(fingerprints: string[]): Promise<PartnerSighting[]> {
+    if (!fingerprints.length) return [];
+    const { rows } = await query<PartnerSighting>(
+      poolOf(this.db),
+      `SELECT source_node AS "sourceNode", jurisdiction, fingerprint, type, value, pseudonymised, tlp, verdict, confidence, revoked, sightings, reporters,
+              first_seen AS "firstSeen", last_seen AS "lastSeen", scam_types AS "scamTypes", received_at AS "receivedAt"
+         FROM partner_sightings WHERE fingerprint = ANY($1::text[]) ORDER BY jurisdiction, source_node`,
+      [fingerprints],
+    );
+    return rows;
+  }
+
+  /** The bilateral pseudonym keys, to compute what a partner's pseudonym of a value would be. */
+  async partnerPseudonymKeys(): Promise<{ nodeId: string; pseudonymKey: string }[]> {
+    const { rows } = await query<{ nodeId: string; pseudonymKey: string }>(
+      poolOf(this.db),
+      `SELECT node_id AS "nodeId", pseudonym_key AS "pseudonymKey" FROM exchange_partners WHERE pseudonym_key IS NOT NULL ORDER BY node_id`,
+    );
+    return rows;
   }
 }

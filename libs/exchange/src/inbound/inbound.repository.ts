@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { poolOf, query } from '@scamintel/persistence';
+import { ExchangeIndicator } from '../core';
+
+export interface Provenance {
+  sourceNode: string;
+  jurisdiction: string;
+  batchId: string;
+  digest: string;
+}
+
+/** A fixed-order rendering of everything stored, so "same content" is a string comparison. */
+function contentHash(i: ExchangeIndicator): string {
+  const fields = [i.type, i.value, i.pseudonymised, i.tlp, i.confidence, i.verdict, i.revoked, i.sightings, i.reporters, i.firstSeen, i.lastSeen, i.scamTypes, i.attributes, i.narratives ?? null, i.modified];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+@Injectable()
+export class InboundRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Remembers a (keyid, nonce) pair until it expires; false when it is still remembered (a replay). One
+   * statement, so two API processes receiving the same request cannot both accept it.
+   */
+  async claimNonce(keyId: string, nonce: string, ttlSeconds: number): Promise<boolean> {
+    const { rowCount } = await query(
+      poolOf(this.db),
+      `INSERT INTO exchange_nonces (key_id, nonce, expires_at) VALUES ($1, $2, now() + $3 * interval '1 second')
+       ON CONFLICT (key_id, nonce) DO UPDATE SET expires_at = excluded.expires_at WHERE exchange_nonces.expires_at < now()`,
+      [keyId, nonce, ttlSeconds],
+    );
+    return (rowCount ?? 0) === 1;
+  }
+
+  async purgeNonces(): Promise<number> {
+    const { rowCount } = await query(poolOf(this.db), `DELETE FROM exchange_nonces WHERE expires_at < now()`);
+    return rowCount ?? 0;
+  }
+
+  /**
+   * Stores a partner's records, one row per (source node, fingerprint). A row is replaced only by a newer
+   * version (or the same version with other content), so a batch delivered twice, or an old batch arriving
+   * late, changes nothing. Returns how many rows were written.
+   */
+  async upsertSightings(p: Provenance, list: ExchangeIndicator[]): Promise<number> {
+    if (!list.length) return 0;
+    const { rowCount } = await query(
+      poolOf(this.db),
+      `INSERT INTO partner_sightings (source_node, jurisdiction, batch_id, digest, fingerprint, type, value, pseudonymised, tlp, confidence, verdict, revoked,
+                                      sightings, reporters, first_seen, last_seen, scam_types, attributes, narratives, modified, content_hash)
+       SELECT $1, $2, $3, $4, t.* FROM unnest($5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[], $10::smallint[], $11::text[], $12::boolean[],
+                                         $13::int[], $14::int[], $15::timestamptz[], $16::timestamptz[], $17::jsonb[], $18::jsonb[], $19::jsonb[], $20::timestamptz[], $21::text[]) AS t
+       ON CONFLICT (source_node, fingerprint) DO UPDATE SET
+         jurisdiction = excluded.jurisdiction, batch_id = excluded.batch_id, digest = excluded.digest, type = excluded.type, value = excluded.value,
+         pseudonymised = excluded.pseudonymised, tlp = excluded.tlp, confidence = excluded.confidence, verdict = excluded.verdict, revoked = excluded.revoked,
+         sightings = excluded.sightings, reporters = excluded.reporters, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+         scam_types = excluded.scam_types, attributes = excluded.attributes, narratives = excluded.narratives, modified = excluded.modified,
+         content_hash = excluded.content_hash, received_at = now()
+       WHERE excluded.modified > partner_sightings.modified
+          OR (excluded.modified = partner_sightings.modified AND excluded.content_hash <> partner_sightings.content_hash)`,
+      [
+        p.sourceNode, p.jurisdiction, p.batchId, p.digest,
+        list.map((i) => i.fingerprint), list.map((i) => i.type), list.map((i) => i.value), list.map((i) => i.pseudonymised), list.map((i) => i.tlp),
+        list.map((i) => i.confidence), list.map((i) => i.verdict), list.map((i) => i.revoked), list.map((i) => i.sightings), list.map((i) => i.reporters),
+        list.map((i) => i.firstSeen), list.map((i) => i.lastSeen), list.map((i) => JSON.stringify(i.scamTypes)), list.map((i) => JSON.stringify(i.attributes)),
+        list.map((i) => (i.narratives?.length ? JSON.stringify(i.narratives) : null)), list.map((i) => i.modified), list.map(contentHash),
+      ],
+    );
+    return rowCount ?? 0;
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { poolOf, query, transaction } from '@scamintel/persistence';
+import { PartnerPolicy } from '../core';
+import { PartnerInput } from './partner-input';
+
+export interface PartnerRecord {
+  nodeId: string;
+  jurisdiction: string;
+  baseUrl: string;
+  publicKey: string;
+  keyId: string;
+  policy: PartnerPolicy;
+  /** Secret: never returned by a route, never logged, never audited. */
+  pseudonymKey: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The push position: (updated_at as PostgreSQL text, to keep microseconds, and fingerprint). */
+export interface CursorPosition {
+  at: string;
+  fingerprint: string;
+}
+
+export interface CursorState {
+  generation: number;
+  after: CursorPosition | null;
+  batches: number;
+  indicatorsSent: number;
+  lastBatchId: string | null;
+  lastSuccessAt: Date | null;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+}
+
+const PARTNER = `node_id AS "nodeId", jurisdiction, base_url AS "baseUrl", public_key AS "publicKey", key_id AS "keyId", policy,
+  pseudonym_key AS "pseudonymKey", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+const CURSOR = `generation, after_at::text AS "afterAt", after_fingerprint AS "afterFingerprint", batches::int AS batches,
+  indicators_sent::bigint::text AS "indicatorsSent", last_batch_id AS "lastBatchId", last_success_at AS "lastSuccessAt",
+  last_error AS "lastError", last_error_at AS "lastErrorAt"`;
+
+function toCursor(r: Record<string, any>): CursorState {
+  return {
+    generation: r.generation,
+    after: r.afterAt ? { at: r.afterAt, fingerprint: r.afterFingerprint } : null,
+    batches: Number(r.batches),
+    indicatorsSent: Number(r.indicatorsSent),
+    lastBatchId: r.lastBatchId,
+    lastSuccessAt: r.lastSuccessAt,
+    lastError: r.lastError,
+    lastErrorAt: r.lastErrorAt,
+  };
+}
+
+export type UpsertOutcome = { created: boolean; before?: PartnerRecord; after: PartnerRecord; cursorReset: boolean };
+
+@Injectable()
+export class PartnersRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Creates or replaces a partner. The cursor starts over (new generation) when the policy or the pseudonym key
+   * changes, so everything is judged again under the new rules; a push running under the old ones cannot move it.
+   */
+  async upsert(input: PartnerInput): Promise<UpsertOutcome> {
+    return transaction(this.db, async (tx) => {
+      const { rows: prev } = await tx.query(`SELECT ${PARTNER} FROM exchange_partners WHERE node_id = $1 FOR UPDATE`, [input.nodeId]);
+      const before = prev[0] as PartnerRecord | undefined;
+      const params = [input.nodeId, input.jurisdiction, input.baseUrl, input.publicKey, input.keyId, JSON.stringify(input.policy), input.pseudonymKey ?? null];
+      const { rows } = before
+        ? await tx.query(
+            `UPDATE exchange_partners SET jurisdiction = $2, base_url = $3, public_key = $4, key_id = $5, policy = $6, pseudonym_key = $7, updated_at = now()
+              WHERE node_id = $1 RETURNING ${PARTNER}`,
+            params,
+          )
+        : await tx.query(`INSERT INTO exchange_partners (node_id, jurisdiction, base_url, public_key, key_id, policy, pseudonym_key) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING ${PARTNER}`, params);
+      const after = rows[0] as PartnerRecord;
+      const cursorReset = !!before && (JSON.stringify(before.policy) !== JSON.stringify(after.policy) || before.pseudonymKey !== after.pseudonymKey);
+      if (!before) await tx.query(`INSERT INTO exchange_cursors (partner_node_id) VALUES ($1)`, [input.nodeId]);
+      else if (cursorReset) {
+        await tx.query(`UPDATE exchange_cursors SET generation = generation + 1, after_at = NULL, after_fingerprint = NULL WHERE partner_node_id = $1`, [input.nodeId]);
+      }
+      return { created: !before, before, after, cursorReset };
+    });
+  }
+
+  async list(): Promise<(PartnerRecord & { cursor: CursorState })[]> {
+    const { rows } = await query(
+      poolOf(this.db),
+      `SELECT * FROM (SELECT ${PARTNER} FROM exchange_partners) p
+         JOIN (SELECT partner_node_id, ${CURSOR} FROM exchange_cursors) c ON c.partner_node_id = p."nodeId"
+        ORDER BY p."nodeId"`,
+    );
+    return rows.map((r) => ({ ...(r as PartnerRecord), cursor: toCursor(r) }));
+  }
+
+  async get(nodeId: string): Promise<PartnerRecord | undefined> {
+    const { rows } = await query(poolOf(this.db), `SELECT ${PARTNER} FROM exchange_partners WHERE node_id = $1`, [nodeId]);
+    return rows[0] as PartnerRecord | undefined;
+  }
+
+  async all(): Promise<PartnerRecord[]> {
+    const { rows } = await query(poolOf(this.db), `SELECT ${PARTNER} FROM exchange_partners ORDER BY node_id`);
+    return rows as PartnerRecord[];
+  }
+
+  async cursor(nodeId: string): Promise<CursorState | undefined> {
+    const { rows } = await query(poolOf(this.db), `SELECT ${CURSOR} FROM exchange_cursors WHERE partner_node_id = $1`, [nodeId]);
+    return rows[0] ? toCursor(rows[0]) : undefined;
+  }
+
+  /**
+   * Moves the cursor from `from` to `to` after a valid receipt, unless someone else moved it or the policy changed
+   * meanwhile (compare-and-set). Returns false when it did not move.
+   */
+  async advance(nodeId: string, generation: number, from: CursorPosition | null, to: CursorPosition, delivered?: { batchId: string; indicators: number }): Promise<boolean> {
+    const { rowCount } = await query(
+      poolOf(this.db),
+      `UPDATE exchange_cursors SET after_at = $4::timestamptz, after_fingerprint = $5,
+              batches = batches + $6, indicators_sent = indicators_sent + $7, last_batch_id = coalesce($8, last_batch_id),
+              last_success_at = CASE WHEN $8::text IS NULL THEN last_success_at ELSE now() END, last_error = NULL, last_error_at = NULL
+        WHERE partner_node_id = $1 AND generation = $2
+          AND after_at IS NOT DISTINCT FROM $3::timestamptz AND after_fingerprint IS NOT DISTINCT FROM $9`,
+      [nodeId, generation, from?.at ?? null, to.at, to.fingerprint, delivered ? 1 : 0, delivered?.indicators ?? 0, delivered?.batchId ?? null, from?.fingerprint ?? null],
+    );
+    return (rowCount ?? 0) === 1;
+  }
+
+  async noteError(nodeId: string, message: string): Promise<void> {
+    await query(poolOf(this.db), `UPDATE exchange_cursors SET last_error = $2, last_error_at = now() WHERE partner_node_id = $1`, [nodeId, message.slice(0, 500)]);
+  }
+}

@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '@scamintel/audit';
+import { APP_CONFIG, AppConfig } from '@scamintel/config';
+import { isUniqueViolation } from '../sql-errors';
+import { ExchangeError } from '../exchange-error';
+import { encodeCursor } from '../push/cursor';
+import { PartnerInput, parsePartnerInput } from './partner-input';
+import { CursorState, PartnerRecord, PartnersRepository } from './partners.repository';
+
+/** What the admin routes and the CLI show of a partner: never the pseudonym key itself. */
+export interface PartnerView {
+  nodeId: string;
+  jurisdiction: string;
+  baseUrl: string;
+  publicKey: string;
+  keyId: string;
+  policy: PartnerRecord['policy'];
+  hasPseudonymKey: boolean;
+  createdAt: string;
+  updatedAt: string;
+  push?: {
+    cursor: string | null;
+    batches: number;
+    indicatorsSent: number;
+    lastBatchId: string | null;
+    lastSuccessAt: string | null;
+    lastError: string | null;
+    lastErrorAt: string | null;
+  };
+}
+
+export function partnerView(p: PartnerRecord, cursor?: CursorState): PartnerView {
+  return {
+    nodeId: p.nodeId,
+    jurisdiction: p.jurisdiction,
+    baseUrl: p.baseUrl,
+    publicKey: p.publicKey,
+    keyId: p.keyId,
+    policy: p.policy,
+    hasPseudonymKey: p.pseudonymKey !== null,
+    createdAt: new Date(p.createdAt).toISOString(),
+    updatedAt: new Date(p.updatedAt).toISOString(),
+    ...(cursor
+      ? {
+          push: {
+            cursor: cursor.after ? encodeCursor(cursor.after) : null,
+            batches: cursor.batches,
+            indicatorsSent: cursor.indicatorsSent,
+            lastBatchId: cursor.lastBatchId,
+            lastSuccessAt: cursor.lastSuccessAt ? new Date(cursor.lastSuccessAt).toISOString() : null,
+            lastError: cursor.lastError,
+            lastErrorAt: cursor.lastErrorAt ? new Date(cursor.lastErrorAt).toISOString() : null,
+          },
+        }
+      : {}),
+  };
+}
+
+function keyChange(before: string | null | undefined, after: string | null): string {
+  if (before === after) return after ? 'unchanged' : 'none';
+  if (!before) return 'set';
+  return after ? 'replaced' : 'removed';
+}
+
+@Injectable()
+export class PartnersService {
+  constructor(
+    private readonly repo: PartnersRepository,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Validates (400 with every problem), stores and audits a partner registration or change. */
+  async register(actor: string, body: unknown): Promise<{ created: boolean; partner: PartnerView }> {
+    const { value, problems } = parsePartnerInput(body, this.config.nodeId);
+    if (!value) throw new ExchangeError('validation_failed', 'the partner registration is not valid', problems);
+    return this.save(actor, value);
+  }
+
+  private async save(actor: string, input: PartnerInput): Promise<{ created: boolean; partner: PartnerView }> {
+    let outcome;
+    try {
+      outcome = await this.repo.upsert(input);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new ExchangeError('conflict', 'another partner is registered with this public key', [{ path: 'publicKey', message: 'already registered for another node' }]);
+      throw e;
+    }
+    const { created, before, after, cursorReset } = outcome;
+    const changed = before
+      ? (['jurisdiction', 'baseUrl', 'publicKey', 'policy'] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+      : [];
+    if (before && before.pseudonymKey !== after.pseudonymKey) (changed as string[]).push('pseudonymKey');
+    await this.audit.record({
+      actor,
+      action: created ? 'partner.created' : 'partner.updated',
+      subject: after.nodeId,
+      details: {
+        jurisdiction: after.jurisdiction, baseUrl: after.baseUrl, keyId: after.keyId, policy: after.policy,
+        pseudonymKey: keyChange(before?.pseudonymKey, after.pseudonymKey),
+        ...(before ? { changed, cursorReset, ...(changed.includes('publicKey') ? { previousKeyId: before.keyId } : {}) } : {}),
+      },
+    });
+    return { created, partner: partnerView(after, await this.repo.cursor(after.nodeId)) };
+  }
+
+  async list(): Promise<PartnerView[]> {
+    return (await this.repo.list()).map((p) => partnerView(p, p.cursor));
+  }
+
+  async view(nodeId: string): Promise<PartnerView> {
+    const p = await this.repo.get(nodeId);
+    if (!p) throw new ExchangeError('not_found', 'no such partner');
+    return partnerView(p, await this.repo.cursor(nodeId));
+  }
+
+  get(nodeId: string): Promise<PartnerRecord | undefined> {
+    return this.repo.get(nodeId);
+  }
+
+  all(): Promise<PartnerRecord[]> {
+    return this.repo.all();
+  }
+}

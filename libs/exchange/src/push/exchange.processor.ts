@@ -1,0 +1,61 @@
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '@scamintel/config';
+import { JobName, QueueName } from '@scamintel/common';
+import { InboundRepository } from '../inbound/inbound.repository';
+import { PartnersService } from '../partners/partners.service';
+import { PushJobData, pushJobOptions } from './push-jobs';
+import { PushError, PushService, PushSummary } from './push.service';
+
+export const SCHEDULER_ID = 'exchange-schedule';
+
+/**
+ * The worker's side of the exchange: a repeatable `exchange-schedule` job every EXCHANGE_PUSH_INTERVAL_MS
+ * enqueues one push per partner (and forgets expired nonces); `exchange-push` runs PushService for one partner.
+ */
+@Processor(QueueName.Exchange, { concurrency: 4 })
+export class ExchangeProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ExchangeProcessor.name);
+
+  constructor(
+    private readonly pushes: PushService,
+    private readonly partners: PartnersService,
+    private readonly inbound: InboundRepository,
+    @InjectQueue(QueueName.Exchange) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Idempotent: every worker process of the node upserts the same scheduler.
+    await this.queue
+      .upsertJobScheduler(SCHEDULER_ID, { every: this.config.exchange.pushIntervalMs }, { name: JobName.ExchangeSchedule, data: {}, opts: { removeOnComplete: true, removeOnFail: true } })
+      .catch((err: Error) => this.logger.warn(`exchange schedule not registered yet: ${err.message}`));
+  }
+
+  @OnWorkerEvent('error')
+  onError(err: Error): void {
+    this.logger.warn(`exchange worker: ${err.message}`);
+  }
+
+  async process(job: Job): Promise<PushSummary | { partners: number; noncesPurged: number }> {
+    if (job.name === JobName.ExchangeSchedule) return this.schedule();
+    if (job.name !== JobName.ExchangePush) throw new UnrecoverableError(`unknown exchange job ${job.name}`);
+    const partnerNodeId = (job.data as PushJobData | undefined)?.partnerNodeId;
+    if (typeof partnerNodeId !== 'string') throw new UnrecoverableError('push job without a partnerNodeId');
+    try {
+      return await this.pushes.push(partnerNodeId);
+    } catch (err) {
+      if (err instanceof PushError && !err.retryable) throw new UnrecoverableError(err.message);
+      throw err;
+    }
+  }
+
+  private async schedule(): Promise<{ partners: number; noncesPurged: number }> {
+    const partners = await this.partners.all();
+    for (const p of partners) await this.queue.add(JobName.ExchangePush, { partnerNodeId: p.nodeId }, pushJobOptions(this.config, p.nodeId));
+    return { partners: partners.length, noncesPurged: await this.inbound.purgeNonces() };
+  }
+}

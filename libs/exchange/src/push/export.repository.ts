@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { poolOf, query } from '@scamintel/persistence';
+import { CursorPosition } from '../partners/partners.repository';
+
+/** One indicator with this node's own aggregates for its own jurisdiction, as the export reads it (local tables only). */
+export interface ExportRow {
+  fingerprint: string;
+  type: string;
+  value: string;
+  attributes: Record<string, unknown>;
+  warninglist: string | null;
+  /** updated_at as PostgreSQL text (microseconds kept): the cursor position. */
+  cursorAt: string;
+  updatedAt: Date;
+  /** null when the indicator has no sightings of its own (nothing to share). */
+  reports: number | null;
+  firstSeen: Date | null;
+  lastSeen: Date | null;
+  tlpRank: number | null;
+  scamTypes: Record<string, number> | null;
+  reporters: number;
+}
+
+/** Margin below the visibility horizon, covering the instant between a transaction's start and its report. */
+const HORIZON_MARGIN = `interval '200 milliseconds'`;
+const START = { at: '-infinity', fingerprint: '' };
+
+@Injectable()
+export class ExportRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * updated_at is the writing transaction's start time, but rows become visible at commit: a cursor that ran
+   * ahead of a still-open transaction would skip its rows for good. The horizon is the start of the oldest
+   * transaction open on this database right now (less a small margin); rows at or after it are left for the
+   * next page. It is read in its own statement, before the page's snapshot is taken, so any transaction that
+   * commits in between either is visible to the page or started after the horizon.
+   */
+  async horizon(): Promise<string> {
+    const { rows } = await query(
+      poolOf(this.db),
+      `SELECT (least(now(), coalesce(min(xact_start), now())) - ${HORIZON_MARGIN})::text AS at
+         FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND backend_type = 'client backend'`,
+    );
+    return rows[0].at;
+  }
+
+  /**
+   * Local indicators after `after` (exclusive) and before `horizon`, in cursor order, with this node's own
+   * aggregates for `jurisdiction` (its own): sightings, first/last seen, scam types, TLP and distinct reporters.
+   */
+  async page(after: CursorPosition | null, horizon: string, limit: number, jurisdiction: string): Promise<ExportRow[]> {
+    const from = after ?? START;
+    const { rows } = await query(
+      poolOf(this.db),
+      `WITH page AS (
+         SELECT fingerprint, type, value, attributes, warninglist, updated_at
+           FROM indicators
+          WHERE (updated_at, fingerprint) > ($1::timestamptz, $2::text) AND updated_at < $3::timestamptz
+          ORDER BY updated_at, fingerprint
+          LIMIT $4
+       ), rp AS (
+         SELECT r.fingerprint, count(*)::int AS reporters
+           FROM indicator_reporters r JOIN page p ON p.fingerprint = r.fingerprint
+          WHERE r.jurisdiction = $5
+          GROUP BY r.fingerprint
+       )
+       SELECT p.fingerprint, p.type, p.value, p.attributes, p.warninglist, p.updated_at::text AS "cursorAt", p.updated_at AS "updatedAt",
+              s.reports, s.first_seen AS "firstSeen", s.last_seen AS "lastSeen", s.tlp_rank AS "tlpRank", s.scam_types AS "scamTypes",
+              coalesce(rp.reporters, 0) AS reporters
+         FROM page p
+         LEFT JOIN indicator_stats s ON s.fingerprint = p.fingerprint AND s.jurisdiction = $5
+         LEFT JOIN rp ON rp.fingerprint = p.fingerprint
+        ORDER BY p.updated_at, p.fingerprint`,
+      [from.at, from.fingerprint, horizon, limit, jurisdiction],
+    );
+    return rows as ExportRow[];
+  }
+
+  /** Whether rows wait above the horizon (written by transactions that were still open, or just now). */
+  async pendingAbove(after: CursorPosition | null, horizon: string): Promise<boolean> {
+    const from = after ?? START;
+    const { rows } = await query(
+      poolOf(this.db),
+      `SELECT EXISTS (SELECT 1 FROM indicators WHERE (updated_at, fingerprint) > ($1::timestamptz, $2::text) AND updated_at >= $3::timestamptz) AS pending`,
+      [from.at, from.fingerprint, horizon],
+    );
+    return rows[0].pending;
+  }
+
+  /**
+   * Narrative texts of this node's reports naming these indicators, newest first, at most `perIndicator` each,
+   * and only from reports whose own TLP the partner may receive: a red report's narrative never leaves, even
+   * when the indicator itself is shareable because another report marked it green. Only the narrative column is
+   * read (never reporter_contact).
+   */
+  async narratives(fingerprints: string[], tlps: string[], perIndicator: number, jurisdiction: string): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (!fingerprints.length) return out;
+    const { rows } = await query(
+      poolOf(this.db),
+      `SELECT fingerprint, narrative FROM (
+         SELECT ri.fingerprint, r.narrative, row_number() OVER (PARTITION BY ri.fingerprint ORDER BY r.occurred_at DESC, r.id) AS n
+           FROM (SELECT DISTINCT report_id, fingerprint FROM report_indicators
+                  WHERE fingerprint = ANY($1::text[]) AND status <> 'rejected') ri
+           JOIN reports r ON r.id = ri.report_id
+          WHERE r.narrative IS NOT NULL AND r.narrative <> '' AND r.tlp = ANY($2::text[]) AND r.jurisdiction = $4
+       ) x WHERE n <= $3 ORDER BY fingerprint, n`,
+      [fingerprints, tlps, perIndicator, jurisdiction],
+    );
+    for (const r of rows) {
+      const list = out.get(r.fingerprint) ?? [];
+      list.push(r.narrative);
+      out.set(r.fingerprint, list);
+    }
+    return out;
+  }
+}

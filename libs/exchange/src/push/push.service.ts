@@ -1,0 +1,203 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { KeyObject } from 'node:crypto';
+import { AuditService } from '@scamintel/audit';
+import { APP_CONFIG, AppConfig } from '@scamintel/config';
+import { AuditHead, Receipt, checkReceipt, loadPublicKeyPem, signRequest } from '../core';
+import { NodeKeyService } from '../identity/node-key.service';
+import { CursorPosition, PartnerRecord, PartnersRepository } from '../partners/partners.repository';
+import { encodeCursor } from './cursor';
+import { OutboundService, PreparedBatch, STIX_MEDIA_TYPE, WithheldCounts } from './outbound.service';
+
+/** Batches in flight at once: the next one is read and built while the partner ingests the previous one. */
+export const PIPELINE_DEPTH = 2;
+/** How often a push waits for rows still held back by open transactions before leaving them to the next run. */
+const PENDING_WAITS = 8;
+const PENDING_WAIT_MS = 250;
+
+export type PushFailure = 'unknown_partner' | 'unavailable' | 'refused' | 'bad_receipt';
+
+/** `retryable` failures (partner down, slow, 5xx, 429) go back to BullMQ's exponential backoff; the others wait for the next run. */
+export class PushError extends Error {
+  constructor(readonly failure: PushFailure, message: string, readonly retryable: boolean, readonly status?: number) {
+    super(message);
+  }
+}
+
+export interface PushSummary {
+  partner: string;
+  batches: number;
+  indicators: number;
+  examined: number;
+  withheld: WithheldCounts;
+  cursor: string | null;
+  /** Set when another push or a policy change moved the cursor under this one, which then stopped. */
+  stopped?: 'cursor_moved';
+}
+
+interface Delivered {
+  receipt: Receipt;
+  sentHead: AuditHead;
+  witnessed?: AuditHead;
+  receiverHead: AuditHead;
+  digest: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function describe(err: unknown): string {
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timed out';
+  return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err);
+}
+
+/**
+ * Pushes everything new for one partner, batch after batch, to its POST /v1/exchange/inbox. Each request is
+ * signed (RFC 9421, Content-Digest, this node's audit head); the cursor moves only past a batch the partner
+ * acknowledged with a receipt that checkReceipt accepts, and only in order. A batch with nothing to send (all
+ * withheld by policy) moves it without a request, since nothing was to be delivered. Delivery is
+ * at-least-once; the partner's ingest is idempotent.
+ */
+@Injectable()
+export class PushService {
+  private readonly logger = new Logger(PushService.name);
+
+  constructor(
+    private readonly partners: PartnersRepository,
+    private readonly outbound: OutboundService,
+    private readonly node: NodeKeyService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async push(partnerNodeId: string, opts: { batchSize?: number } = {}): Promise<PushSummary> {
+    const partner = await this.partners.get(partnerNodeId);
+    const cursor = partner && (await this.partners.cursor(partnerNodeId));
+    if (!partner || !cursor) throw new PushError('unknown_partner', `no partner ${partnerNodeId}`, false);
+    const partnerKey = loadPublicKeyPem(partner.publicKey);
+    const batchSize = opts.batchSize ?? this.config.exchange.batchSize;
+    const summary: PushSummary = { partner: partnerNodeId, batches: 0, indicators: 0, examined: 0, withheld: {}, cursor: cursor.after ? encodeCursor(cursor.after) : null };
+
+    let committed = cursor.after;
+    let readFrom = committed;
+    let waits = 0;
+    let exhausted = false;
+    const inFlight: { batch: PreparedBatch; result: Promise<Delivered | null> }[] = [];
+    // A failed send is awaited in order below; until then its rejection must not count as unhandled.
+    const track = (p: Promise<Delivered | null>) => (p.catch(() => undefined), p);
+    try {
+      for (;;) {
+        while (!exhausted && inFlight.length < PIPELINE_DEPTH) {
+          const horizon = await this.outbound.horizon();
+          const batch = await this.outbound.prepare(partner, readFrom, batchSize, horizon);
+          if (batch.examined === 0) {
+            if (inFlight.length) break; // decide once the pipeline has drained
+            if (waits < PENDING_WAITS && (await this.outbound.pendingAbove(readFrom, horizon))) {
+              waits++;
+              await sleep(PENDING_WAIT_MS);
+              continue;
+            }
+            exhausted = true;
+            break;
+          }
+          readFrom = batch.to;
+          inFlight.push({ batch, result: track(batch.send.length ? this.send(partner, partnerKey, batch) : Promise.resolve(null)) });
+        }
+        const next = inFlight.shift();
+        if (!next) break;
+        const delivered = await next.result;
+        if (delivered) await this.acknowledge(partner, next.batch, delivered);
+        const moved = await this.partners.advance(partnerNodeId, cursor.generation, committed, next.batch.to!, delivered ? { batchId: next.batch.bundle.id, indicators: next.batch.send.length } : undefined);
+        if (!moved) {
+          summary.stopped = 'cursor_moved';
+          break;
+        }
+        committed = next.batch.to;
+        summary.cursor = committed ? encodeCursor(committed) : null;
+        summary.examined += next.batch.examined;
+        if (delivered) {
+          summary.batches++;
+          summary.indicators += next.batch.send.length;
+        }
+        for (const [k, n] of Object.entries(next.batch.withheld)) summary.withheld[k as keyof WithheldCounts] = (summary.withheld[k as keyof WithheldCounts] ?? 0) + n!;
+      }
+    } catch (err) {
+      await this.fail(partner, err);
+      throw err;
+    } finally {
+      await Promise.allSettled(inFlight.map((f) => f.result));
+    }
+    if (summary.batches) this.logger.log(`pushed ${summary.indicators} indicators in ${summary.batches} batches to ${partnerNodeId}`);
+    return summary;
+  }
+
+  /** One signed POST and the check of its receipt. */
+  private async send(partner: PartnerRecord, partnerKey: KeyObject, batch: PreparedBatch): Promise<Delivered> {
+    const url = `${partner.baseUrl}/v1/exchange/inbox`;
+    const sentHead = await this.audit.head();
+    const signed = signRequest({ method: 'POST', targetUri: url, body: batch.body, keyId: this.node.keyId, privateKey: this.node.key.privateKey, auditHead: sentHead });
+    let status: number;
+    let text: string;
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { ...signed, 'content-type': STIX_MEDIA_TYPE, accept: 'application/json' },
+        body: batch.body as unknown as BodyInit,
+        signal: AbortSignal.timeout(this.config.exchange.requestTimeoutMs),
+      });
+      status = res.status;
+      text = await res.text();
+    } catch (err) {
+      throw new PushError('unavailable', `${partner.nodeId} at ${url}: ${describe(err)}`, true);
+    }
+    if (status !== 200) {
+      const retryable = status >= 500 || status === 429 || status === 408;
+      let code = '';
+      try {
+        code = JSON.parse(text)?.error?.code ?? '';
+      } catch {
+        // not our error shape
+      }
+      throw new PushError(retryable ? 'unavailable' : 'refused', `${partner.nodeId} answered ${status}${code ? ` ${code}` : ''}`, retryable, status);
+    }
+    let receipt: unknown;
+    try {
+      receipt = JSON.parse(text);
+    } catch {
+      throw new PushError('bad_receipt', `${partner.nodeId} answered 200 without a JSON receipt`, false);
+    }
+    const digest = signed['Content-Digest'];
+    const check = checkReceipt(receipt, { publicKey: partnerKey, digest, sentHead });
+    if (!check.ok) throw new PushError('bad_receipt', `receipt from ${partner.nodeId} rejected: ${check.reason}`, false);
+    const r = receipt as Receipt;
+    if (r.batchId !== batch.bundle.id || r.objects !== batch.bundle.objects.length) {
+      throw new PushError('bad_receipt', `receipt from ${partner.nodeId} is about another batch`, false);
+    }
+    return { receipt: r, sentHead, witnessed: check.witnessed, receiverHead: check.receiverHead, digest };
+  }
+
+  /** The partner's signed copy of our head feeds GET /v1/audit/verify; then the send is audited. */
+  private async acknowledge(partner: PartnerRecord, batch: PreparedBatch, d: Delivered): Promise<void> {
+    if (d.witnessed) await this.audit.witness(partner.nodeId, d.witnessed, d.receipt);
+    await this.audit.record({
+      actor: 'system',
+      action: 'exchange.sent',
+      subject: partner.nodeId,
+      details: {
+        batchId: batch.bundle.id, objects: batch.bundle.objects.length, indicators: batch.send.length, withheld: batch.withheld,
+        digest: d.digest, witnessed: d.witnessed ?? null, receiverHead: d.receiverHead, receivedAt: d.receipt.receivedAt,
+      },
+    });
+  }
+
+  private async fail(partner: PartnerRecord, err: unknown): Promise<void> {
+    const message = err instanceof PushError ? err.message : `push failed: ${describe(err)}`;
+    await this.partners.noteError(partner.nodeId, message).catch(() => undefined);
+    // Being refused or handed a bad receipt is security-relevant; a partner that is down is not (it is retried).
+    if (err instanceof PushError && !err.retryable) {
+      await this.audit
+        .record({ actor: 'system', action: 'exchange.send_failed', subject: partner.nodeId, details: { failure: err.failure, message: err.message, ...(err.status ? { status: err.status } : {}) } })
+        .catch((e: Error) => this.logger.warn(`audit of a failed push failed: ${e.message}`));
+    }
+    this.logger.warn(message);
+  }
+}
