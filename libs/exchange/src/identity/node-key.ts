@@ -1,5 +1,5 @@
 import { KeyObject, randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
+import fs from 'node:fs';
 import * as path from 'node:path';
 import { exportPrivateKeyPem, exportPublicKeyPem, generateKeyPair, jwkThumbprint, loadPrivateKeyPem } from '../core';
 
