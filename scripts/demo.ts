@@ -5,10 +5,11 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { BulletinFigures, writeBulletinFiles } from '@scamintel/bulletins';
 import { runMigrations } from '@scamintel/persistence';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -98,15 +99,17 @@ async function startNode(name: string, preferredPort: number): Promise<Node> {
     BOOTSTRAP_ADMIN_KEY: admin,
     DATA_DIR: path.join(ROOT, `.data/demo-${name}`),
     BULLETIN_OUT_DIR: path.join(ROOT, 'out'),
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.DEMO_LOG_LEVEL ?? 'warn',
     ANON_REPORT_LIMIT: '1000',
     RELAY_GRACE_MS: '1000',
     EXCHANGE_PUSH_INTERVAL_MS: '5000',
   };
   mkdirSync(env.DATA_DIR, { recursive: true });
-  const procs = (['api', 'worker'] as const).map((app) =>
-    spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }),
-  );
+  // Each process logs JSON lines to .data/demo-<node>/<app>.log, so the demo's own output stays readable.
+  const procs = (['api', 'worker'] as const).map((app) => {
+    const log = openSync(path.join(env.DATA_DIR, `${app}.log`), 'w');
+    return spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', log, log] });
+  });
   const url = `http://127.0.0.1:${port}`;
   await until(`${name} API`, async () => (await http('GET', `${url}/health/ready`)).status === 200);
   const analyst = (await http('POST', `${url}/v1/admin/keys`, admin, { role: 'analyst', organisation: `${data.jurisdiction} anti-scam centre (synthetic)`, trust: 'high' })).body.key;
@@ -155,6 +158,24 @@ async function printAudit(nodes: Node[]): Promise<void> {
   }
 }
 
+/** The demo data's latest week (reports dated 16–23 Nov 2026), compared by the bulletin with the week before. */
+const BULLETIN_PERIOD = { from: '2026-11-16', to: '2026-11-23' };
+
+async function writeBulletins(nodes: Node[]): Promise<void> {
+  say('\nBulletins:');
+  for (const n of nodes) {
+    const created = await http('POST', `${n.url}/v1/bulletins`, n.analyst, { ...BULLETIN_PERIOD, languages: ['en', 'ko'] });
+    if (created.status !== 202) throw new Error(`${n.name}: bulletin request answered ${created.status}: ${JSON.stringify(created.body)}`);
+    const id = created.body.id as string;
+    await until(`${n.name} bulletin`, async () => (await http('GET', `${n.url}/v1/bulletins?limit=100`, n.analyst)).body?.bulletins?.find((b: { id: string }) => b.id === id)?.status === 'ready');
+    const published = await http('POST', `${n.url}/v1/bulletins/${id}/publish`, n.analyst);
+    if (published.status !== 200) throw new Error(`${n.name}: publish answered ${published.status}`);
+    const figures = (await http('GET', `${n.url}/v1/bulletins/${id}?format=json`)).body as BulletinFigures;
+    const files = await writeBulletinFiles(figures, ['en', 'ko'], path.join(ROOT, 'out'));
+    say(`  ${n.nodeId}: published ${id}; wrote ${files.map((f) => path.relative(ROOT, f)).join(', ')}`);
+  }
+}
+
 async function main(): Promise<void> {
   say('scamintel demo: a Singapore node and a Korea node on this machine (synthetic data)');
   const nodes: Node[] = [];
@@ -168,6 +189,7 @@ async function main(): Promise<void> {
     for (const n of nodes) say(`  ${n.nodeId} (${n.jurisdiction}) at ${n.url}`);
     for (const n of nodes) say(`  ${n.nodeId}: ${await loadReports(n)} reports submitted and processed`);
     await printLookups(nodes);
+    await writeBulletins(nodes);
     await printAudit(nodes);
     if (serve) {
       say('\n--serve: both nodes stay up; Ctrl-C stops them.');
