@@ -1,0 +1,38 @@
+import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import pino from 'pino';
+import { AuditModule } from '@scamintel/audit';
+import { AuthModule } from '@scamintel/auth';
+import { AppConfig, ConfigModule } from '@scamintel/config';
+import { MetricsModule } from '@scamintel/metrics';
+import { PersistenceModule } from '@scamintel/persistence';
+import { PinoNestLogger, QueuesModule } from '@scamintel/platform';
+import { ReportsModule } from '@scamintel/reports';
+
+export type ContextKind = 'keys' | 'audit' | 'import';
+
+/**
+ * Only what a command needs: keys and audit talk to PostgreSQL alone; import also needs the ingest queue
+ * (producer side: if Redis is down, the worker's outbox relay enqueues the batches later).
+ */
+@Module({})
+export class CliModule {
+  static forCommand(config: AppConfig, kind: ContextKind): DynamicModule {
+    const base = [ConfigModule.forRoot(config), PersistenceModule.forRoot({ applicationName: `scamintel-cli-${config.nodeId}`, poolSize: kind === 'import' ? 8 : 2 }), AuditModule];
+    const extra = kind === 'keys' ? [AuthModule] : kind === 'import' ? [QueuesModule.forRoot('producer'), MetricsModule.forCli(), ReportsModule] : [];
+    return { module: CliModule, imports: [...base, ...extra] };
+  }
+}
+
+/**
+ * The CLI's logs go to stderr (stdout is for results), at `warn` unless LOG_LEVEL asks for more detail, so
+ * Nest's start-up chatter stays out of the way.
+ */
+export function cliLogger(config: AppConfig) {
+  const verbose = ['debug', 'trace'].includes(config.logLevel);
+  return pino({ level: verbose ? config.logLevel : config.logLevel === 'silent' || config.logLevel === 'fatal' || config.logLevel === 'error' ? config.logLevel : 'warn', name: `scamintel-cli:${config.nodeId}` }, pino.destination(2));
+}
+
+export async function createCliContext(config: AppConfig, kind: ContextKind): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(CliModule.forCommand(config, kind), { logger: new PinoNestLogger(cliLogger(config)), abortOnError: false });
+}
