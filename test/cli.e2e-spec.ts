@@ -52,7 +52,7 @@ const EXPECTED_ERRORS: [number, RegExp][] = [
 
 async function writeCsv(file: string, rows: number): Promise<number> {
   const out = createWriteStream(file);
-  const write = (s: string) => (out.write(s) ? undefined : new Promise((r) => out.once('drain', r)));
+  const write = (s: string) => (out.write(s) ? undefined : new Promise<void>((r) => out.once('drain', () => r())));
   await write('occurred_at,scam_type,channel,jurisdiction,indicator_type,indicator_value,loss_amount,loss_currency,tlp,external_ref\n');
   const types = ['phishing', 'investment', 'job', 'romance', 'ecommerce', 'loan'];
   const channels = ['sms', 'call', 'whatsapp', 'telegram', 'email', 'website'];
