@@ -5,6 +5,7 @@
  *
  *   node dist/scripts/openapi.js write   regenerate docs/openapi.json
  *   node dist/scripts/openapi.js check   exit 1 with a summary when the code and the committed spec differ
+ *   … --file <path>                      another file than docs/openapi.json
  *
  * (npm run openapi:write / openapi:check build first.)
  */
@@ -40,16 +41,17 @@ export async function currentDocument(): Promise<Record<string, unknown>> {
 }
 
 async function main(): Promise<number> {
-  const mode = process.argv[2];
-  if (mode !== 'write' && mode !== 'check') {
-    process.stderr.write('usage: node dist/scripts/openapi.js write|check\n');
+  const [mode, ...rest] = process.argv.slice(2);
+  const fileFlag = rest.indexOf('--file');
+  if ((mode !== 'write' && mode !== 'check') || (rest.length && (fileFlag !== 0 || rest.length !== 2))) {
+    process.stderr.write('usage: node dist/scripts/openapi.js write|check [--file <path>]\n');
     return 2;
   }
   if (!__filename.includes(`${path.sep}dist${path.sep}`)) {
     process.stderr.write('run the built script (dist/scripts/openapi.js): DTO schemas come from the build-time swagger plugin\n');
     return 2;
   }
-  const file = path.join(repoRoot(), 'docs', 'openapi.json');
+  const file = fileFlag === 0 ? path.resolve(rest[1]) : path.join(repoRoot(), 'docs', 'openapi.json');
   const doc = await currentDocument();
   const gaps = documentationGaps(doc as never);
   for (const op of gaps.undocumented) process.stderr.write(`warning: ${op} has no entry in libs/openapi/src/route-docs.ts (no response schema or example)\n`);

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
@@ -249,6 +249,39 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
       expect(bundle.headers.get('content-type')).toMatch(/javascript/);
       expect((await fetch(`${api.url}/docs/package.json`)).status).toBe(404);
     });
+  });
+
+  describe('openapi:write / openapi:check (built script)', () => {
+    const SCRIPT = path.join(__dirname, '..', 'dist', 'scripts', 'openapi.js');
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (b: Buffer) => (out += b));
+        child.stderr.on('data', (b: Buffer) => (err += b));
+        child.once('exit', (code) => resolve({ code, out, err }));
+      });
+
+    it('writes the document of the built app without a database, and reports drift with exit 1', async () => {
+      const file = path.join(config.dataDir, 'openapi-test.json');
+      mkdirSync(config.dataDir, { recursive: true });
+      const written = await run(['write', '--file', file]);
+      expect(written.code).toBe(0);
+      const doc = JSON.parse(readFileSync(file, 'utf8'));
+      // The build-time swagger plugin gave the DTOs their schemas (the swc test build has none).
+      expect(doc.components.schemas.ReportDto.properties.scamType.enum).toContain('phishing');
+      expect(doc.paths['/v1/reports'].post.security).toEqual([{}, { bearer: [] }]);
+      expect((await run(['check', '--file', file])).code).toBe(0);
+      delete doc.paths['/v1/lookup'];
+      doc.components.schemas.ReportDto.properties.scamType.enum.pop();
+      writeFileSync(file, JSON.stringify(doc));
+      const drift = await run(['check', '--file', file]);
+      expect(drift.code).toBe(1);
+      expect(drift.err).toContain('+ operation GET /v1/lookup (in the code, not in the committed spec)');
+      expect(drift.err).toContain('~ schema ReportDto changed');
+      expect((await run(['bogus'])).code).toBe(2);
+    }, 60000);
   });
 
   describe('request logs of the built API', () => {

@@ -86,13 +86,21 @@ export function enrichDocument(doc: OpenAPIObject, meta: Map<string, RouteMeta>)
       if (docs?.summary) op.summary = docs.summary;
       op.description = [docs?.description, describeAccess(rules)].filter(Boolean).join('\n\n');
 
+      const params = (op.parameters ?? []) as ParameterObject[];
+      for (const h of docs?.headers ?? []) {
+        if (!params.some((p) => p.in === 'header' && p.name.toLowerCase() === h.name.toLowerCase())) params.push({ in: 'header', required: false, ...h } as ParameterObject);
+      }
+      if (params.length) op.parameters = params;
+      if (docs?.requestBody && !op.requestBody) op.requestBody = { required: true, ...docs.requestBody } as OperationObject['requestBody'];
+      const json = (op.requestBody as { content?: Record<string, { examples?: unknown }> } | undefined)?.content?.['application/json'];
+      if (json && docs?.requestExamples) json.examples = docs.requestExamples;
+
       const responses: Record<string, ResponseObject | ReferenceObject> = {};
       const documented = Object.entries(docs?.responses ?? {});
       const hasSuccess = documented.some(([s]) => s.startsWith('2'));
       for (const [status, r] of Object.entries(op.responses ?? {})) if (!hasSuccess || !status.startsWith('2')) responses[status] = r as ResponseObject;
       for (const [status, d] of documented) responses[status] = toResponse(d);
 
-      const params = (op.parameters ?? []) as ParameterObject[];
       if (op.requestBody || params.length) responses['400'] ??= errorResponse('Malformed or invalid request (unknown fields are rejected).');
       if (op.requestBody) {
         responses['413'] ??= errorResponse('Body over the limit.');
@@ -107,8 +115,6 @@ export function enrichDocument(doc: OpenAPIObject, meta: Map<string, RouteMeta>)
       if (path.startsWith('/v1/')) responses['503'] ??= errorResponse('PostgreSQL unreachable; nothing was stored.', { 'Retry-After': { description: 'Seconds.', schema: { type: 'integer' } } });
       op.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
 
-      const json = (op.requestBody as { content?: Record<string, { examples?: unknown }> } | undefined)?.content?.['application/json'];
-      if (json && docs?.requestExamples) json.examples = docs.requestExamples;
     }
   }
   return doc;

@@ -18,6 +18,10 @@ export interface RouteDoc {
   description?: string;
   /** Named request body examples (application/json). */
   requestExamples?: Record<string, { summary: string; value: unknown }>;
+  /** For routes that read their body without a DTO (the document has none for them). */
+  requestBody?: { description: string; content: Record<string, { schema: Record<string, unknown>; example?: unknown }> };
+  /** Header parameters the controller reads with @Headers (Swagger does not list those). */
+  headers?: { name: string; description: string; schema: Record<string, unknown> }[];
   responses: Record<string, ResponseDoc>;
 }
 
@@ -78,6 +82,16 @@ const queueJob = {
   delayUntil: null,
   failedReason: 'Connection terminated unexpectedly',
 };
+
+const PARTNER_KEY = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n';
+const policy = { maxTlp: 'green', types: ['phone', 'url', 'domain', 'bank_account', 'crypto_wallet'], minConfidence: 50, pseudonymise: ['bank_account'], shareNarrative: false };
+const partner = {
+  nodeId: 'kr-knpa', jurisdiction: 'KR', baseUrl: 'https://scamintel.knpa.example', publicKey: PARTNER_KEY, keyId: 'q4Kf1Yb6x3E0c2VdJm9Tz8Ww5Rp7Ls1Hn3Gk0Ba2Cd4', policy,
+  hasPseudonymKey: true, createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z',
+  push: { cursor: 'MTc2NDMwMDAwMDAwMHw0Mg', batches: 12, indicatorsSent: 8421, lastBatchId: 'batch-2026-11-20T02-00-00Z-12', lastSuccessAt: '2026-11-20T02:00:01.000Z', lastError: null, lastErrorAt: null },
+};
+const bulletin = { id: '3c9e5a1b-7d2f-4e8a-9b6c-0f1e2d3c4b5a', period: { from: '2026-11-16', to: '2026-11-23' }, version: 1, languages: ['en', 'ko'], publishedAt: '2026-11-23T01:00:00.000Z' };
+const SIGNED = 'Node-to-node: authenticated by the RFC 9421 HTTP Message Signature of the request (Content-Digest, `created`, `nonce`, `keyid` of a registered partner), not by an API key. Bad or missing signature, unknown key, stale `created` or a replayed nonce: 401 (audited).';
 
 export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /health/live': {
@@ -171,6 +185,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   },
   'POST /v1/reports': {
     summary: 'Submit one scam report.',
+    headers: [{ name: 'Idempotency-Key', description: 'Makes a retry safe: the same key with the same body answers the first answer again; with another body, 422.', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' } }],
     description: 'Answered only once the report is durably stored. Anonymous submissions (no key) are rate-limited per client address. `Idempotency-Key` makes retries safe.',
     requestExamples: {
       full: { summary: 'Bank impersonation with a defanged URL, a phone and a loss', value: report },
@@ -189,6 +204,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   },
   'POST /v1/reports/batch': {
     summary: 'Submit 1–1000 reports, all or nothing.',
+    headers: [{ name: 'Idempotency-Key', description: 'Makes a retry safe: the same key with the same body answers the first answer again; with another body, 422.', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' } }],
     requestExamples: {
       two: {
         summary: 'Two reports',
@@ -281,6 +297,101 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     summary: 'List indicators (analyst) by update time, cursor-paginated.',
     responses: {
       '200': { description: 'A page.', schema: 'IndicatorPage', example: { indicators: [{ fingerprint: FP_PHONE, type: 'phone', value: '+6581234567', updatedAt: '2026-11-20T02:16:00.850Z' }], next: null } },
+    },
+  },
+  'GET /v1/exchange/identity': {
+    summary: "This node's exchange identity and public key.",
+    responses: { '200': { description: 'Identity.', schema: 'ExchangeIdentity', example: { nodeId: 'sg-spf', jurisdiction: 'SG', keyId: 'Xw3b0t1kz9Yv2Lm8Qp4Rs6Tu7Vx5Wy1Az3Bc5De7Fg9', publicKey: PARTNER_KEY } } },
+  },
+  'POST /v1/exchange/inbox': {
+    summary: 'Push: a partner delivers a STIX 2.1 bundle; answered with a signed receipt.',
+    description: `${SIGNED} A bundle that breaks this node's rules is refused whole (403, audited). Delivering the same batch twice changes nothing.`,
+    requestBody: {
+      description: 'STIX 2.1 bundle (`application/stix+json;version=2.1`; `application/json` accepted).',
+      content: {
+        'application/stix+json;version=2.1': { schema: { $ref: '#/components/schemas/StixBundle' }, example: { type: 'bundle', id: 'bundle--6f1e7c52-7b0a-4c52-9d33-0e4f7a1b2c3d', objects: [] } },
+        'application/json': { schema: { $ref: '#/components/schemas/StixBundle' } },
+      },
+    },
+    responses: {
+      '200': {
+        description: 'Received; the receipt is signed by this node and carries its audit head.',
+        schema: 'ExchangeReceipt',
+        example: { batchId: 'batch-2026-11-20T02-00-00Z-12', objects: 1503, digest: 'sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:', receivedAt: '2026-11-20T02:00:01.000Z', auditHead: { seq: 1042, hash: auditEntry.hash }, keyId: 'Xw3b0t1kz9Yv2Lm8Qp4Rs6Tu7Vx5Wy1Az3Bc5De7Fg9', signature: 'p0Rk5…base64url…' },
+      },
+      '401': { description: 'Signature missing or not valid (audited).', schema: 'Error' },
+      '403': { description: 'The bundle breaks the policy (audited); nothing stored.', schema: 'Error' },
+    },
+  },
+  'GET /v1/exchange/outbox': {
+    summary: 'Pull: what this node would push to the calling partner, after a cursor.',
+    description: SIGNED,
+    responses: {
+      '200': { description: 'A page of STIX objects under the partner policy.', schema: 'ExchangeOutboxPage', example: { objects: [], next: 'MTc2NDMwMDAwMDAwMHw0Mg', more: false } },
+      '401': { description: 'Signature missing or not valid (audited).', schema: 'Error' },
+    },
+  },
+  'GET /v1/admin/partners': {
+    summary: 'List partner nodes with their policy and push state.',
+    responses: { '200': { description: 'Partners.', schema: 'PartnerList', example: { partners: [partner] } } },
+  },
+  'POST /v1/admin/partners': {
+    summary: 'Register a partner node or replace its registration (audited).',
+    requestBody: {
+      description: 'The partner registration (CONTRACT §7).',
+      content: {
+        'application/json': {
+          schema: { $ref: '#/components/schemas/PartnerRegistration' },
+          example: { nodeId: 'kr-knpa', jurisdiction: 'KR', baseUrl: 'https://scamintel.knpa.example', publicKey: PARTNER_KEY, policy, pseudonymKey: 'b64:3q2+7w==…' },
+        },
+      },
+    },
+    responses: {
+      '201': { description: 'Registered.', schema: 'Partner', example: partner, headers: { Location: { description: '`/v1/admin/partners/{nodeId}`', schema: { type: 'string' } } } },
+      '200': { description: 'Registration replaced.', schema: 'Partner', example: partner },
+    },
+  },
+  'GET /v1/admin/partners/{nodeId}': {
+    summary: 'One partner.',
+    responses: { '200': { description: 'The partner.', schema: 'Partner', example: partner }, '404': { description: 'No such partner.', schema: 'Error' } },
+  },
+  'POST /v1/admin/partners/{nodeId}/sync': {
+    summary: 'Push to a partner now instead of waiting for the schedule (audited).',
+    responses: {
+      '202': { description: 'A push job is queued (or already waiting).', schema: 'PartnerSyncAccepted', example: { partner: 'kr-knpa', status: 'accepted', job: 'waiting' } },
+      '404': { description: 'No such partner.', schema: 'Error' },
+    },
+  },
+  'POST /v1/bulletins': {
+    summary: 'Generate a bulletin draft for a period (analyst).',
+    requestExamples: { week: { summary: 'One week in English and Korean', value: { from: '2026-11-16', to: '2026-11-23', languages: ['en', 'ko'] } } },
+    responses: {
+      '202': { description: 'Generation queued; the draft is `pending`, then `ready` or `failed`.', schema: 'BulletinAccepted', example: { id: bulletin.id }, headers: { Location: { description: '`/v1/bulletins/{id}`', schema: { type: 'string' } } } },
+    },
+  },
+  'GET /v1/bulletins': {
+    summary: 'List bulletins: published ones for the public, drafts too for analysts.',
+    responses: { '200': { description: 'A page, newest first.', schema: 'BulletinPage', example: { bulletins: [bulletin], next: null } } },
+  },
+  'GET /v1/bulletins/{id}': {
+    summary: 'A bulletin in one language and format (public once published).',
+    description: '`format=json` (default) is the language-neutral figures; `md` and `html` are the rendered bulletin in `lang` (default: its first language).',
+    responses: {
+      '200': {
+        description: 'The bulletin; `Content-Language` names the language.',
+        schema: 'BulletinFigures',
+        example: { schema: 'scamintel.bulletin.figures/1', jurisdiction: 'SG', nodeId: 'sg-spf', period: { from: '2026-11-16', to: '2026-11-23' }, previousPeriod: { from: '2026-11-09', to: '2026-11-16' }, generatedAt: '2026-11-23T00:05:00.000Z', totals: { reports: { current: 412, previous: 377, delta: 35, percent: 9.3, direction: 'up' } } },
+      },
+      '404': { description: 'No such bulletin, or not published.', schema: 'Error' },
+      '409': { description: 'Still being generated, or failed.', schema: 'Error' },
+    },
+  },
+  'POST /v1/bulletins/{id}/publish': {
+    summary: 'Publish a ready draft (analyst; audited).',
+    responses: {
+      '200': { description: 'Published.', schema: 'BulletinSummary', example: { ...bulletin, status: 'ready', failure: null, createdAt: '2026-11-23T00:05:00.000Z', updatedAt: '2026-11-23T01:00:00.000Z' } },
+      '404': { description: 'No such bulletin.', schema: 'Error' },
+      '409': { description: 'Not ready.', schema: 'Error' },
     },
   },
 };
