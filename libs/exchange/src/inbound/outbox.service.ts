@@ -35,7 +35,7 @@ export class OutboxService {
     const from = after ? decodeCursor(after) : null;
     if (from === undefined) throw new ExchangeError('validation_failed', 'after is not a cursor of this node', [{ path: 'after', message: 'use the value of "next" from the previous page' }]);
     const n = limit ?? this.config.exchange.batchSize;
-    const batch = await this.outbound.prepare(v.partner, from, n, await this.outbound.horizon());
+    const batch = await this.outbound.prepare(v.partner, from, n);
     const next = batch.to ? encodeCursor(batch.to) : null;
     await this.audit.record({
       actor: `partner:${v.partner.nodeId}`,

@@ -13,11 +13,12 @@ export interface ExportRow {
   warninglist: string | null;
   /** updated_at as PostgreSQL text (microseconds kept): the cursor position. */
   cursorAt: string;
-  updatedAt: Date;
+  /** ISO 8601 UTC with milliseconds (STIX timestamps), formatted by PostgreSQL. */
+  updatedAt: string;
   /** null when the indicator has no sightings of its own (nothing to share). */
   reports: number | null;
-  firstSeen: Date | null;
-  lastSeen: Date | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
   tlpRank: number | null;
   scamTypes: Record<string, number> | null;
   reporters: number;
@@ -26,6 +27,8 @@ export interface ExportRow {
 /** Margin below the visibility horizon, covering the instant between a transaction's start and its report. */
 const HORIZON_MARGIN = `interval '200 milliseconds'`;
 const START = { at: '-infinity', fingerprint: '' };
+/** Timestamps leave PostgreSQL already in the STIX form, so no Date is parsed and re-printed per row. */
+const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 @Injectable()
 export class ExportRepository {
@@ -56,24 +59,19 @@ export class ExportRepository {
     const from = after ?? START;
     const { rows } = await query(
       poolOf(this.db),
-      `WITH page AS (
-         SELECT fingerprint, type, value, attributes, warninglist, updated_at
-           FROM indicators
-          WHERE (updated_at, fingerprint) > ($1::timestamptz, $2::text) AND updated_at < $3::timestamptz
-          ORDER BY updated_at, fingerprint
-          LIMIT $4
-       ), rp AS (
-         SELECT r.fingerprint, count(*)::int AS reporters
-           FROM indicator_reporters r JOIN page p ON p.fingerprint = r.fingerprint
-          WHERE r.jurisdiction = $5
-          GROUP BY r.fingerprint
-       )
-       SELECT p.fingerprint, p.type, p.value, p.attributes, p.warninglist, p.updated_at::text AS "cursorAt", p.updated_at AS "updatedAt",
-              s.reports, s.first_seen AS "firstSeen", s.last_seen AS "lastSeen", s.tlp_rank AS "tlpRank", s.scam_types AS "scamTypes",
-              coalesce(rp.reporters, 0) AS reporters
-         FROM page p
-         LEFT JOIN indicator_stats s ON s.fingerprint = p.fingerprint AND s.jurisdiction = $5
-         LEFT JOIN rp ON rp.fingerprint = p.fingerprint
+      // LATERAL lookups by primary key: a page is ≤ 1000 rows, whereas a join would let the planner hash whole tables.
+      `SELECT p.fingerprint, p.type, p.value, p.attributes, p.warninglist, p.updated_at::text AS "cursorAt", ${iso('p.updated_at')} AS "updatedAt",
+              s.reports, ${iso('s.first_seen')} AS "firstSeen", ${iso('s.last_seen')} AS "lastSeen", s.tlp_rank AS "tlpRank", s.scam_types AS "scamTypes",
+              rp.reporters
+         FROM (SELECT fingerprint, type, value, attributes, warninglist, updated_at
+                 FROM indicators
+                WHERE (updated_at, fingerprint) > ($1::timestamptz, $2::text) AND updated_at < $3::timestamptz
+                ORDER BY updated_at, fingerprint
+                LIMIT $4) p
+         LEFT JOIN LATERAL (SELECT reports, first_seen, last_seen, tlp_rank, scam_types FROM indicator_stats
+                             WHERE fingerprint = p.fingerprint AND jurisdiction = $5 LIMIT 1) s ON true
+         LEFT JOIN LATERAL (SELECT count(*)::int AS reporters FROM indicator_reporters
+                             WHERE fingerprint = p.fingerprint AND jurisdiction = $5) rp ON true
         ORDER BY p.updated_at, p.fingerprint`,
       [from.at, from.fingerprint, horizon, limit, jurisdiction],
     );

@@ -1,32 +1,42 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { VerdictService } from '@scamintel/policing';
-import { ExchangeIndicator, StixBundle, WithheldReason, applyOutboundPolicy, toStixBundle } from '../core';
+import { ExchangeIndicator, OutboundCandidate, StixBundle, WithheldReason, applyOutboundPolicy, toStixBundle } from '../core';
 import { NodeKeyService } from '../identity/node-key.service';
 import { CursorPosition, PartnerRecord } from '../partners/partners.repository';
-import { ExportRepository } from './export.repository';
+import { ExportRepository, ExportRow } from './export.repository';
 import { narrativeTlps, toCandidate } from './outbound';
 
 export const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
-/** Bodies stay well under the partner's 10 MiB limit: a batch whose body would exceed this is halved. */
+/** Bodies stay well under the partner's 10 MiB limit: a batch whose body would exceed this is split in halves. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const NARRATIVES_PER_INDICATOR = 5;
 
 export type WithheldCounts = Partial<Record<WithheldReason | 'no_local_sighting', number>>;
 
-/** One page of local indicators judged under one partner's policy. */
+/** A page of local indicators in cursor order, read below the visibility horizon. */
+export interface Page {
+  from: CursorPosition | null;
+  rows: ExportRow[];
+  limit: number;
+  horizon: string;
+}
+
+/** Indicators judged under one partner's policy, as one request body. */
 export interface PreparedBatch {
   from: CursorPosition | null;
   /** Position after the last indicator examined (sent or withheld); `from` when nothing was examined. */
   to: CursorPosition | null;
   examined: number;
-  /** Whether the page was full, i.e. more may follow right away. */
+  /** Whether more may follow right away (the page was full, or this is not its last part). */
   full: boolean;
   send: ExchangeIndicator[];
   withheld: WithheldCounts;
   bundle: StixBundle;
   body: Buffer;
 }
+
+const positionOf = (r: ExportRow): CursorPosition => ({ at: r.cursorAt, fingerprint: r.fingerprint });
 
 /**
  * What leaves this node for a partner, for push and pull alike: this node's own indicators (never partner data),
@@ -46,27 +56,21 @@ export class OutboundService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  horizon(): Promise<string> {
-    return this.exports.horizon();
-  }
-
   pendingAbove(after: CursorPosition | null, horizon: string): Promise<boolean> {
     return this.exports.pendingAbove(after, horizon);
   }
 
-  /** Reads up to `limit` indicators after `after`, judges them and builds the body; halves the page while the body is too large. */
-  async prepare(partner: PartnerRecord, after: CursorPosition | null, limit: number, horizon: string): Promise<PreparedBatch> {
-    for (let n = limit; ; n = Math.max(1, Math.floor(n / 2))) {
-      const batch = await this.prepareOnce(partner, after, n, horizon);
-      if (batch.body.length <= MAX_BODY_BYTES || n === 1) return batch;
-    }
+  /** The next `limit` local indicators after `after` that no open transaction can still add to. */
+  async readPage(after: CursorPosition | null, limit: number): Promise<Page> {
+    const horizon = await this.exports.horizon();
+    return { from: after, rows: await this.exports.page(after, horizon, limit, this.config.jurisdiction), limit, horizon };
   }
 
-  private async prepareOnce(partner: PartnerRecord, after: CursorPosition | null, limit: number, horizon: string): Promise<PreparedBatch> {
+  /** Judges a page for a partner and builds its body, split into parts while a body would exceed MAX_BODY_BYTES. */
+  async build(partner: PartnerRecord, page: Page): Promise<PreparedBatch[]> {
     const here = this.config.jurisdiction;
-    const rows = await this.exports.page(after, horizon, limit, here);
     const policy = partner.policy;
-    const sighted = rows.filter((r) => r.reports !== null);
+    const sighted = page.rows.filter((r) => r.reports !== null);
     const [decisions, narratives] = await Promise.all([
       // No partner evidence is passed: what this node exports is its own judgement only.
       this.verdicts.decideMany(sighted.map((r) => ({ fingerprint: r.fingerprint, type: r.type, warninglisted: r.warninglist !== null })), here),
@@ -74,26 +78,37 @@ export class OutboundService {
         ? this.exports.narratives(sighted.filter((r) => !policy.pseudonymise.includes(r.type as never)).map((r) => r.fingerprint), narrativeTlps(policy), NARRATIVES_PER_INDICATOR, here)
         : undefined,
     ]);
-    const withheld: WithheldCounts = {};
-    const candidates = [];
-    for (const row of rows) {
-      const c = toCandidate(row, decisions.get(row.fingerprint), narratives?.get(row.fingerprint));
-      if (c) candidates.push(c);
-      else withheld.no_local_sighting = (withheld.no_local_sighting ?? 0) + 1;
-    }
-    const result = applyOutboundPolicy(candidates, policy, partner.pseudonymKey ?? undefined);
-    for (const w of result.withheld) withheld[w.reason] = (withheld[w.reason] ?? 0) + 1;
-    const bundle = toStixBundle(result.send, this.node.stixSender());
-    const last = rows[rows.length - 1];
-    return {
-      from: after,
-      to: last ? { at: last.cursorAt, fingerprint: last.fingerprint } : after,
-      examined: rows.length,
-      full: rows.length === limit,
-      send: result.send,
-      withheld,
-      bundle,
-      body: Buffer.from(JSON.stringify(bundle), 'utf8'),
+    const candidates: (OutboundCandidate | undefined)[] = page.rows.map((row) => toCandidate(row, decisions.get(row.fingerprint), narratives?.get(row.fingerprint)));
+    const out: PreparedBatch[] = [];
+    const part = (from: CursorPosition | null, start: number, end: number, last: boolean) => {
+      const rows = page.rows.slice(start, end);
+      const withheld: WithheldCounts = {};
+      const judged: OutboundCandidate[] = [];
+      for (const c of candidates.slice(start, end)) {
+        if (c) judged.push(c);
+        else withheld.no_local_sighting = (withheld.no_local_sighting ?? 0) + 1;
+      }
+      const result = applyOutboundPolicy(judged, policy, partner.pseudonymKey ?? undefined);
+      for (const w of result.withheld) withheld[w.reason] = (withheld[w.reason] ?? 0) + 1;
+      const bundle = toStixBundle(result.send, this.node.stixSender());
+      const body = Buffer.from(JSON.stringify(bundle), 'utf8');
+      if (body.length > MAX_BODY_BYTES && end - start > 1) {
+        const mid = start + Math.floor((end - start) / 2);
+        part(from, start, mid, false);
+        part(positionOf(page.rows[mid - 1]), mid, end, last);
+        return;
+      }
+      out.push({
+        from, to: rows.length ? positionOf(rows[rows.length - 1]) : from, examined: rows.length, full: !last || page.rows.length === page.limit,
+        send: result.send, withheld, bundle, body,
+      });
     };
+    part(page.from, 0, page.rows.length, true);
+    return out;
+  }
+
+  /** One page as one batch (its first part when it had to be split), for the pull route. */
+  async prepare(partner: PartnerRecord, after: CursorPosition | null, limit: number): Promise<PreparedBatch> {
+    return (await this.build(partner, await this.readPage(after, limit)))[0];
   }
 }

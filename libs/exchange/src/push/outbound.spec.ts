@@ -5,7 +5,7 @@ import { narrativeTlps, toCandidate } from './outbound';
 
 const row = (over: Partial<ExportRow> = {}): ExportRow => ({
   fingerprint: 'f'.repeat(64), type: 'phone', value: '+6581234567', attributes: {}, warninglist: null, cursorAt: '2026-11-20 10:00:00.123456+00',
-  updatedAt: new Date('2026-11-20T10:00:00.123Z'), reports: 4, firstSeen: new Date('2026-11-01T00:00:00Z'), lastSeen: new Date('2026-11-19T00:00:00Z'),
+  updatedAt: '2026-11-20T10:00:00.123Z', reports: 4, firstSeen: '2026-11-01T00:00:00.000Z', lastSeen: '2026-11-19T00:00:00.000Z',
   tlpRank: 1, scamTypes: { phishing: 1, impersonation_bank: 3 }, reporters: 3, ...over,
 });
 const decision = (over: Partial<Decision> = {}): Decision => ({ verdict: 'scam', rule: 'min_reporters(3,medium)', reason: '', confidence: 62.4, flags: [], ...over });

@@ -2,7 +2,7 @@ import type { Decision } from '@scamintel/policing';
 import { ExchangeIndicator, IndicatorType, OutboundCandidate, PartnerPolicy, TLP_LEVELS, Tlp, isIndicatorType, tlpAllowed } from '../core';
 import { ExportRow } from './export.repository';
 
-const iso = (d: Date | string) => new Date(d).toISOString();
+const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
 
 function scamTypesOf(counts: Record<string, number> | null): string[] {
   return Object.entries(counts ?? {}).sort((a, b) => Number(b[1]) - Number(a[1]) || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);

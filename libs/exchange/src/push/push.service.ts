@@ -77,54 +77,73 @@ export class PushService {
     const batchSize = opts.batchSize ?? this.config.exchange.batchSize;
     const summary: PushSummary = { partner: partnerNodeId, batches: 0, indicators: 0, examined: 0, withheld: {}, cursor: cursor.after ? encodeCursor(cursor.after) : null };
 
+    // Four stages overlap: the next page is read while this one is judged and built, up to PIPELINE_DEPTH
+    // bodies are with the partner, and receipts are committed strictly in batch order behind them.
     let committed = cursor.after;
-    let readFrom = committed;
-    let waits = 0;
-    let exhausted = false;
+    let stopped = false;
+    let commitError: unknown;
+    let commits: Promise<void> = Promise.resolve();
     const inFlight: { batch: PreparedBatch; result: Promise<Delivered | null> }[] = [];
-    // A failed send is awaited in order below; until then its rejection must not count as unhandled.
-    const track = (p: Promise<Delivered | null>) => (p.catch(() => undefined), p);
+    const quiet = <T>(p: Promise<T>) => (p.catch(() => undefined), p); // awaited later, in order
+    const commit = async (batch: PreparedBatch, delivered: Delivered | null) => {
+      if (stopped) return;
+      if (delivered) await this.acknowledge(partner, batch, delivered);
+      const moved = await this.partners.advance(partnerNodeId, cursor.generation, committed, batch.to!, delivered ? { batchId: batch.bundle.id, indicators: batch.send.length } : undefined);
+      if (!moved) {
+        stopped = true;
+        summary.stopped = 'cursor_moved';
+        return;
+      }
+      committed = batch.to;
+      summary.cursor = committed ? encodeCursor(committed) : null;
+      summary.examined += batch.examined;
+      if (delivered) {
+        summary.batches++;
+        summary.indicators += batch.send.length;
+      }
+      for (const [k, n] of Object.entries(batch.withheld)) summary.withheld[k as keyof WithheldCounts] = (summary.withheld[k as keyof WithheldCounts] ?? 0) + n!;
+    };
+    const settleOldest = async () => {
+      const { batch, result } = inFlight.shift()!;
+      const delivered = await result;
+      commits = commits.then(() => commit(batch, delivered)).catch((e) => {
+        commitError ??= e;
+        stopped = true;
+      });
+    };
+
     try {
-      for (;;) {
-        while (!exhausted && inFlight.length < PIPELINE_DEPTH) {
-          const horizon = await this.outbound.horizon();
-          const batch = await this.outbound.prepare(partner, readFrom, batchSize, horizon);
-          if (batch.examined === 0) {
-            if (inFlight.length) break; // decide once the pipeline has drained
-            if (waits < PENDING_WAITS && (await this.outbound.pendingAbove(readFrom, horizon))) {
-              waits++;
-              await sleep(PENDING_WAIT_MS);
-              continue;
-            }
-            exhausted = true;
-            break;
+      let waits = 0;
+      let next = quiet(this.outbound.readPage(committed, batchSize));
+      while (!stopped) {
+        const page = await next;
+        if (stopped) break;
+        if (!page.rows.length) {
+          // Rows held back by transactions still open: wait a little for them rather than a whole schedule.
+          if (waits < PENDING_WAITS && (await this.outbound.pendingAbove(page.from, page.horizon))) {
+            waits++;
+            await sleep(PENDING_WAIT_MS);
+            next = quiet(this.outbound.readPage(page.from, batchSize));
+            continue;
           }
-          readFrom = batch.to;
-          inFlight.push({ batch, result: track(batch.send.length ? this.send(partner, partnerKey, batch) : Promise.resolve(null)) });
-        }
-        const next = inFlight.shift();
-        if (!next) break;
-        const delivered = await next.result;
-        if (delivered) await this.acknowledge(partner, next.batch, delivered);
-        const moved = await this.partners.advance(partnerNodeId, cursor.generation, committed, next.batch.to!, delivered ? { batchId: next.batch.bundle.id, indicators: next.batch.send.length } : undefined);
-        if (!moved) {
-          summary.stopped = 'cursor_moved';
           break;
         }
-        committed = next.batch.to;
-        summary.cursor = committed ? encodeCursor(committed) : null;
-        summary.examined += next.batch.examined;
-        if (delivered) {
-          summary.batches++;
-          summary.indicators += next.batch.send.length;
+        const last = page.rows[page.rows.length - 1];
+        next = quiet(this.outbound.readPage({ at: last.cursorAt, fingerprint: last.fingerprint }, batchSize));
+        for (const batch of await this.outbound.build(partner, page)) {
+          while (inFlight.length >= PIPELINE_DEPTH) await settleOldest();
+          inFlight.push({ batch, result: quiet(batch.send.length ? this.send(partner, partnerKey, batch) : Promise.resolve(null)) });
         }
-        for (const [k, n] of Object.entries(next.batch.withheld)) summary.withheld[k as keyof WithheldCounts] = (summary.withheld[k as keyof WithheldCounts] ?? 0) + n!;
       }
+      while (inFlight.length && !stopped) await settleOldest();
+      await commits;
+      if (commitError) throw commitError;
     } catch (err) {
+      // Batches the partner already acknowledged are still committed (the chain runs on); the rest is resent later.
+      await Promise.allSettled(inFlight.map((f) => f.result));
+      await commits;
       await this.fail(partner, err);
       throw err;
-    } finally {
-      await Promise.allSettled(inFlight.map((f) => f.result));
     }
     if (summary.batches) this.logger.log(`pushed ${summary.indicators} indicators in ${summary.batches} batches to ${partnerNodeId}`);
     return summary;
