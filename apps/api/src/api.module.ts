@@ -9,6 +9,7 @@ import { ExchangeModule } from '@scamintel/exchange';
 import { IntelModule } from '@scamintel/intel';
 import { MetricsModule } from '@scamintel/metrics';
 import { PersistenceModule } from '@scamintel/persistence';
+import { PolicingModule } from '@scamintel/policing';
 import { QueuesModule, RedisClient, RedisModule } from '@scamintel/platform';
 import { ReportsModule } from '@scamintel/reports';
 import { ErrorFilter } from './http/error.filter';
@@ -42,6 +43,7 @@ export class ApiModule {
         ReportsModule,
         IntelModule,
         ExchangeModule,
+        PolicingModule,
         BulletinsModule,
       ],
       controllers: [HealthController],
