@@ -394,4 +394,54 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
       '409': { description: 'Not ready.', schema: 'Error' },
     },
   },
+  'GET /v1/review/queue': {
+    summary: "Indicators waiting for an analyst's review in this jurisdiction (no verdict yet, or an open flag).",
+    responses: {
+      '200': {
+        description: 'The queue, with the verdict the rules give now.',
+        schema: 'ReviewQueue',
+        example: { items: [{ fingerprint: FP_PHONE, type: 'phone', value: '+6581234567', reports: 2, reporters: 2, firstSeen: '2026-11-02T03:10:00.000Z', lastSeen: '2026-11-20T02:15:00.000Z', scamTypes: { impersonation_bank: 2 }, channels: { sms: 2 }, flags: [], verdict: 'suspicious', confidence: 48, rule: 'reporters_below_threshold', reason: '2 of 3 independent reporters' }] },
+      },
+    },
+  },
+  'POST /v1/reports/{id}/review': {
+    summary: 'Review a report (analyst; audited). Confirming it confirms its indicators.',
+    requestExamples: { confirm: { summary: 'Confirmed by an analyst', value: { verdict: 'confirmed', note: 'Matches case SPF-2026-000123.' } } },
+    responses: {
+      '200': { description: 'Reviewed.', schema: 'ReportReviewed', example: { reportId: REPORT_ID, verdict: 'confirmed', confirmedIndicators: 2 } },
+      '404': { description: 'No such report.', schema: 'Error' },
+    },
+  },
+  'POST /v1/indicators/{fingerprint}/verdict': {
+    summary: "Set this jurisdiction's verdict on an indicator, overriding the rules (analyst; audited).",
+    requestExamples: { legitimate: { summary: "A bank's real hotline", value: { verdict: 'legitimate', note: 'Official DBS hotline.' } } },
+    responses: {
+      '200': { description: 'Set.', schema: 'IndicatorVerdictSet', example: { fingerprint: FP_PHONE, jurisdiction: 'SG', verdict: 'legitimate' } },
+      '404': { description: 'No such indicator.', schema: 'Error' },
+    },
+  },
+  'POST /v1/appeals': {
+    summary: 'Appeal a verdict (public, rate-limited): "this number is mine and not a scam".',
+    description: 'The contact is personal data: it stays on this node and is shown to its analysts only.',
+    requestExamples: { appeal: { summary: 'A shop owner appeals', value: { value: '+65 8123 4567', contact: 'owner@example.com', reason: 'This is the number of my bakery; a scammer spoofed it last week.' } } },
+    responses: {
+      '202': { description: 'Recorded for review.', schema: 'AppealAccepted', example: { id: '5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', status: 'open', indicator: { type: 'phone', value: '+6581234567', fingerprint: FP_PHONE } } },
+      '422': { description: 'The value is no indicator.', schema: 'Error' },
+    },
+  },
+  'GET /v1/appeals': {
+    summary: 'List appeals (analyst).',
+    responses: {
+      '200': { description: 'Oldest first.', schema: 'AppealList', example: { appeals: [{ id: '5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', fingerprint: FP_PHONE, type: 'phone', value: '+6581234567', contact: 'owner@example.com', reason: 'This is the number of my bakery; a scammer spoofed it last week.', status: 'open', resolutionNote: null, createdAt: '2026-11-21T03:00:00.000Z', resolvedAt: null }] } },
+    },
+  },
+  'POST /v1/appeals/{id}/resolve': {
+    summary: 'Resolve an appeal (analyst; audited). Upholding it marks the value legitimate here.',
+    requestExamples: { upheld: { summary: 'Upheld', value: { outcome: 'upheld', note: 'Verified with ACRA records.' } } },
+    responses: {
+      '200': { description: 'Resolved.', schema: 'AppealResolved', example: { id: '5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', status: 'upheld', fingerprint: FP_PHONE } },
+      '404': { description: 'No such appeal.', schema: 'Error' },
+      '409': { description: 'Already resolved.', schema: 'Error' },
+    },
+  },
 };
