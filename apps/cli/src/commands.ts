@@ -1,11 +1,13 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuditService } from '@scamintel/audit';
 import { KeysService } from '@scamintel/auth';
-import { AppError, CHANNELS, KEYED_TRUST, ROLES, Role, SCAM_TYPES, Trust } from '@scamintel/common';
+import { AppError, CHANNELS, KEYED_TRUST, QueueName, ROLES, Role, SCAM_TYPES, Trust } from '@scamintel/common';
 import { AppConfig } from '@scamintel/config';
 import { ReportsService } from '@scamintel/reports';
 import { ContextKind, createCliContext } from './context';
@@ -186,6 +188,14 @@ const importCmd: Command = {
   },
   async run(app, p, config, io) {
     const reports = p.dryRun ? undefined : app.get(ReportsService, { strict: false });
+    // Redis down is not fatal for an import (the worker's outbox relay enqueues stored batches later): say so once
+    // instead of letting every reconnect attempt print a stack.
+    let warned = false;
+    app.get<Queue>(getQueueToken(QueueName.Ingest), { strict: false }).on('error', (err: Error) => {
+      if (warned) return;
+      warned = true;
+      io.err(`warning: Redis is unreachable at REDIS_URL (${err.message}); reports are still stored, and the worker's outbox relay will queue them\n`);
+    });
     const importer = new Importer(reports, {
       file: p.file,
       format: p.format,
