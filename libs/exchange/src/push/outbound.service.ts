@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { VerdictService } from '@scamintel/policing';
+import { Decision, VerdictService } from '@scamintel/policing';
 import { ExchangeIndicator, OutboundCandidate, StixBundle, WithheldReason, applyOutboundPolicy, toStixBundle } from '../core';
 import { NodeKeyService } from '../identity/node-key.service';
 import { CursorPosition, PartnerRecord } from '../partners/partners.repository';
@@ -20,6 +20,11 @@ export interface Page {
   rows: ExportRow[];
   limit: number;
   horizon: string;
+}
+
+export interface PageEvidence {
+  decisions: Map<string, Decision>;
+  narratives?: Map<string, string[]>;
 }
 
 /** Indicators judged under one partner's policy, as one request body. */
@@ -66,8 +71,11 @@ export class OutboundService {
     return { from: after, rows: await this.exports.page(after, horizon, limit, this.config.jurisdiction), limit, horizon };
   }
 
-  /** Judges a page for a partner and builds its body, split into parts while a body would exceed MAX_BODY_BYTES. */
-  async build(partner: PartnerRecord, page: Page): Promise<PreparedBatch[]> {
+  /**
+   * What a page needs from the database besides itself: this node's verdicts (libs/policing, the ones its lookups
+   * show) and, when the partner shares them, narratives. Separate from build() so the push can fetch it ahead.
+   */
+  async evidence(partner: PartnerRecord, page: Page): Promise<PageEvidence> {
     const here = this.config.jurisdiction;
     const policy = partner.policy;
     const sighted = page.rows.filter((r) => r.reports !== null);
@@ -78,6 +86,13 @@ export class OutboundService {
         ? this.exports.narratives(sighted.filter((r) => !policy.pseudonymise.includes(r.type as never)).map((r) => r.fingerprint), narrativeTlps(policy), NARRATIVES_PER_INDICATOR, here)
         : undefined,
     ]);
+    return { decisions, narratives };
+  }
+
+  /** Judges a page for a partner and builds its body, split into parts while a body would exceed MAX_BODY_BYTES. */
+  async build(partner: PartnerRecord, page: Page, evidence?: PageEvidence): Promise<PreparedBatch[]> {
+    const policy = partner.policy;
+    const { decisions, narratives } = evidence ?? (await this.evidence(partner, page));
     const candidates: (OutboundCandidate | undefined)[] = page.rows.map((row) => toCandidate(row, decisions.get(row.fingerprint), narratives?.get(row.fingerprint)));
     const out: PreparedBatch[] = [];
     const part = (from: CursorPosition | null, start: number, end: number, last: boolean) => {

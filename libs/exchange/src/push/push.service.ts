@@ -6,10 +6,12 @@ import { AuditHead, Receipt, checkReceipt, loadPublicKeyPem, signRequest } from 
 import { NodeKeyService } from '../identity/node-key.service';
 import { CursorPosition, PartnerRecord, PartnersRepository } from '../partners/partners.repository';
 import { encodeCursor } from './cursor';
-import { OutboundService, PreparedBatch, STIX_MEDIA_TYPE, WithheldCounts } from './outbound.service';
+import { OutboundService, Page, PageEvidence, PreparedBatch, STIX_MEDIA_TYPE, WithheldCounts } from './outbound.service';
 
-/** Batches in flight at once: the next one is read and built while the partner ingests the previous one. */
-export const PIPELINE_DEPTH = 2;
+/** Bodies with the partner at once: the next one is built while the partner ingests the previous ones. */
+export const PIPELINE_DEPTH = 4;
+/** Pages read (with their verdict evidence) ahead of the one being built. */
+export const PREFETCH_PAGES = 2;
 /** How often a push waits for rows still held back by open transactions before leaving them to the next run. */
 const PENDING_WAITS = 8;
 const PENDING_WAIT_MS = 250;
@@ -113,24 +115,46 @@ export class PushService {
     };
 
     try {
+      // Pages are read PREFETCH_PAGES ahead with their verdict evidence, so the database answers while a page is
+      // being built (building is synchronous: queries issued only after it would wait for it).
+      type Fetched = { page: Page; evidence: Promise<PageEvidence> };
+      let readFrom = committed;
+      let readerEnded = false;
       let waits = 0;
-      let next = quiet(this.outbound.readPage(committed, batchSize));
-      while (!stopped) {
-        const page = await next;
-        if (stopped) break;
-        if (!page.rows.length) {
+      const readNext = async (): Promise<Fetched | null> => {
+        for (;;) {
+          if (readerEnded || stopped) return null;
+          const page = await this.outbound.readPage(readFrom, batchSize);
+          if (page.rows.length) {
+            const last = page.rows[page.rows.length - 1];
+            readFrom = { at: last.cursorAt, fingerprint: last.fingerprint };
+            return { page, evidence: quiet(this.outbound.evidence(partner, page)) };
+          }
           // Rows held back by transactions still open: wait a little for them rather than a whole schedule.
           if (waits < PENDING_WAITS && (await this.outbound.pendingAbove(page.from, page.horizon))) {
             waits++;
             await sleep(PENDING_WAIT_MS);
-            next = quiet(this.outbound.readPage(page.from, batchSize));
             continue;
           }
-          break;
+          readerEnded = true;
+          return null;
         }
-        const last = page.rows[page.rows.length - 1];
-        next = quiet(this.outbound.readPage({ at: last.cursorAt, fingerprint: last.fingerprint }, batchSize));
-        for (const batch of await this.outbound.build(partner, page)) {
+      };
+      let chain: Promise<unknown> = Promise.resolve();
+      const ahead: Promise<Fetched | null>[] = [];
+      const readAhead = () => {
+        const p = chain.then(readNext);
+        chain = p.catch(() => {
+          readerEnded = true;
+        });
+        ahead.push(quiet(p));
+      };
+      for (let i = 0; i < PREFETCH_PAGES; i++) readAhead();
+      while (!stopped) {
+        const fetched = await ahead.shift()!;
+        if (!fetched || stopped) break;
+        readAhead();
+        for (const batch of await this.outbound.build(partner, fetched.page, await fetched.evidence)) {
           while (inFlight.length >= PIPELINE_DEPTH) await settleOldest();
           inFlight.push({ batch, result: quiet(batch.send.length ? this.send(partner, partnerKey, batch) : Promise.resolve(null)) });
         }
