@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
@@ -6,29 +5,10 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { startWorker, testConfig, waitFor } from './support/node';
 import { createTestDatabase, sqlClient } from './support/db';
+import { CLI_MAIN, cli } from './support/cli';
 
-const CLI_MAIN = path.join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 const TLP_AMBER = 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421';
 const TLP_GREEN = 'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI as an operator would (`npm run cli -- …` is `node dist/apps/cli/src/main.js …`). */
-function cli(args: string[], env: Record<string, string | undefined>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_MAIN, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** Bad rows at known data-row positions (1-based): line in the file = position + 1. */
 const BAD: Record<number, { row: string; error: RegExp }> = {};

@@ -9,6 +9,8 @@ import { AuditService } from '@scamintel/audit';
 import { KeysService } from '@scamintel/auth';
 import { AppError, CHANNELS, KEYED_TRUST, QueueName, ROLES, Role, SCAM_TYPES, Trust } from '@scamintel/common';
 import { AppConfig } from '@scamintel/config';
+import { BulletinsService } from '@scamintel/bulletins';
+import { addPartnerFromFile, syncPartner } from '@scamintel/exchange';
 import { ReportsService } from '@scamintel/reports';
 import { ContextKind, createCliContext } from './context';
 import { ImportFormat, Importer, ImportSummary } from './import/importer';
@@ -233,11 +235,94 @@ const importCmd: Command = {
   },
 };
 
+/** Prints an application error (bad partner file, unknown partner, bad period) with its details; exit 1. */
+function reportAppError(e: unknown, io: Io): number {
+  if (!(e instanceof AppError)) throw e;
+  io.err(`${e.message}\n`);
+  for (const d of e.details) io.err(`  ${d.path || '(document)'}: ${d.message}\n`);
+  return 1;
+}
+
+const partnersAdd: Command = {
+  usage: 'partners:add <partner.json> [--json]',
+  summary: 'register or update a partner node from the same JSON as POST /v1/admin/partners (audited)',
+  context: 'exchange',
+  parse(args) {
+    const { values: v, positionals } = parse(args, { json: { type: 'boolean' } }, 1);
+    const file = path.resolve(positionals[0]);
+    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`no such file: ${positionals[0]}`);
+    return { file, json: !!v.json };
+  },
+  async run(app, p, _config, io) {
+    try {
+      const { created, partner } = await addPartnerFromFile(app, p.file, cliActor());
+      io.out(p.json ? `${JSON.stringify({ created, partner })}\n` : `${created ? 'added' : 'updated'} partner ${partner.nodeId} (${partner.jurisdiction}) at ${partner.baseUrl}\n`);
+      return 0;
+    } catch (e) {
+      return reportAppError(e, io);
+    }
+  },
+};
+
+const exchangeSync: Command = {
+  usage: 'exchange:sync --partner <node-id> [--json]',
+  summary: "push everything the partner's policy allows and it does not have yet, now, from this process",
+  context: 'exchange',
+  parse(args) {
+    const { values: v } = parse(args, { partner: { type: 'string' }, json: { type: 'boolean' } }, 0);
+    if (!v.partner || !/^[a-z0-9-]{2,32}$/.test(v.partner)) throw new UsageError('--partner <node-id> is required ([a-z0-9-]{2,32})');
+    return { partner: v.partner, json: !!v.json };
+  },
+  async run(app, p, _config, io) {
+    try {
+      const summary = await syncPartner(app, p.partner);
+      io.out(p.json ? `${JSON.stringify(summary)}\n` : `synced ${p.partner}: ${JSON.stringify(summary)}\n`);
+      return 0;
+    } catch (e) {
+      if (e instanceof Error && 'failure' in e) {
+        io.err(`sync with ${p.partner} failed (${String((e as { failure: unknown }).failure)}): ${e.message}\n`);
+        return 1;
+      }
+      return reportAppError(e, io);
+    }
+  },
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const bulletinGenerate: Command = {
+  usage: 'bulletin:generate --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--lang en,ko] [--out <dir>] [--publish]',
+  summary: 'build the bulletin of a period now (a draft, or published with --publish) and write its files',
+  context: 'bulletins',
+  parse(args) {
+    const { values: v } = parse(args, { from: { type: 'string' }, to: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' }, publish: { type: 'boolean' } }, 0);
+    if (!v.from || !DATE.test(v.from) || !v.to || !DATE.test(v.to)) throw new UsageError('--from and --to are required, as YYYY-MM-DD (the period is [from, to))');
+    return { from: v.from, to: v.to, languages: v.lang ? v.lang.split(',').map((l) => l.trim()).filter(Boolean) : undefined, out: v.out ? path.resolve(v.out) : undefined, publish: !!v.publish };
+  },
+  async run(app, p, config, io) {
+    const bulletins = app.get(BulletinsService, { strict: false });
+    try {
+      const row = await bulletins.request({ from: p.from, to: p.to, languages: p.languages, requestedBy: cliActor() });
+      // Generated here rather than waiting for a worker; the queued job finds it done and skips it.
+      await bulletins.generate(row.id, row.revision, { finalAttempt: true });
+      if (p.publish) await bulletins.publish(row.id, cliActor());
+      const files = await bulletins.writeFiles(row.id, p.out ?? config.bulletins.outDir);
+      io.out(`bulletin ${row.id} (${p.from} to ${p.to}, version ${row.version})${p.publish ? ' published' : ' draft'}; wrote:\n${files.map((f) => `  ${displayPath(f)}`).join('\n')}\n`);
+      return 0;
+    } catch (e) {
+      return reportAppError(e, io);
+    }
+  },
+};
+
 export const COMMANDS: Record<string, Command> = {
   'keys:create': keysCreate,
   'keys:revoke': keysRevoke,
   'audit:verify': auditVerify,
   import: importCmd,
+  'partners:add': partnersAdd,
+  'exchange:sync': exchangeSync,
+  'bulletin:generate': bulletinGenerate,
 };
 
 export function usage(): string {

@@ -3,23 +3,33 @@ import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
 import { AuditModule } from '@scamintel/audit';
 import { AuthModule } from '@scamintel/auth';
+import { BulletinsModule } from '@scamintel/bulletins';
 import { AppConfig, ConfigModule } from '@scamintel/config';
+import { ExchangeCoreModule } from '@scamintel/exchange';
 import { MetricsModule } from '@scamintel/metrics';
 import { PersistenceModule } from '@scamintel/persistence';
 import { PinoNestLogger, QueuesModule } from '@scamintel/platform';
 import { ReportsModule } from '@scamintel/reports';
 
-export type ContextKind = 'keys' | 'audit' | 'import';
+export type ContextKind = 'keys' | 'audit' | 'import' | 'exchange' | 'bulletins';
 
 /**
  * Only what a command needs: keys and audit talk to PostgreSQL alone; import also needs the ingest queue
- * (producer side: if Redis is down, the worker's outbox relay enqueues the batches later).
+ * (producer side: if Redis is down, the worker's outbox relay enqueues the batches later); exchange pushes from
+ * this process (no queue); bulletins generate in this process too, through the same service as the worker.
  */
 @Module({})
 export class CliModule {
   static forCommand(config: AppConfig, kind: ContextKind): DynamicModule {
     const base = [ConfigModule.forRoot(config), PersistenceModule.forRoot({ applicationName: `scamintel-cli-${config.nodeId}`, poolSize: kind === 'import' ? 8 : 2 }), AuditModule];
-    const extra = kind === 'keys' ? [AuthModule] : kind === 'import' ? [QueuesModule.forRoot('producer'), MetricsModule.forCli(), ReportsModule] : [];
+    const extras: Record<ContextKind, DynamicModule['imports']> = {
+      keys: [AuthModule],
+      audit: [],
+      import: [QueuesModule.forRoot('producer'), MetricsModule.forCli(), ReportsModule],
+      exchange: [ExchangeCoreModule],
+      bulletins: [QueuesModule.forRoot('producer'), BulletinsModule],
+    };
+    const extra = extras[kind] ?? [];
     return { module: CliModule, imports: [...base, ...extra] };
   }
 }
