@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { startWorker, testConfig, waitFor } from './support/node';
 import { createTestDatabase, sqlClient } from './support/db';
-import { CLI_MAIN, cli } from './support/cli';
+import { CLI_MAIN, Run, cli } from './support/cli';
 
 const TLP_AMBER = 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421';
 const TLP_GREEN = 'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb';

@@ -77,12 +77,9 @@ export class LookupService {
     const [record, stats, partners] = await Promise.all([this.repo.indicator(fingerprint), this.repo.stats(fingerprint, RECENT_DAYS), this.partnerSightings(t, value, fingerprint)]);
     const subject = { fingerprint, type: t, warninglisted: Boolean(record?.warninglist) };
     const here = this.config.jurisdiction;
-    const decisions = new Map<string, Decision>();
     // Partner verdicts weigh into our confidence only (libs/policing); they never decide our verdict.
     const partnerEvidence = partners.map((p) => ({ verdict: p.verdict, confidence: p.confidence }));
-    for (const j of new Set([here, ...stats.map((s) => s.jurisdiction)])) {
-      decisions.set(j, await this.verdicts.decideOne(j === here && partnerEvidence.length ? { ...subject, partner: partnerEvidence } : subject, j));
-    }
+    const decisions = await this.verdicts.decideAcross(partnerEvidence.length ? { ...subject, partner: partnerEvidence } : subject, [...new Set([here, ...stats.map((s) => s.jurisdiction)])]);
     const local = decisions.get(here)!;
     const scamTypes: Record<string, number> = {};
     for (const s of stats) for (const [k, v] of Object.entries(s.scamTypes)) scamTypes[k] = (scamTypes[k] ?? 0) + v;
