@@ -12,6 +12,7 @@ import { PersistenceModule } from '@scamintel/persistence';
 import { PolicingModule } from '@scamintel/policing';
 import { QueuesModule, RedisClient, RedisModule } from '@scamintel/platform';
 import { ReportsModule } from '@scamintel/reports';
+import { TaxiiModule } from '@scamintel/taxii';
 import { ErrorFilter } from './http/error.filter';
 import { HealthController } from './http/health.controller';
 import { RateLimitGuard } from './http/rate-limit.guard';
@@ -45,6 +46,7 @@ export class ApiModule {
         ExchangeModule,
         PolicingModule,
         BulletinsModule,
+        TaxiiModule,
       ],
       controllers: [HealthController],
       providers: [

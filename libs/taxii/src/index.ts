@@ -1,0 +1,5 @@
+export * from './taxii.module';
+export * from './media-types';
+export * from './collections.service';
+export * from './feed.service';
+export * from './taxii-error';
