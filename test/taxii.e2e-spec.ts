@@ -370,6 +370,13 @@ describe('TAXII 2.1 server', () => {
       expect((await taxii(`${col(KR)}/objects/${target.id}/?match[version]=${encodeURIComponent(target.modified)}`, { key: keys.kr })).body.objects).toEqual([target]);
       expect((await taxii(`${col(KR)}/objects/${target.id}/?match[version]=2020-01-01T00:00:00.000Z`, { key: keys.kr })).body).toEqual({ more: false });
       expect((await taxii(`${col(KR)}/objects/indicator--00000000-0000-4000-8000-000000000000/`, { key: keys.kr })).status).toBe(404);
+      // Observables, sightings and the fixed objects are found by id too.
+      const sighting = two.objects.find((o) => o.type === 'sighting');
+      const phone = two.objects.find((o) => o.type === 'phone-number');
+      const identity = (await taxii(`${col(KR)}/objects/?match[type]=identity`, { key: keys.kr })).body.objects[0];
+      for (const o of [sighting, phone, identity]) expect((await taxii(`${col(KR)}/objects/${o.id}/`, { key: keys.kr })).body).toEqual({ more: false, objects: [o] });
+      const pair = await taxii(`${col(KR)}/objects/?match[id]=${phone.id},${sighting.id}`, { key: keys.kr });
+      expect(pair.body.objects.map((o: { id: string }) => o.id)).toEqual(manifest.filter((e) => e.id === phone.id || e.id === sighting.id).map((e) => e.id));
       // An object of another collection is not in this one.
       const publicIds = (await taxii(`${col(PUBLIC)}/objects/?match[type]=indicator`, { key: keys.analyst })).body.objects.map((o: { id: string }) => o.id);
       const krIndicators = new Set(inds.objects.map((o) => o.id));

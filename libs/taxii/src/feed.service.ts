@@ -231,12 +231,16 @@ export class TaxiiFeed {
     if (pseudonymised && !key) return false;
     const value = pseudonymised ? pseudonym(key!, row.value) : row.value;
     if (stixUnrepresentable({ type: row.type, value, pseudonymised })) return false;
-    const sco = observableOf({ type: row.type, value, pseudonymised }).sco;
-    if (f.types && !f.types.has(sco.type) && !f.types.has('indicator') && !f.types.has('sighting')) return false;
+    const ids = f.ids ? [...f.ids] : [];
+    // Only the ids asked about are computed: an indicator id costs one SHA-1, an observable's id a JCS and one.
+    const wantsSco = (f.types && !f.types.has('indicator') && !f.types.has('sighting')) || ids.some((id) => !id.startsWith('indicator--') && !id.startsWith('sighting--'));
+    const sco = wantsSco ? observableOf({ type: row.type, value, pseudonymised }).sco : undefined;
+    if (f.types && sco && !f.types.has(sco.type)) return false;
     if (f.ids) {
+      if (sco && f.ids.has(sco.id)) return true;
+      if (!ids.some((id) => id.startsWith('indicator--') || id.startsWith('sighting--'))) return false;
       const indicator = indicatorId(pseudonymised ? fingerprintOf(row.type, value) : row.fingerprint, sender.nodeId);
-      const ids = [sco.id, indicator, sightingId(indicator, identityId(sender.nodeId))];
-      if (!ids.some((id) => f.ids!.has(id))) return false;
+      return f.ids.has(indicator) || f.ids.has(sightingId(indicator, identityId(sender.nodeId)));
     }
     return true;
   }
