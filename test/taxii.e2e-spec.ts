@@ -370,6 +370,7 @@ describe('TAXII 2.1 server', () => {
       expect((await taxii(`${col(KR)}/objects/${target.id}/?match[version]=${encodeURIComponent(target.modified)}`, { key: keys.kr })).body.objects).toEqual([target]);
       expect((await taxii(`${col(KR)}/objects/${target.id}/?match[version]=2020-01-01T00:00:00.000Z`, { key: keys.kr })).body).toEqual({ more: false });
       expect((await taxii(`${col(KR)}/objects/indicator--00000000-0000-4000-8000-000000000000/`, { key: keys.kr })).status).toBe(404);
+      expect((await taxii(`${col(KR)}/objects/not-a-stix-id/`, { key: keys.kr })).status).toBe(404);
       // Observables, sightings and the fixed objects are found by id too.
       const sighting = two.objects.find((o) => o.type === 'sighting');
       const phone = two.objects.find((o) => o.type === 'phone-number');

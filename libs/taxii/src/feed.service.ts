@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
+import type { Decision } from '@scamintel/policing';
 import { NodeKeyService, toCandidate } from '@scamintel/exchange';
 import {
-  CUSTOM_SCO_EXT, ExchangeIndicator, IndicatorType, NodeIdentity, SCAMINTEL_PROPERTIES_EXT, StixMappingError, StixObject, TLP_LEVELS,
+  CUSTOM_SCO_EXT, ExchangeIndicator, IndicatorType, NodeIdentity, PartnerPolicy, SCAMINTEL_PROPERTIES_EXT, StixMappingError, StixObject, TLP_LEVELS,
   applyOutboundPolicy, extensionDefinitions, fingerprintOf, identityId, indicatorId, isIndicatorType, observableOf, pseudonym, sightingId,
   stixUnrepresentable, tlpAllowed, tlpMarkingDefinition, toStixBundle,
 } from '../../exchange/src/core';
@@ -10,7 +11,8 @@ import { ExportRepository, ExportRow } from '../../exchange/src/push/export.repo
 import { OutboundService, PageEvidence } from '../../exchange/src/push/outbound.service';
 import { TaxiiCollection } from './collections.service';
 import { FeedPosition, RowPosition, START, decodeCursor, encodeCursor } from './cursor';
-import { Listed, ObjectFilters, filterKey, matches } from './filters';
+import { IdScanRepository } from './id-scan.repository';
+import { Listed, ObjectFilters, filterKey, isStixId, matches } from './filters';
 import { formatMicros, parseMicros } from './timestamps';
 
 /** One object of a collection with its TAXII bookkeeping. */
@@ -42,10 +44,23 @@ export const MAX_LIMIT = 2000;
 /** Rows judged per request at most; a collection whose policy withholds most rows answers in steps (`more`). */
 export const MAX_ROWS_SCANNED = 20_000;
 const MIN_CHUNK = 20;
+const ID_SCAN_CHUNK = 5000;
 const MAX_CHUNK = 1000;
 
 /** Indicator types whose clear value is one of the custom SCOs (observables.ts), to pick extension definitions. */
 const CUSTOM_SCO_OF: Partial<Record<IndicatorType, keyof typeof CUSTOM_SCO_EXT>> = { phone: 'phone-number', bank_account: 'bank-account', crypto_wallet: 'cryptocurrency-wallet' };
+
+/**
+ * Whether the exchange's own policy withholds this row whatever its verdict: a dry run of toCandidate +
+ * applyOutboundPolicy with the most favourable decision (confidence 100; no other rule reads the decision). Such
+ * rows (no local sighting, red, amber+strict, above maxTlp, a type not shared, …) need no verdict evidence, which
+ * is most of the cost of a page (the public collection withholds everything above TLP:CLEAR).
+ */
+const MOST_FAVOURABLE: Decision = { verdict: 'unknown', rule: 'taxii_dry_run', reason: '', confidence: 100, flags: [] };
+function withheldWhatever(row: ExportRow, policy: PartnerPolicy, key: string | undefined): boolean {
+  const candidate = toCandidate(row, MOST_FAVOURABLE);
+  return !candidate || applyOutboundPolicy([candidate], policy, key).send.length === 0;
+}
 
 const listed = (e: FeedEntry): Listed => ({ id: e.object.id, type: e.object.type, specVersion: e.object.spec_version, dateAdded: e.dateAdded, version: e.version });
 
@@ -85,6 +100,7 @@ export class TaxiiFeed {
     private readonly exports: ExportRepository,
     private readonly outbound: OutboundService,
     private readonly node: NodeKeyService,
+    private readonly idScan: IdScanRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -135,13 +151,27 @@ export class TaxiiFeed {
 
   /** Every version of one object in the collection (here: one); undefined when the collection does not hold it. */
   async find(c: TaxiiCollection, objectId: string): Promise<FeedEntry[] | undefined> {
+    if (!isStixId(objectId)) return undefined;
     const byId: ObjectFilters = { ids: new Set([objectId]) };
     const fixed = this.fixed(c).filter((e) => matches(listed(e), byId));
     if (fixed.length) return fixed;
-    const found: FeedEntry[] = [];
-    // Ids are not stored; the scan computes each row's would-be ids and judges only the row that has it.
-    await this.scan(c, byId, rowsStart({}), 3, (e) => found.push(e), Number.POSITIVE_INFINITY, true);
-    return found.length ? found : undefined;
+    const sender = this.node.stixSender();
+    const horizon = await this.exports.horizon();
+    let after: RowPosition | null = null;
+    for (;;) {
+      const rows = await this.idScan.after(after, horizon, ID_SCAN_CHUNK);
+      for (const row of rows) {
+        if (this.mayMatch(row, c, byId, sender)) {
+          // The row just before it in the export order is `after`; a page of one from there is this row.
+          const [full] = await this.exports.page(after, horizon, 1, this.config.jurisdiction);
+          if (!full || full.fingerprint !== row.fingerprint) return undefined;
+          const [entries] = await this.judge(c, [full], byId, horizon);
+          return entries.length ? entries : undefined;
+        }
+        after = { at: row.at, fingerprint: row.fingerprint };
+      }
+      if (rows.length < ID_SCAN_CHUNK) return undefined;
+    }
   }
 
   /**
@@ -150,7 +180,7 @@ export class TaxiiFeed {
    */
   private async scan(
     c: TaxiiCollection, filters: ObjectFilters, from: RowsPosition, need: number,
-    sink: (e: FeedEntry, after: FeedPosition) => void, cap: number, stopAtFirstRow = false,
+    sink: (e: FeedEntry, after: FeedPosition) => void, cap: number,
   ): Promise<{ exhausted: boolean; end: FeedPosition }> {
     const horizon = await this.exports.horizon();
     let after = from.after;
@@ -172,7 +202,6 @@ export class TaxiiFeed {
           sink(objects[k], next);
           if (++delivered >= need) return { exhausted: false, end: next };
         }
-        if (stopAtFirstRow && objects.length) return { exhausted: false, end: { phase: 'rows', after: here } };
         prev = here;
       }
       partial = undefined;
@@ -189,8 +218,8 @@ export class TaxiiFeed {
     const { policy } = c.audience;
     const key = c.audience.pseudonymKey ?? undefined;
     const sender = this.node.stixSender();
-    const wanted = rows.map((r) => this.mayMatch(r, c, filters, sender));
-    const toJudge = rows.filter((r, i) => wanted[i] && r.reports !== null);
+    const wanted = rows.map((r) => this.mayMatch(r, c, filters, sender) && !withheldWhatever(r, policy, key));
+    const toJudge = rows.filter((r, i) => wanted[i]);
     const evidence: PageEvidence = toJudge.length
       ? await this.outbound.evidence(c.audience, { from: null, rows: toJudge, limit: toJudge.length, horizon })
       : { decisions: new Map() };
@@ -208,7 +237,10 @@ export class TaxiiFeed {
   /** The SCO, indicator and sighting of one record, exactly as toStixBundle writes them for the push. */
   private recordObjects(ind: ExchangeIndicator, sender: NodeIdentity): StixObject[] {
     try {
-      return toStixBundle([ind], sender, { includeExtensionDefinitions: false }).objects.filter((o) => o.type !== 'identity' && o.type !== 'marking-definition');
+      // The bundle itself is dropped, so its id (a digest over every object version) is not computed.
+      return toStixBundle([ind], sender, { includeExtensionDefinitions: false, bundleId: 'bundle--00000000-0000-5000-8000-000000000000' }).objects.filter(
+        (o) => o.type !== 'identity' && o.type !== 'marking-definition',
+      );
     } catch (err) {
       if (!(err instanceof StixMappingError)) throw err;
       this.logger.warn(`record left out of the TAXII feed: ${err.message}`);
@@ -221,7 +253,7 @@ export class TaxiiFeed {
    * sighting, only rows whose would-be objects can match need verdicts. Ids depend only on type, value (or its
    * pseudonym) and this node, so they are known before judging.
    */
-  private mayMatch(row: ExportRow, c: TaxiiCollection, f: ObjectFilters, sender: NodeIdentity): boolean {
+  private mayMatch(row: Pick<ExportRow, 'fingerprint' | 'type' | 'value'>, c: TaxiiCollection, f: ObjectFilters, sender: NodeIdentity): boolean {
     if (!f.ids && !f.types) return true;
     if (!f.ids && (f.types!.has('indicator') || f.types!.has('sighting'))) return true;
     if (!isIndicatorType(row.type)) return false;

@@ -26,6 +26,9 @@ export interface ObjectFilters {
 const STIX_TYPE = /^[a-z0-9][a-z0-9-]{0,248}[a-z0-9]$/;
 const STIX_ID = /^[a-z0-9][a-z0-9-]{0,248}[a-z0-9]--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SPEC_VERSION = /^\d+\.\d+$/;
+
+/** `<type>--<UUID>`, the form of every STIX identifier. */
+export const isStixId = (v: string): boolean => STIX_ID.test(v);
 const MAX_VALUES = 100;
 
 function list(raw: string | undefined, path: string, problems: ErrorDetail[], valid: (v: string) => boolean, what: string): string[] | undefined {

@@ -3,6 +3,7 @@ import { AuditModule } from '@scamintel/audit';
 import { ExchangeCoreModule } from '@scamintel/exchange';
 import { TaxiiCollections } from './collections.service';
 import { TaxiiFeed } from './feed.service';
+import { IdScanRepository } from './id-scan.repository';
 import { TaxiiFastifyHooks } from './http/fastify-hooks';
 import { TaxiiController } from './http/taxii.controller';
 
@@ -10,6 +11,6 @@ import { TaxiiController } from './http/taxii.controller';
 @Module({
   imports: [ExchangeCoreModule, AuditModule],
   controllers: [TaxiiController],
-  providers: [TaxiiFastifyHooks, TaxiiCollections, TaxiiFeed],
+  providers: [TaxiiFastifyHooks, TaxiiCollections, TaxiiFeed, IdScanRepository],
 })
 export class TaxiiModule {}
