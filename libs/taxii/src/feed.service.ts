@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import type { Decision } from '@scamintel/policing';
 import { NodeKeyService, toCandidate } from '@scamintel/exchange';
 import {
-  CUSTOM_SCO_EXT, ExchangeIndicator, IndicatorType, NodeIdentity, PartnerPolicy, SCAMINTEL_PROPERTIES_EXT, StixMappingError, StixObject, TLP_LEVELS,
+  CUSTOM_SCO_EXT, ExchangeIndicator, IndicatorType, NodeIdentity, PartnerPolicy, SCAMINTEL_PROPERTIES_EXT, StixMappingError, StixObject, TLP_LEVELS, WithheldReason,
   applyOutboundPolicy, extensionDefinitions, fingerprintOf, identityId, indicatorId, isIndicatorType, observableOf, pseudonym, sightingId,
   stixUnrepresentable, tlpAllowed, tlpMarkingDefinition, toStixBundle,
 } from '../../exchange/src/core';
@@ -52,14 +52,19 @@ const CUSTOM_SCO_OF: Partial<Record<IndicatorType, keyof typeof CUSTOM_SCO_EXT>>
 
 /**
  * Whether the exchange's own policy withholds this row whatever its verdict: a dry run of toCandidate +
- * applyOutboundPolicy with the most favourable decision (confidence 100; no other rule reads the decision). Such
- * rows (no local sighting, red, amber+strict, above maxTlp, a type not shared, …) need no verdict evidence, which
- * is most of the cost of a page (the public collection withholds everything above TLP:CLEAR).
+ * applyOutboundPolicy with a stand-in decision, counted only when the reason is one that reads no decision
+ * (no local sighting, red, amber+strict, above maxTlp, a type not shared, …). Such rows need no verdict
+ * evidence, which is most of the cost of a page (the public collection withholds everything above TLP:CLEAR).
  */
-const MOST_FAVOURABLE: Decision = { verdict: 'unknown', rule: 'taxii_dry_run', reason: '', confidence: 100, flags: [] };
+const STAND_IN: Decision = { verdict: 'unknown', rule: 'taxii_dry_run', reason: '', confidence: 100, flags: [] };
+const DECISION_FREE: ReadonlySet<WithheldReason> = new Set<WithheldReason>([
+  'from_partner', 'tlp_red', 'tlp_amber_strict', 'above_max_tlp', 'type_not_shared', 'already_pseudonymised', 'no_pseudonym_key', 'not_stix_representable',
+]);
 function withheldWhatever(row: ExportRow, policy: PartnerPolicy, key: string | undefined): boolean {
-  const candidate = toCandidate(row, MOST_FAVOURABLE);
-  return !candidate || applyOutboundPolicy([candidate], policy, key).send.length === 0;
+  const candidate = toCandidate(row, STAND_IN);
+  if (!candidate) return true;
+  const { withheld } = applyOutboundPolicy([candidate], policy, key);
+  return withheld.length > 0 && DECISION_FREE.has(withheld[0].reason);
 }
 
 const listed = (e: FeedEntry): Listed => ({ id: e.object.id, type: e.object.type, specVersion: e.object.spec_version, dateAdded: e.dateAdded, version: e.version });
