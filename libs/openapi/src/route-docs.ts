@@ -93,6 +93,59 @@ const partner = {
 const bulletin = { id: '3c9e5a1b-7d2f-4e8a-9b6c-0f1e2d3c4b5a', period: { from: '2026-11-16', to: '2026-11-23' }, version: 1, languages: ['en', 'ko'], publishedAt: '2026-11-23T01:00:00.000Z' };
 const SIGNED = 'Node-to-node: authenticated by the RFC 9421 HTTP Message Signature of the request (Content-Digest, `created`, `nonce`, `keyid` of a registered partner), not by an API key. Bad or missing signature, unknown key, stale `created` or a replayed nonce: 401 (audited).';
 
+// ---- TAXII 2.1 (libs/taxii) ----------------------------------------------------------------------------------
+const TAXII = 'application/taxii+json;version=2.1';
+const TAXII_NOTE =
+  'TAXII 2.1 (CONTRACT §8). HTTP Basic with an API key as the password (any user name), or Bearer; a partner or analyst key. ' +
+  'TAXII clients use the URL with a trailing slash; both forms are served. The request must accept `' + TAXII + '` (406 otherwise) and every answer, errors included, has that media type.';
+const KR_COLLECTION = 'b152d0ac-7b4b-57d7-a449-d4d4a9446073';
+const PUBLIC_COLLECTION = 'c347a9e6-44f4-52e2-8df3-944e54a15333';
+const TAXII_ERROR_SCHEMA = {
+  type: 'object',
+  description: 'TAXII 2.1 error message (§3.6.1). `error_id` is the request id, `error_code` the contract error code.',
+  required: ['title'],
+  properties: {
+    title: { type: 'string' }, description: { type: 'string' }, error_id: { type: 'string' }, error_code: { type: 'string' }, http_status: { type: 'string' },
+    details: { type: 'object', additionalProperties: { type: 'string' }, description: 'Parameter → problem.' },
+  },
+};
+const taxiiError = (description: string, example?: unknown): ResponseDoc => ({ description, schema: TAXII_ERROR_SCHEMA, contentType: TAXII, ...(example ? { example } : {}) });
+const TAXII_AUTH_ERRORS: Record<string, ResponseDoc> = {
+  '401': {
+    ...taxiiError('Missing, unknown or revoked key.', { title: 'Authentication required', description: 'an API key is required (Authorization: Bearer <key>)', error_id: 'req-1', error_code: 'unauthenticated', http_status: '401' }),
+    headers: { 'WWW-Authenticate': { description: '`Basic realm="scamintel"`', schema: { type: 'string' } } },
+  },
+  '403': taxiiError('A key of another role than partner or analyst.'),
+  '406': taxiiError('The Accept header does not admit ' + TAXII + '.'),
+};
+const TAXII_COLLECTION_ERRORS: Record<string, ResponseDoc> = {
+  ...TAXII_AUTH_ERRORS,
+  '400': taxiiError('Malformed request.'),
+  '404': taxiiError('No such collection, or one this key may not see (the same answer).'),
+};
+const TAXII_QUERY_ERRORS: Record<string, ResponseDoc> = {
+  ...TAXII_COLLECTION_ERRORS,
+  '400': taxiiError('A bad parameter (timestamp, filter value, limit) or a `next` from other filters or another collection.', { title: 'Bad request', description: 'the request is not valid', error_id: 'req-2', error_code: 'validation_failed', http_status: '400', details: { added_after: 'an RFC 3339 timestamp, e.g. 2026-11-20T02:15:00.123456Z' } }),
+};
+const TAXII_DATE_HEADERS = {
+  'X-TAXII-Date-Added-First': { description: 'date_added of the first object in this answer (absent when it has none).', schema: { type: 'string' } },
+  'X-TAXII-Date-Added-Last': { description: 'date_added of the last object in this answer; pass it as `added_after` to poll for what comes next.', schema: { type: 'string' } },
+};
+const taxiiCollection = { id: KR_COLLECTION, alias: 'kr-knpa', title: 'sg-spf → kr-knpa', description: 'What sg-spf (SG) shares with kr-knpa (KR) under their bilateral policy: TLP up to AMBER; …', can_read: true, can_write: false, media_types: ['application/stix+json;version=2.1'] };
+const taxiiIndicator = {
+  type: 'indicator', spec_version: '2.1', id: 'indicator--7a94270a-8133-5614-b12d-a21158982ccc', created_by_ref: 'identity--ae46c455-14a0-52d2-8d62-048d8639aae0',
+  created: '2026-11-02T03:10:00.000Z', modified: '2026-11-20T02:16:00.850Z', indicator_types: ['malicious-activity'], pattern: "[phone-number:value = '+6581234567']",
+  pattern_type: 'stix', pattern_version: '2.1', valid_from: '2026-11-02T03:10:00.000Z', confidence: 82, revoked: false, labels: ['impersonation_bank'],
+  object_marking_refs: ['marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb'],
+  extensions: { 'extension-definition--c889c4e3-a15f-4669-9eae-7bc1a838feb4': { extension_type: 'property-extension', indicator_type: 'phone', fingerprint: FP_PHONE, verdict: 'scam', pseudonymised: false, reporters: 3 } },
+};
+const TAXII_ENVELOPE_SCHEMA = {
+  type: 'object',
+  description: 'TAXII 2.1 envelope. `objects` is left out when empty; `next` is present exactly when `more` is true.',
+  required: ['more'],
+  properties: { more: { type: 'boolean' }, next: { type: 'string', description: 'Opaque; pass it as `next` with the same filters.' }, objects: { type: 'array', items: { type: 'object', additionalProperties: true }, description: 'STIX 2.1 objects.' } },
+};
+
 export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /health/live': {
     summary: 'Liveness: the process answers.',
@@ -442,6 +495,112 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
       '200': { description: 'Resolved.', schema: 'AppealResolved', example: { id: '5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', status: 'upheld', fingerprint: FP_PHONE } },
       '404': { description: 'No such appeal.', schema: 'Error' },
       '409': { description: 'Already resolved.', schema: 'Error' },
+    },
+  },
+  'GET /taxii2': {
+    summary: 'TAXII discovery: this server and its API root.',
+    description: TAXII_NOTE,
+    responses: {
+      '200': {
+        description: 'Discovery resource.', contentType: TAXII,
+        schema: { type: 'object', required: ['title'], properties: { title: { type: 'string' }, description: { type: 'string' }, default: { type: 'string' }, api_roots: { type: 'array', items: { type: 'string' } } } },
+        example: { title: 'scamintel sg-spf (SG)', description: 'Scam indicators of this node as STIX 2.1: a collection per partner under its bilateral policy, and a public TLP:CLEAR collection.', default: '/taxii2/api/', api_roots: ['/taxii2/api/'] },
+      },
+      ...TAXII_AUTH_ERRORS,
+    },
+  },
+  'GET /taxii2/api': {
+    summary: 'TAXII API root.',
+    description: `${TAXII_NOTE} \`max_content_length\` is the body limit of the TAXII routes.`,
+    responses: {
+      '200': {
+        description: 'API root resource.', contentType: TAXII,
+        schema: { type: 'object', required: ['title', 'versions', 'max_content_length'], properties: { title: { type: 'string' }, description: { type: 'string' }, versions: { type: 'array', items: { type: 'string' } }, max_content_length: { type: 'integer' } } },
+        example: { title: 'scamintel sg-spf', description: 'Read-only collections of scam indicators …', versions: [TAXII], max_content_length: 1048576 },
+      },
+      ...TAXII_AUTH_ERRORS,
+    },
+  },
+  'GET /taxii2/api/collections': {
+    summary: 'The collections this key may read: `public` and, for a partner key, its own (analysts: every partner’s).',
+    description: `${TAXII_NOTE} A collection per registered partner (id: UUIDv5 of this node and the partner's node id; alias: the partner's node id) holds exactly what the exchange sends that partner under its policy; \`public\` (alias \`public\`) holds TLP:CLEAR only, values in clear, no narratives. All are read-only.`,
+    responses: {
+      '200': {
+        description: 'Collections resource.', contentType: TAXII,
+        schema: { type: 'object', properties: { collections: { type: 'array', items: { type: 'object' } } } },
+        example: { collections: [{ id: PUBLIC_COLLECTION, alias: 'public', title: 'sg-spf: public', description: 'Indicators of SG that any partner or analyst may read: TLP:CLEAR only, …', can_read: true, can_write: false, media_types: ['application/stix+json;version=2.1'] }, taxiiCollection] },
+      },
+      ...TAXII_AUTH_ERRORS,
+    },
+  },
+  'GET /taxii2/api/collections/{collectionId}': {
+    summary: 'One collection, by id or alias.',
+    description: TAXII_NOTE,
+    responses: { '200': { description: 'Collection resource.', contentType: TAXII, schema: { type: 'object' }, example: taxiiCollection }, ...TAXII_COLLECTION_ERRORS },
+  },
+  'GET /taxii2/api/collections/{collectionId}/objects': {
+    summary: 'STIX objects of a collection, oldest added first, paged by `limit` and `next`.',
+    description:
+      `${TAXII_NOTE} First the objects every record refers to (this node's identity, the scamintel identity, extension definitions, TLP markings; date_added 1970-01-01), ` +
+      "then per indicator its observable, `indicator` and `sighting`, with date_added = the indicator's last change to the microsecond; a later change adds them again with a new version (`modified`). " +
+      'Objects are read below the export horizon (an indicator becomes visible once no transaction that started before its change is still open). `more` is exact.',
+    responses: {
+      '200': {
+        description: 'Envelope.', contentType: TAXII, schema: TAXII_ENVELOPE_SCHEMA, headers: TAXII_DATE_HEADERS,
+        example: { more: true, next: 'WzEsImIxNTJkMGFjLi4uIl0', objects: [taxiiIndicator] },
+      },
+      ...TAXII_QUERY_ERRORS,
+    },
+  },
+  'POST /taxii2/api/collections/{collectionId}/objects': {
+    summary: 'Add objects: refused, every collection here is read-only (`can_write: false`).',
+    description: `${TAXII_NOTE} Content-Type must be ${TAXII} (415 otherwise), a body over 1 MiB is a 413; a well-formed request then gets 403.`,
+    requestBody: { description: 'A TAXII envelope.', content: { [TAXII]: { schema: { type: 'object', properties: { objects: { type: 'array', items: { type: 'object' } } } } } } },
+    responses: {
+      '202': { description: 'Never sent: TAXII answers an accepted add with a status resource, and nothing is accepted here.', contentType: TAXII },
+      '403': taxiiError('The collection is read-only (also: a key of another role than partner or analyst).', { title: 'Forbidden', description: 'this collection is read-only (can_write: false)', error_id: 'req-3', error_code: 'forbidden', http_status: '403' }),
+      '400': taxiiError('The body is not JSON.'), '401': TAXII_AUTH_ERRORS['401'], '404': TAXII_COLLECTION_ERRORS['404'], '406': TAXII_AUTH_ERRORS['406'],
+      '413': taxiiError('Body over max_content_length (1 MiB).'),
+      '415': taxiiError(`Content-Type is not ${TAXII}.`),
+    },
+  },
+  'GET /taxii2/api/collections/{collectionId}/manifest': {
+    summary: 'Manifest of a collection: id, date_added, version and media type of each object, in the order and paging of the objects route.',
+    description: TAXII_NOTE,
+    responses: {
+      '200': {
+        description: 'Manifest.', contentType: TAXII, headers: TAXII_DATE_HEADERS,
+        schema: { type: 'object', required: ['more'], properties: { more: { type: 'boolean' }, next: { type: 'string' }, objects: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, date_added: { type: 'string' }, version: { type: 'string' }, media_type: { type: 'string' } } } } } },
+        example: { more: false, objects: [{ id: taxiiIndicator.id, date_added: '2026-11-20T02:16:00.850123Z', version: taxiiIndicator.modified, media_type: 'application/stix+json;version=2.1' }] },
+      },
+      ...TAXII_QUERY_ERRORS,
+    },
+  },
+  'GET /taxii2/api/collections/{collectionId}/objects/{objectId}': {
+    summary: 'One object of a collection (each object has a single version here).',
+    description: `${TAXII_NOTE} Ids are not stored: the object is found by scanning the collection's indicators and judging only the one whose objects carry the id.`,
+    responses: {
+      '200': { description: 'Envelope with the object (none when `match[version]` or `added_after` exclude it).', contentType: TAXII, schema: TAXII_ENVELOPE_SCHEMA, headers: TAXII_DATE_HEADERS, example: { more: false, objects: [taxiiIndicator] } },
+      ...TAXII_QUERY_ERRORS,
+      '404': taxiiError('No such collection for this key, or no such object in it.'),
+    },
+  },
+  'DELETE /taxii2/api/collections/{collectionId}/objects/{objectId}': {
+    summary: 'Delete an object: refused, every collection here is read-only.',
+    description: TAXII_NOTE,
+    responses: { ...TAXII_COLLECTION_ERRORS, '403': taxiiError('The collection is read-only (also: a key of another role than partner or analyst).') },
+  },
+  'GET /taxii2/api/collections/{collectionId}/objects/{objectId}/versions': {
+    summary: 'Versions of one object (a single one here: its `modified`, or date_added for an observable).',
+    description: TAXII_NOTE,
+    responses: {
+      '200': {
+        description: 'Versions resource.', contentType: TAXII, headers: TAXII_DATE_HEADERS,
+        schema: { type: 'object', required: ['more'], properties: { more: { type: 'boolean' }, versions: { type: 'array', items: { type: 'string' } } } },
+        example: { more: false, versions: [taxiiIndicator.modified] },
+      },
+      ...TAXII_QUERY_ERRORS,
+      '404': taxiiError('No such collection for this key, or no such object in it.'),
     },
   },
 };
