@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { poolOf, query, transaction } from '@scamintel/persistence';
+import { Queryable, poolOf, query, transaction } from '@scamintel/persistence';
 import { ReportIndicatorRow, ReportToIngest, ReporterDelta, StatDelta, planDeltas } from './sighting-plan';
 
 export interface IndicatorUpsert {
@@ -48,24 +48,48 @@ export class IngestRepository {
    * aggregate increments computed only from the ledger rows this transaction really inserted.
    */
   async commitBatch(outboxId: string, reports: Map<string, ReportToIngest>, indicators: IndicatorUpsert[], rows: ReportIndicatorRow[]): Promise<{ newSightings: number }> {
-    return transaction(this.db, async (tx) => {
-      await this.upsertIndicators(tx, indicators);
+    // New indicators are committed on their own first: inside the batch's transaction, concurrent batches
+    // carrying the same new (popular) values would wait for each other's commit. An indicator row without a
+    // sighting, left by a crash right after, is harmless (lookup shows it with no reports) and reused on retry.
+    await this.insertNewIndicators(poolOf(this.db), indicators);
+    const result = await transaction(this.db, async (tx) => {
       const inserted = await this.insertLedger(tx, rows);
       const { stats, reporters } = planDeltas(inserted, reports);
-      await this.upsertStats(tx, stats);
-      await this.upsertReporters(tx, reporters);
-      await this.flagAnonymousBursts(tx, reporters);
       await tx.query(`UPDATE reports SET status = 'processed', processed_at = now() WHERE id = ANY($1::uuid[]) AND status = 'received'`, [[...reports.keys()]]);
       await tx.query(`UPDATE intake_outbox SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`, [outboxId]);
+      // The statements that lock rows other batches also want (popular indicators) come last, in sorted key
+      // order, so those locks are held for as short a time as possible before the commit.
+      await this.upsertReporters(tx, reporters);
+      await this.upsertStats(tx, stats);
+      await this.flagAnonymousBursts(tx, reporters);
       return { newSightings: stats.reduce((n, s) => n + s.reports, 0) };
     });
+    // Then, in a statement of its own, widen first/last seen and mark the indicators changed for the exchange.
+    // Its row locks last one statement. Losing it to a crash leaves last_seen (derivable from indicator_stats)
+    // and the change mark behind until the indicator's next sighting; no count is affected.
+    await this.upsertIndicators(poolOf(this.db), indicators);
+    return result;
   }
 
   async markOutboxDone(outboxId: string): Promise<void> {
     await query(poolOf(this.db), `UPDATE intake_outbox SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`, [outboxId]);
   }
 
-  private async upsertIndicators(tx: PoolClient, list: IndicatorUpsert[]): Promise<void> {
+  private async insertNewIndicators(tx: Queryable, list: IndicatorUpsert[]): Promise<void> {
+    if (!list.length) return;
+    await tx.query(
+      `INSERT INTO indicators (fingerprint, type, value, attributes, warninglist, first_seen, last_seen)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[], $6::timestamptz[], $7::timestamptz[])
+       ON CONFLICT (fingerprint) DO NOTHING`,
+      [
+        list.map((i) => i.fingerprint), list.map((i) => i.type), list.map((i) => i.value), list.map((i) => JSON.stringify(i.attributes)),
+        list.map((i) => i.warninglist), list.map((i) => i.firstSeen), list.map((i) => i.lastSeen),
+      ],
+    );
+  }
+
+  /** Existing indicators: widen first/last seen and mark them changed (the exchange re-shares changed ones). */
+  private async upsertIndicators(tx: Queryable, list: IndicatorUpsert[]): Promise<void> {
     if (!list.length) return;
     await tx.query(
       `INSERT INTO indicators (fingerprint, type, value, attributes, warninglist, first_seen, last_seen)
