@@ -3,7 +3,7 @@
  * queue prefixes. Loads the synthetic reports of data/demo/, processes them, syncs the nodes, prints lookups
  * and audit verifications, and writes an English and a Korean bulletin under out/. `--serve` keeps both up.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import * as net from 'node:net';
@@ -24,6 +24,7 @@ interface DemoFile {
 }
 
 interface Node {
+  env: Record<string, string>;
   name: string;
   nodeId: string;
   jurisdiction: string;
@@ -102,7 +103,8 @@ async function startNode(name: string, preferredPort: number): Promise<Node> {
     LOG_LEVEL: process.env.DEMO_LOG_LEVEL ?? 'warn',
     ANON_REPORT_LIMIT: '1000',
     RELAY_GRACE_MS: '1000',
-    EXCHANGE_PUSH_INTERVAL_MS: '5000',
+    // The demo pushes with the CLI to show what went; under --serve the worker's schedule takes over.
+    EXCHANGE_PUSH_INTERVAL_MS: serve ? '10000' : '3600000',
   };
   mkdirSync(env.DATA_DIR, { recursive: true });
   // Each process logs JSON lines to .data/demo-<node>/<app>.log, so the demo's own output stays readable.
@@ -113,7 +115,7 @@ async function startNode(name: string, preferredPort: number): Promise<Node> {
   const url = `http://127.0.0.1:${port}`;
   await until(`${name} API`, async () => (await http('GET', `${url}/health/ready`)).status === 200);
   const analyst = (await http('POST', `${url}/v1/admin/keys`, admin, { role: 'analyst', organisation: `${data.jurisdiction} anti-scam centre (synthetic)`, trust: 'high' })).body.key;
-  return { name, nodeId: data.node, jurisdiction: data.jurisdiction, url, admin, analyst, data, procs };
+  return { env, name, nodeId: data.node, jurisdiction: data.jurisdiction, url, admin, analyst, data, procs };
 }
 
 async function loadReports(n: Node): Promise<number> {
@@ -136,6 +138,28 @@ async function loadReports(n: Node): Promise<number> {
   return ids.length;
 }
 
+/**
+ * What each node lets the other see. Both share up to TLP amber, never narratives; bank accounts travel
+ * pseudonymised (HMAC with a key both sides entered), so the receiver can match accounts it knows, not read them.
+ */
+const POLICY = { maxTlp: 'amber', types: ['phone', 'url', 'domain', 'email', 'ip', 'bank_account', 'crypto_wallet', 'social_handle'], minConfidence: 0, pseudonymise: ['bank_account'], shareNarrative: false };
+
+async function connect(a: Node, b: Node, pseudonymKey: string): Promise<void> {
+  const identity = (await http('GET', `${b.url}/v1/exchange/identity`)).body;
+  const res = await http('POST', `${a.url}/v1/admin/partners`, a.admin, { nodeId: identity.nodeId, jurisdiction: identity.jurisdiction, baseUrl: b.url, publicKey: identity.publicKey, policy: POLICY, pseudonymKey });
+  if (res.status !== 201 && res.status !== 200) throw new Error(`${a.name}: partner registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+  say(`  ${a.nodeId} registered ${identity.nodeId} (key ${String(identity.keyId).slice(0, 12)}…): shares up to TLP ${POLICY.maxTlp}, no narratives, bank accounts pseudonymised`);
+}
+
+/** Pushes with the operator CLI (`npm run cli -- exchange:sync`), which reports what went and what was withheld. */
+function sync(from: Node, to: Node): void {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/apps/cli/src/main.js'), 'exchange:sync', '--partner', to.nodeId, '--json'], { cwd: ROOT, env: from.env, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`exchange:sync ${from.nodeId} → ${to.nodeId} failed: ${run.stderr}`);
+  const s = JSON.parse(run.stdout.trim().split('\n').pop() as string) as { batches: number; indicators: number; examined: number; withheld: Record<string, number> };
+  const withheld = Object.entries(s.withheld).map(([why, n]) => `${n} ${why.replace(/_/g, ' ')}`).join(', ') || 'nothing';
+  say(`  ${from.nodeId} → ${to.nodeId}: ${s.indicators} of ${s.examined} indicators sent in ${s.batches} signed batch(es); withheld: ${withheld}`);
+}
+
 const LOOKUPS = ['+65 8123 4567', '+82 10-2345-6789', 'hxxps://kbstar-secure[.]top/login', 'hxxps://dbs-secure-login[.]top/verify', '1800 111 1111', '1588-9999', '+65 9000 1234', 'telegram:@easy_task_sg', 'https://example.org/'];
 
 async function printLookups(nodes: Node[]): Promise<void> {
@@ -146,7 +170,7 @@ async function printLookups(nodes: Node[]): Promise<void> {
       const sides = (r.byJurisdiction ?? []).map((b: { jurisdiction: string; verdict: string; reports: number }) => `${b.jurisdiction}:${b.verdict}(${b.reports})`).join(' ');
       return `${n.jurisdiction} → ${r.verdict.padEnd(10)} ${sides}`;
     }));
-    say(`  ${q.padEnd(36)} ${cells.join('   |   ')}`);
+    say(`  ${q.padEnd(40)} ${cells.join('   |   ')}`);
   }
 }
 
@@ -188,6 +212,18 @@ async function main(): Promise<void> {
     nodes.push(await startNode('sg', 3000), await startNode('kr', 3100));
     for (const n of nodes) say(`  ${n.nodeId} (${n.jurisdiction}) at ${n.url}`);
     for (const n of nodes) say(`  ${n.nodeId}: ${await loadReports(n)} reports submitted and processed`);
+    say('\nExchange (signed STIX 2.1 over HTTP, receipts signed by the receiver):');
+    const [sg, kr] = nodes;
+    const bilateralKey = randomBytes(32).toString('hex');
+    await connect(sg, kr, bilateralKey);
+    await connect(kr, sg, bilateralKey);
+    sync(sg, kr);
+    sync(kr, sg);
+    for (const n of nodes) {
+      const personal = n.data.reports.filter((r) => r.reporter).length;
+      const narratives = n.data.reports.filter((r) => r.narrative).length;
+      say(`  never sent by ${n.nodeId}: the reporter names and contacts of ${personal} report(s), the narratives of ${narratives} (policy: shareNarrative false), anything received from a partner`);
+    }
     await printLookups(nodes);
     await writeBulletins(nodes);
     await printAudit(nodes);
