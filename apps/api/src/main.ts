@@ -1,18 +1,9 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@scamintel/config';
+import { loadConfigOrExit } from '@scamintel/config';
 import { createApi } from './create-api';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      for (const line of err.problems) process.stderr.write(`${line}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(process.env);
   const app = await createApi(config);
   await app.listen({ host: config.host, port: config.port });
 }

@@ -113,3 +113,17 @@ export function loadConfig(env: Env): AppConfig {
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
+
+/**
+ * For a process's entry point: the configuration, or — when a variable is bad — one line per problem on stderr
+ * and exit code 1 (CONTRACT §2).
+ */
+export function loadConfigOrExit(env: Env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    for (const line of err.problems) process.stderr.write(`${line}\n`);
+    process.exit(1);
+  }
+}
