@@ -7,21 +7,11 @@
  * floor that shows how much of the cost is the parsing rather than the hashing.
  * The last line is one JSON object for CI/dashboards.
  */
-import { fingerprint, tryNormalize } from '../libs/indicators/src';
-import type { NormalizeOptions } from '../libs/indicators/src';
+import { fingerprint, tryNormalize } from '@scamintel/indicators';
+import type { NormalizeOptions } from '@scamintel/indicators';
+import { rng } from './support';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rnd = mulberry32(20261128);
+const rnd = rng(20261128);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
 const word = (n: number) => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)]).join('');
