@@ -2,6 +2,9 @@ import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { call, startApi, startWorker, testConfig, waitFor, RunningApi } from './support/node';
 import { createTestDatabase, sqlClient } from './support/db';
+import { ConnectionOptions, Queue } from 'bullmq';
+import { redisOptions } from '@scamintel/config';
+import { QueueName } from '@scamintel/common';
 import { freePort, killHard, spawnApp, startRedis } from './support/processes';
 
 const ADMIN = 'faults-admin-key-0123456789abcdef';
@@ -107,6 +110,37 @@ describe('faults', () => {
       await expectExactlyOnce(sql, accepted);
     } finally {
       if (worker) await killHard(worker);
+      await api.close();
+    }
+  });
+
+  it('on SIGTERM a worker finishes the batches in flight and exits 0, leaving no job stalled', async () => {
+    const config = testConfig({ DATABASE_URL: db.url, BOOTSTRAP_ADMIN_KEY: ADMIN });
+    const env = { DATABASE_URL: db.url, REDIS_URL: config.redisUrl, QUEUE_PREFIX: config.queuePrefix, LOG_LEVEL: 'warn', WORKER_CONCURRENCY: '2', RELAY_GRACE_MS: '500', RELAY_INTERVAL_MS: '250' };
+    const api: RunningApi = await startApi(config);
+    const queue = new Queue(QueueName.Ingest, { connection: redisOptions(config.redisUrl) as ConnectionOptions, prefix: config.queuePrefix });
+    let worker: ChildProcess | undefined;
+    try {
+      const key = (await call(`${api.url}/v1/admin/keys`, { key: ADMIN, body: { role: 'reporter', organisation: 'bank', trust: 'medium' } })).body.key;
+      let accepted = 0;
+      for (let i = 0; i < 20; i++) accepted += (await call(`${api.url}/v1/reports/batch`, { key, body: batch(300, `t${i}`) })).body.ids.length;
+      worker = spawnApp('worker', env);
+      await waitFor(async () => (await queue.getActiveCount()) > 0, 30000, 10);
+      const exited = new Promise<number | string | null>((resolve) => worker!.once('exit', (code, signal) => resolve(code ?? signal)));
+      worker.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(await queue.getActiveCount()).toBe(0);
+      const { rows } = await sql.query(`SELECT count(*)::int AS n FROM intake_outbox o WHERE processed_at IS NULL AND EXISTS (SELECT 1 FROM reports r WHERE r.id = ANY(o.report_ids) AND r.status = 'processed')`);
+      expect(rows[0].n).toBe(0);
+      worker = spawnApp('worker', env);
+      await waitFor(async () => {
+        const { rows: r } = await sql.query(`SELECT count(*)::int AS n FROM reports WHERE status <> 'processed'`);
+        return r[0].n === 0;
+      }, 60000, 250);
+      await expectExactlyOnce(sql, accepted);
+    } finally {
+      if (worker) await killHard(worker);
+      await queue.close();
       await api.close();
     }
   });

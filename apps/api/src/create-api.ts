@@ -27,6 +27,5 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalPipes(createValidationPipe());
   installHttpMetrics(app);
   setupOpenApi(app);
-  app.enableShutdownHooks();
   return app;
 }

@@ -8,7 +8,5 @@ import { WorkerModule } from './worker.module';
 export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
   const logger = createPino(config.logLevel, `scamintel-worker:${config.nodeId}`);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(logger) });
-  // On SIGTERM Nest closes the BullMQ workers, which stop taking jobs and wait for the ones in flight.
-  app.enableShutdownHooks();
   return app;
 }

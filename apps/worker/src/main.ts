@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@scamintel/config';
+import { closeOnSignals } from '@scamintel/platform';
 import { createWorker } from './create-worker';
 
-void createWorker(loadConfigOrExit(process.env));
+closeOnSignals(createWorker(loadConfigOrExit(process.env)), 'worker');

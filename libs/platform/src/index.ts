@@ -1,3 +1,4 @@
 export * from './redis.module';
 export * from './queues.module';
 export * from './pino-logger';
+export * from './shutdown';
