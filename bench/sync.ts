@@ -51,10 +51,14 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Node flags for the API and worker processes (BENCH_NODE_FLAGS adds more, e.g. to try GC settings). */
+const NODE_FLAGS: string[] = [];
+
 function spawnApp(app: 'api' | 'worker', env: Record<string, string>): ChildProcess {
   const entry = path.join(ROOT, `dist/apps/${app}/src/main.js`);
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: build first (npm run bench:sync does)`);
-  return spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}/${app}-${env.NODE_ID}`] : []), entry], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const flags = [...NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+  return spawn(process.execPath, [...flags, ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}/${app}-${env.NODE_ID}`] : []), entry], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function waitHttp(url: string, timeoutMs = 30_000): Promise<void> {
@@ -108,14 +112,20 @@ async function seed(url: string, n: number): Promise<void> {
   await c.end();
 }
 
-/** CPU seconds used so far by each child and by all PostgreSQL processes (Linux /proc; undefined elsewhere). */
+/**
+ * CPU seconds used so far by each child and by PostgreSQL (Linux /proc; undefined elsewhere). PostgreSQL's
+ * share is every live postgres process plus what the postmaster has collected from backends that already exited
+ * (its cutime/cstime), so connections closed during the push are not lost. (It includes other clients of the same
+ * server: on a shared machine that is an upper bound.)
+ */
 function cpuTimes(children: ChildProcess[]): Record<string, number> | undefined {
   if (process.platform !== 'linux') return undefined;
   const tick = 100; // USER_HZ on Linux
-  const of = (pid: number) => {
+  const stat = (pid: number) => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const of = (pid: number, withChildren = false) => {
     try {
-      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(f[11]) + Number(f[12])) / tick;
+      const f = stat(pid);
+      return (Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0)) / tick;
     } catch {
       return 0;
     }
@@ -123,14 +133,24 @@ function cpuTimes(children: ChildProcess[]): Record<string, number> | undefined 
   const names = ['sg api', 'sg worker', 'kr api', 'kr worker'];
   const out: Record<string, number> = {};
   children.forEach((c, i) => (out[names[i] ?? `child ${i}`] = c.pid ? of(c.pid) : 0));
-  let pg = 0;
+  const pgPids = new Set<number>();
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
-      if (fs.readFileSync(`/proc/${d}/comm`, 'utf8').trim().startsWith('postgres')) pg += of(Number(d));
+      if (fs.readFileSync(`/proc/${d}/comm`, 'utf8').trim().startsWith('postgres')) pgPids.add(Number(d));
     } catch {
       // gone
     }
+  }
+  let pg = 0;
+  for (const pid of pgPids) {
+    let parent = 0;
+    try {
+      parent = Number(stat(pid)[1]);
+    } catch {
+      continue;
+    }
+    pg += of(pid, !pgPids.has(parent)); // the postmaster (its parent is no postgres) also counts its reaped children
   }
   out.postgres = pg;
   return out;
@@ -226,6 +246,8 @@ async function main(): Promise<void> {
     if (cpuBefore && cpuAfter) {
       const used = Object.fromEntries(Object.keys(cpuAfter).map((k) => [k, `${((cpuAfter[k] - (cpuBefore[k] ?? 0)) / seconds * 100).toFixed(0)}%`]));
       log(`CPU during the push (100% = one core): ${JSON.stringify(used)}`);
+      const perK = Object.fromEntries(Object.keys(cpuAfter).map((k) => [k, Math.round(((cpuAfter[k] - (cpuBefore[k] ?? 0)) * 1000) / (N / 1000))]));
+      log(`CPU ms per 1000 indicators: ${JSON.stringify(perK)} (all: ${Object.values(perK).reduce((a, b) => a + b, 0)})`);
     }
     const { rows: [batches] } = await sgSql.query(`SELECT batches::int AS n FROM exchange_cursors WHERE partner_node_id = 'kr-bench'`);
 

@@ -13,6 +13,26 @@ export interface LocalEvidence {
 
 const key = (fp: string, j: string) => `${fp}\u0000${j}`;
 
+/**
+ * `fingerprint IN (SELECT unnest($1))` rather than `= ANY($1)`: with ~1000 fingerprints the planner prices the
+ * ANY list as a filter and picks a (parallel) sequential scan of the whole table — tens of ms per page of the
+ * exchange — while the semi-join over the unnested array probes the primary key once per fingerprint. Same rows.
+ */
+const IN_FINGERPRINTS = `IN (SELECT unnest($1::text[]))`;
+
+/**
+ * A timestamptz as the exact microseconds since the epoch (a float8 holds them exactly), made into the very
+ * Date pg's own parser would give for its text: whole seconds, plus the fraction as `1000 * 0.ffffff`
+ * truncated to a millisecond (postgres-date computes `1000 * parseFloat(".ffffff")`, then Date.UTC truncates).
+ * Several times cheaper than parsing the text per row.
+ */
+const micros = (col: string, as: string) => `(extract(epoch FROM ${col}) * 1000000)::float8 AS ${as}`;
+function dateOfMicros(us: number): Date {
+  if (!Number.isFinite(us)) return us as unknown as Date; // ±infinity: postgres-date's answer is the number too
+  const seconds = Math.floor(us / 1e6);
+  return new Date(seconds * 1000 + Math.trunc(1000 * ((us - seconds * 1e6) / 1e6)));
+}
+
 /** Everything the verdict rules read, for many indicators at once (one query per kind of evidence). */
 @Injectable()
 export class EvidenceRepository {
@@ -28,7 +48,12 @@ export class EvidenceRepository {
       return e;
     };
     const [reporters, windowed, verdicts] = await Promise.all([
-      query(pool, `SELECT fingerprint, jurisdiction, trust, reports, last_seen, first_received FROM indicator_reporters WHERE fingerprint = ANY($1)`, [fingerprints]),
+      query(
+        pool,
+        `SELECT fingerprint, jurisdiction, trust, reports, ${micros('last_seen', 'last_seen_us')}, ${micros('first_received', 'first_received_us')}
+           FROM indicator_reporters WHERE fingerprint ${IN_FINGERPRINTS}`,
+        [fingerprints],
+      ),
       windows.length
         ? query(
             pool,
@@ -38,7 +63,7 @@ export class EvidenceRepository {
                FROM report_indicators ri
                JOIN reports r ON r.id = ri.report_id
                CROSS JOIN unnest($2::int[]) AS w(days)
-              WHERE ri.fingerprint = ANY($1) AND ri.status <> 'rejected' AND r.occurred_at > now() - w.days * interval '1 day'
+              WHERE ri.fingerprint ${IN_FINGERPRINTS} AND ri.status <> 'rejected' AND r.occurred_at > now() - w.days * interval '1 day'
               GROUP BY ri.fingerprint, r.jurisdiction, w.days`,
             [fingerprints, windows],
           )
@@ -46,14 +71,15 @@ export class EvidenceRepository {
       query(
         pool,
         `SELECT DISTINCT ON (fingerprint, jurisdiction) fingerprint, jurisdiction, verdict, note, created_at
-           FROM indicator_verdicts WHERE fingerprint = ANY($1) ORDER BY fingerprint, jurisdiction, id DESC`,
+           FROM indicator_verdicts WHERE fingerprint ${IN_FINGERPRINTS} ORDER BY fingerprint, jurisdiction, id DESC`,
         [fingerprints],
       ),
     ]);
     for (const r of reporters.rows) {
       const e = get(r.fingerprint, r.jurisdiction);
-      e.reporters.push({ trust: r.trust as Trust, reports: r.reports, lastSeen: r.last_seen, firstReceived: r.first_received });
-      if (!e.lastSeen || r.last_seen > e.lastSeen) e.lastSeen = r.last_seen;
+      const lastSeen = dateOfMicros(r.last_seen_us);
+      e.reporters.push({ trust: r.trust as Trust, reports: r.reports, lastSeen, firstReceived: dateOfMicros(r.first_received_us) });
+      if (!e.lastSeen || lastSeen > e.lastSeen) e.lastSeen = lastSeen;
     }
     for (const r of windowed.rows) get(r.fingerprint, r.jurisdiction).reportsInWindow[r.days] = { total: r.total, keyed: r.keyed };
     for (const r of verdicts.rows) get(r.fingerprint, r.jurisdiction).analystVerdict = { verdict: r.verdict, at: r.created_at, note: r.note ?? undefined };

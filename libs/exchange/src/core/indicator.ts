@@ -1,4 +1,7 @@
-import { createHash } from 'crypto';
+import * as crypto from 'crypto';
+
+/** One-shot digest where Node has it (≥ 20.12): one native call per fingerprint. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
 export type Tlp = 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
 
@@ -33,7 +36,8 @@ export interface NodeIdentity { nodeId: string; jurisdiction: string; name?: str
  * pseudonym, so the fingerprint is computed over it too and reveals nothing the pseudonym does not.
  */
 export function fingerprintOf(type: IndicatorType, value: string): string {
-  return createHash('sha256').update(`${type}\n${value}`, 'utf8').digest('hex');
+  const text = `${type}\n${value}`;
+  return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export const isIndicatorType = (v: unknown): v is IndicatorType => (INDICATOR_TYPES as readonly unknown[]).includes(v);

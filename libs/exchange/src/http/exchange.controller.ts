@@ -42,7 +42,10 @@ export class ExchangeController {
   @Access('public')
   @Header('Cache-Control', 'no-store')
   receive(@Req() req: RawBodyRequest): Promise<Receipt> {
-    return this.inbox.receive(incoming(req), req.body);
+    const bundle = req.body;
+    // The service reads the parsed bundle once; the request need not hold its thousands of objects until the reply.
+    (req as { body?: unknown }).body = undefined;
+    return this.inbox.receive(incoming(req), bundle);
   }
 
   @Get('outbox')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@scamintel/audit';
-import { Receipt, StixBundle, buildReceipt, checkInboundPolicy, fromStixBundle, headerValue } from '../core';
+import { ExchangeIndicator, Receipt, StixBundle, buildReceipt, checkInboundPolicy, fromStixBundle, headerValue } from '../core';
 import { ExchangeError } from '../exchange-error';
 import { NodeKeyService } from '../identity/node-key.service';
 import { InboundRepository } from './inbound.repository';
@@ -49,19 +49,28 @@ export class InboxService {
         violations.slice(0, 50).map((x) => ({ path: x.objectId ? `objects[${x.objectId}]` : `indicators[${x.fingerprint}]`, message: `${x.reason}${x.detail ? ` (${x.detail})` : ''}` })),
       );
     }
+    // From here on only the bundle's id and size are needed: its thousands of parsed objects are not kept alive
+    // (by this function or the request) while the ingest waits for the database.
+    const batchId = bundle.id;
+    const objects = bundle.objects.length;
+    return this.ingest(v, req, batchId, objects, read.indicators);
+  }
+
+  private async ingest(v: VerifiedRequest, req: IncomingRequest, batchId: string, objects: number, indicators: ExchangeIndicator[]): Promise<Receipt> {
     const digest = headerValue(req.headers, 'content-digest')!;
-    const written = await this.inbound.upsertSightings({ sourceNode: v.partner.nodeId, jurisdiction: v.partner.jurisdiction, batchId: bundle.id, digest }, read.indicators);
+    const count = indicators.length;
+    const written = await this.inbound.upsertSightings({ sourceNode: v.partner.nodeId, jurisdiction: v.partner.jurisdiction, batchId, digest }, indicators);
     if (v.auditHead) await this.audit.rememberPartnerHead(v.partner.nodeId, v.auditHead);
     const receivedAt = new Date().toISOString();
     const entry = await this.audit.record({
       actor: `partner:${v.partner.nodeId}`,
       action: 'exchange.received',
       subject: v.partner.nodeId,
-      details: { batchId: bundle.id, objects: bundle.objects.length, indicators: read.indicators.length, written, digest, senderHead: v.auditHead ?? null, receivedAt },
+      details: { batchId, objects, indicators: count, written, digest, senderHead: v.auditHead ?? null, receivedAt },
     });
     return buildReceipt(
       {
-        batchId: bundle.id, objects: bundle.objects.length, digest, receivedAt, auditHead: { seq: entry.seq, hash: entry.hash }, keyId: this.node.keyId,
+        batchId, objects, digest, receivedAt, auditHead: { seq: entry.seq, hash: entry.hash }, keyId: this.node.keyId,
         ...(v.auditHead ? { witness: v.auditHead } : {}),
       },
       this.node.key.privateKey,

@@ -36,6 +36,25 @@ export interface PushSummary {
   stopped?: 'cursor_moved';
 }
 
+/**
+ * What the push keeps of a prepared batch while it is with the partner: the body and the counts, not the
+ * bundle's objects or the records (thousands of objects per batch that would otherwise live until the receipt
+ * is committed, and cost the garbage collector more than building them did).
+ */
+interface Outgoing {
+  to: CursorPosition | null;
+  examined: number;
+  withheld: WithheldCounts;
+  indicators: number;
+  bundleId: string;
+  objects: number;
+  body: Buffer;
+}
+
+const outgoing = (b: PreparedBatch): Outgoing => ({
+  to: b.to, examined: b.examined, withheld: b.withheld, indicators: b.send.length, bundleId: b.bundle.id, objects: b.bundle.objects.length, body: b.body,
+});
+
 interface Delivered {
   receipt: Receipt;
   sentHead: AuditHead;
@@ -85,12 +104,12 @@ export class PushService {
     let stopped = false;
     let commitError: unknown;
     let commits: Promise<void> = Promise.resolve();
-    const inFlight: { batch: PreparedBatch; result: Promise<Delivered | null> }[] = [];
+    const inFlight: { batch: Outgoing; result: Promise<Delivered | null> }[] = [];
     const quiet = <T>(p: Promise<T>) => (p.catch(() => undefined), p); // awaited later, in order
-    const commit = async (batch: PreparedBatch, delivered: Delivered | null) => {
+    const commit = async (batch: Outgoing, delivered: Delivered | null) => {
       if (stopped) return;
       if (delivered) await this.acknowledge(partner, batch, delivered);
-      const moved = await this.partners.advance(partnerNodeId, cursor.generation, committed, batch.to!, delivered ? { batchId: batch.bundle.id, indicators: batch.send.length } : undefined);
+      const moved = await this.partners.advance(partnerNodeId, cursor.generation, committed, batch.to!, delivered ? { batchId: batch.bundleId, indicators: batch.indicators } : undefined);
       if (!moved) {
         stopped = true;
         summary.stopped = 'cursor_moved';
@@ -101,7 +120,7 @@ export class PushService {
       summary.examined += batch.examined;
       if (delivered) {
         summary.batches++;
-        summary.indicators += batch.send.length;
+        summary.indicators += batch.indicators;
       }
       for (const [k, n] of Object.entries(batch.withheld)) summary.withheld[k as keyof WithheldCounts] = (summary.withheld[k as keyof WithheldCounts] ?? 0) + n!;
     };
@@ -144,19 +163,24 @@ export class PushService {
       const ahead: Promise<Fetched | null>[] = [];
       const readAhead = () => {
         const p = chain.then(readNext);
-        chain = p.catch(() => {
-          readerEnded = true;
-        });
+        chain = p.then(
+          () => undefined, // sequencing only: the page itself is held by `ahead`, not here
+          () => {
+            readerEnded = true;
+          },
+        );
         ahead.push(quiet(p));
       };
       for (let i = 0; i < PREFETCH_PAGES; i++) readAhead();
       while (!stopped) {
-        const fetched = await ahead.shift()!;
+        let fetched: Fetched | null = await ahead.shift()!;
         if (!fetched || stopped) break;
         readAhead();
-        for (const batch of await this.outbound.build(partner, fetched.page, await fetched.evidence)) {
+        const parts = (await this.outbound.build(partner, fetched.page, await fetched.evidence)).map(outgoing);
+        fetched = null; // done with the page's rows while its parts are with the partner
+        for (const batch of parts) {
           while (inFlight.length >= PIPELINE_DEPTH) await settleOldest();
-          inFlight.push({ batch, result: quiet(batch.send.length ? this.send(partner, partnerKey, batch) : Promise.resolve(null)) });
+          inFlight.push({ batch, result: quiet(batch.indicators ? this.send(partner, partnerKey, batch) : Promise.resolve(null)) });
         }
       }
       while (inFlight.length && !stopped) await settleOldest();
@@ -174,7 +198,7 @@ export class PushService {
   }
 
   /** One signed POST and the check of its receipt. */
-  private async send(partner: PartnerRecord, partnerKey: KeyObject, batch: PreparedBatch): Promise<Delivered> {
+  private async send(partner: PartnerRecord, partnerKey: KeyObject, batch: Outgoing): Promise<Delivered> {
     const url = `${partner.baseUrl}/v1/exchange/inbox`;
     const sentHead = await this.audit.head();
     const signed = signRequest({ method: 'POST', targetUri: url, body: batch.body, keyId: this.node.keyId, privateKey: this.node.key.privateKey, auditHead: sentHead });
@@ -212,21 +236,21 @@ export class PushService {
     const check = checkReceipt(receipt, { publicKey: partnerKey, digest, sentHead });
     if (!check.ok) throw new PushError('bad_receipt', `receipt from ${partner.nodeId} rejected: ${check.reason}`, false);
     const r = receipt as Receipt;
-    if (r.batchId !== batch.bundle.id || r.objects !== batch.bundle.objects.length) {
+    if (r.batchId !== batch.bundleId || r.objects !== batch.objects) {
       throw new PushError('bad_receipt', `receipt from ${partner.nodeId} is about another batch`, false);
     }
     return { receipt: r, sentHead, witnessed: check.witnessed, receiverHead: check.receiverHead, digest };
   }
 
   /** The partner's signed copy of our head feeds GET /v1/audit/verify; then the send is audited. */
-  private async acknowledge(partner: PartnerRecord, batch: PreparedBatch, d: Delivered): Promise<void> {
+  private async acknowledge(partner: PartnerRecord, batch: Outgoing, d: Delivered): Promise<void> {
     if (d.witnessed) await this.audit.witness(partner.nodeId, d.witnessed, d.receipt);
     await this.audit.record({
       actor: 'system',
       action: 'exchange.sent',
       subject: partner.nodeId,
       details: {
-        batchId: batch.bundle.id, objects: batch.bundle.objects.length, indicators: batch.send.length, withheld: batch.withheld,
+        batchId: batch.bundleId, objects: batch.objects, indicators: batch.indicators, withheld: batch.withheld,
         digest: d.digest, witnessed: d.witnessed ?? null, receiverHead: d.receiverHead, receivedAt: d.receipt.receivedAt,
       },
     });
