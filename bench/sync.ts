@@ -21,6 +21,11 @@ import { Client } from 'pg';
 import { runMigrations } from '@scamintel/persistence';
 
 const N = Number(process.argv[2] ?? 100_000);
+/**
+ * Indicators per signed batch (EXCHANGE_BATCH_SIZE). A batch of 1000 indicators is one bundle of ~3000 STIX objects
+ * (an SCO, an indicator and a sighting each) plus the sender identity, extension definitions and TLP markings.
+ */
+const BATCH = Number(process.env.BENCH_BATCH_SIZE ?? 1000);
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROOT = (() => {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
@@ -208,7 +213,7 @@ async function main(): Promise<void> {
       const env = {
         DATABASE_URL: n.db, PORT: String(n.port), BOOTSTRAP_ADMIN_KEY: n.admin, NODE_ID: n.nodeId, JURISDICTION: n.jurisdiction,
         QUEUE_PREFIX: `bench-sync-${run}-${n.nodeId}`, DATA_DIR: path.join(dataDir, n.nodeId), LOG_LEVEL: 'warn',
-        EXCHANGE_PUSH_INTERVAL_MS: '3600000', EXCHANGE_BATCH_SIZE: '1000',
+        EXCHANGE_PUSH_INTERVAL_MS: '3600000', EXCHANGE_BATCH_SIZE: String(BATCH),
       };
       children.push(spawnApp('api', env), spawnApp('worker', env));
     }
@@ -226,7 +231,7 @@ async function main(): Promise<void> {
     await sgSql.connect();
     await krSql.connect();
 
-    log(`pushing ${N} indicators SG → KR (signed STIX batches of 1000)`);
+    log(`pushing ${N} indicators SG → KR (signed STIX batches of ${BATCH} indicators)`);
     const cpuBefore = cpuTimes(children);
     const started = process.hrtime.bigint();
     await api(sg.base, sg.admin, 'POST', '/v1/admin/partners/kr-bench/sync');

@@ -56,7 +56,7 @@ export class InboundRepository {
     // that pg would render element by element. A lone surrogate would be written "\udXXX", which PostgreSQL's
     // JSON parser refuses where the array form stored U+FFFD; such a batch takes the array form, as before.
     const rows = JSON.stringify(list.map(rowOf));
-    const json = !LONE_SURROGATE_ESCAPE.test(rows);
+    const json = !(rows.includes('\\u') && LONE_SURROGATE_ESCAPE.test(rows));
     const { rowCount } = await query(
       poolOf(this.db),
       `INSERT INTO partner_sightings (source_node, jurisdiction, batch_id, digest, fingerprint, type, value, pseudonymised, tlp, confidence, verdict, revoked,

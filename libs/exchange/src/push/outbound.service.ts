@@ -43,6 +43,18 @@ export interface PreparedBatch {
 
 const positionOf = (r: ExportRow): CursorPosition => ({ at: r.cursorAt, fingerprint: r.fingerprint });
 
+/** Reused for encoding bodies: writing into a buffer known to be large enough skips the UTF-8 length pass of Buffer.from. */
+let scratch = Buffer.alloc(0);
+const SCRATCH_LIMIT = 32 * 1024 * 1024;
+
+/** The UTF-8 bytes of `text` (what Buffer.from(text, 'utf8') gives), in a buffer of their own. */
+function utf8(text: string): Buffer {
+  const room = 3 * text.length; // a UTF-16 unit never takes more than 3 bytes in UTF-8
+  if (room > SCRATCH_LIMIT) return Buffer.from(text, 'utf8');
+  if (scratch.length < room) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_LIMIT, Math.max(room, 2 * scratch.length)));
+  return Buffer.from(scratch.subarray(0, scratch.write(text, 0, 'utf8')));
+}
+
 /**
  * What leaves this node for a partner, for push and pull alike: this node's own indicators (never partner data),
  * filtered by applyOutboundPolicy under the partner's policy, as a STIX 2.1 bundle.
@@ -106,7 +118,7 @@ export class OutboundService {
       const result = applyOutboundPolicy(judged, policy, partner.pseudonymKey ?? undefined);
       for (const w of result.withheld) withheld[w.reason] = (withheld[w.reason] ?? 0) + 1;
       const bundle = toStixBundle(result.send, this.node.stixSender());
-      const body = Buffer.from(JSON.stringify(bundle), 'utf8');
+      const body = utf8(JSON.stringify(bundle));
       if (body.length > MAX_BODY_BYTES && end - start > 1) {
         const mid = start + Math.floor((end - start) / 2);
         part(from, start, mid, false);
