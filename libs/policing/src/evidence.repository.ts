@@ -33,6 +33,20 @@ function dateOfMicros(us: number): Date {
   return new Date(seconds * 1000 + Math.trunc(1000 * ((us - seconds * 1e6) / 1e6)));
 }
 
+/**
+ * The text[] parameter exactly as pg would render the array (every element quoted, `\\` and `"` escaped),
+ * built once for the three queries that take it instead of once per query.
+ */
+function textArray(values: string[]): string | string[] {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'string') return values; // anything else: let pg render it as before
+    out += `${i ? ',' : ''}"${/["\\]/.test(v) ? v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') : v}"`;
+  }
+  return `${out}}`;
+}
+
 /** Everything the verdict rules read, for many indicators at once (one query per kind of evidence). */
 @Injectable()
 export class EvidenceRepository {
@@ -42,6 +56,7 @@ export class EvidenceRepository {
     const out = new Map<string, LocalEvidence>();
     if (!fingerprints.length) return out;
     const pool = poolOf(this.db);
+    const fps = textArray(fingerprints);
     const get = (fp: string, j: string) => {
       let e = out.get(key(fp, j));
       if (!e) out.set(key(fp, j), (e = { reporters: [], reportsInWindow: {}, lastSeen: null }));
@@ -52,7 +67,7 @@ export class EvidenceRepository {
         pool,
         `SELECT fingerprint, jurisdiction, trust, reports, ${micros('last_seen', 'last_seen_us')}, ${micros('first_received', 'first_received_us')}
            FROM indicator_reporters WHERE fingerprint ${IN_FINGERPRINTS}`,
-        [fingerprints],
+        [fps],
       ),
       windows.length
         ? query(
@@ -65,14 +80,14 @@ export class EvidenceRepository {
                CROSS JOIN unnest($2::int[]) AS w(days)
               WHERE ri.fingerprint ${IN_FINGERPRINTS} AND ri.status <> 'rejected' AND r.occurred_at > now() - w.days * interval '1 day'
               GROUP BY ri.fingerprint, r.jurisdiction, w.days`,
-            [fingerprints, windows],
+            [fps, windows],
           )
         : Promise.resolve({ rows: [] as Record<string, any>[] }),
       query(
         pool,
         `SELECT DISTINCT ON (fingerprint, jurisdiction) fingerprint, jurisdiction, verdict, note, created_at
            FROM indicator_verdicts WHERE fingerprint ${IN_FINGERPRINTS} ORDER BY fingerprint, jurisdiction, id DESC`,
-        [fingerprints],
+        [fps],
       ),
     ]);
     for (const r of reporters.rows) {

@@ -26,35 +26,47 @@ export function buildPattern(comparisons: Comparison[]): string {
   return `[${parts.join(' AND ')}]`;
 }
 
+/** An object path at a given position (sticky: the same as matching `^…` against the rest of the string). */
+const PATH_AT = /([a-z0-9-]+):([a-z0-9_]+)/y;
+const SPACE = /\s/;
+
 /** Reads a pattern of the shape buildPattern writes; anything richer is refused rather than half-understood. */
 export function parsePattern(pattern: string): Comparison[] {
   let i = 0;
   const s = pattern;
-  const ws = () => { while (i < s.length && /\s/.test(s[i])) i++; };
+  const ws = () => { while (i < s.length && SPACE.test(s[i])) i++; };
   const expect = (c: string) => { ws(); if (s[i] !== c) throw new PatternError(`expected ${c} at ${i}`); i++; };
   const out: Comparison[] = [];
   expect('[');
   for (;;) {
     ws();
-    const path = /^([a-z0-9-]+):([a-z0-9_]+)/.exec(s.slice(i));
+    PATH_AT.lastIndex = i;
+    const path = PATH_AT.exec(s);
     if (!path || !OBJECT_TYPE.test(path[1])) throw new PatternError(`expected object path at ${i}`);
     i += path[0].length;
     expect('=');
     expect("'");
+    // The literal up to its closing quote, copied a run at a time between escapes.
     let value = '';
     for (;;) {
-      if (i >= s.length) throw new PatternError('unterminated string literal');
-      const c = s[i++];
-      if (c === "'") break;
-      if (c === '\\') {
+      const quote = s.indexOf("'", i);
+      const escape = s.indexOf('\\', i);
+      if (escape >= 0 && (quote < 0 || escape < quote)) {
+        value += s.slice(i, escape);
+        i = escape + 1;
         const n = s[i++];
         if (n !== '\\' && n !== "'") throw new PatternError(`bad escape \\${n ?? ''}`);
         value += n;
-      } else value += c;
+        continue;
+      }
+      if (quote < 0) throw new PatternError('unterminated string literal');
+      value += s.slice(i, quote);
+      i = quote + 1;
+      break;
     }
     out.push({ objectType: path[1], property: path[2], value });
     ws();
-    if (s.startsWith('AND', i) && /\s/.test(s[i + 3] ?? '')) { i += 3; continue; }
+    if (s.startsWith('AND', i) && SPACE.test(s[i + 3] ?? '')) { i += 3; continue; }
     break;
   }
   expect(']');
