@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
 
@@ -58,9 +59,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts a built app as its own process, as an operator would. BENCH_NODE_FLAGS adds Node flags (e.g. to try GC
+ * settings); BENCH_PROFILE=<dir> writes a CPU profile per process there.
+ */
 export function spawnApp(app: 'api' | 'worker', env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/src/main.js`)], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  return child;
+  const entry = path.join(ROOT, `dist/apps/${app}/src/main.js`);
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm run bench:* does)`);
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}/${app}-${env.NODE_ID ?? 'node'}`] : [];
+  return spawn(process.execPath, [...flags, ...profile, entry], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 export async function waitHttp(url: string, timeoutMs = 30000): Promise<void> {

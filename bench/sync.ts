@@ -11,14 +11,14 @@
  * run on the same machine — upserts the same rows into a scratch table with plain `pg` multi-row statements.
  * Usage: node dist/bench/sync.js [indicators=100000]
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '@scamintel/persistence';
+import { freePort, recreateDatabase, spawnApp, waitHttp } from './support';
 
 const N = Number(process.argv[2] ?? 100_000);
 /**
@@ -26,58 +26,7 @@ const N = Number(process.argv[2] ?? 100_000);
  * (an SCO, an indicator and a sighting each) plus the sender identity, extension definitions and TLP markings.
  */
 const BATCH = Number(process.env.BENCH_BATCH_SIZE ?? 1000);
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const ROOT = (() => {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'scamintel') return dir;
-    if (path.dirname(dir) === dir) throw new Error('no scamintel package.json above this script');
-  }
-})();
 const log = (m: string) => process.stderr.write(`[bench:sync] ${m}\n`);
-
-async function recreateDatabase(name: string): Promise<string> {
-  const c = new Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  return `postgres://postgres@127.0.0.1:5432/${name}`;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Node flags for the API and worker processes (BENCH_NODE_FLAGS adds more, e.g. to try GC settings). */
-const NODE_FLAGS: string[] = [];
-
-function spawnApp(app: 'api' | 'worker', env: Record<string, string>): ChildProcess {
-  const entry = path.join(ROOT, `dist/apps/${app}/src/main.js`);
-  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: build first (npm run bench:sync does)`);
-  const flags = [...NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
-  return spawn(process.execPath, [...flags, ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}/${app}-${env.NODE_ID}`] : []), entry], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function waitHttp(url: string, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end) throw new Error(`${url} did not come up`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function api(base: string, key: string, method: string, route: string, body?: unknown): Promise<any> {
   const res = await fetch(`${base}${route}`, { method, headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
