@@ -18,7 +18,8 @@ import type { IndicatorType, NormalizedIndicator } from './indicator';
  *
  * The directory is found by walking up from this file to the first ancestor that has
  * data/warninglists (works from libs/indicators/src under Jest and from
- * dist/libs/indicators/src after a build); SCAMINTEL_WARNINGLISTS_DIR overrides it.
+ * dist/libs/indicators/src after a build); reloadWarninglists(dir) loads another folder. The library reads
+ * no environment variable: settings belong to the apps' typed configuration.
  */
 
 export interface WarninglistHit {
@@ -42,8 +43,6 @@ interface Loaded {
 }
 
 function findDir(): string | null {
-  const env = process.env.SCAMINTEL_WARNINGLISTS_DIR;
-  if (env) return env;
   let dir = __dirname;
   for (;;) {
     const candidate = path.join(dir, 'data', 'warninglists');
