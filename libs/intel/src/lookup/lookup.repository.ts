@@ -48,6 +48,20 @@ export interface PartnerSighting {
   receivedAt: Date;
 }
 
+const STATS = `SELECT s.jurisdiction, s.reports, s.first_seen AS "firstSeen", s.last_seen AS "lastSeen", s.scam_types AS "scamTypes", s.channels,
+              s.losses, s.tlp_rank AS "tlpRank",
+              count(r.*) FILTER (WHERE r.last_seen > now() - ($2::int * interval '1 day'))::int AS "recentReporters",
+              count(r.*) FILTER (WHERE r.trust = 'high')::int AS "highTrustReporters",
+              count(r.*)::int AS reporters
+         FROM indicator_stats s
+         LEFT JOIN indicator_reporters r ON r.fingerprint = s.fingerprint AND r.jurisdiction = s.jurisdiction
+        WHERE s.fingerprint = $1
+        GROUP BY s.fingerprint, s.jurisdiction`;
+
+const PARTNERS = `SELECT source_node AS "sourceNode", jurisdiction, fingerprint, type, value, pseudonymised, tlp, verdict, confidence, revoked, sightings, reporters,
+              first_seen AS "firstSeen", last_seen AS "lastSeen", scam_types AS "scamTypes", received_at AS "receivedAt"
+         FROM partner_sightings WHERE fingerprint = ANY($1::text[])`;
+
 const INDICATOR = `fingerprint, type, value, attributes, warninglist, first_seen AS "firstSeen", last_seen AS "lastSeen", updated_at AS "updatedAt"`;
 
 @Injectable()
@@ -59,23 +73,32 @@ export class LookupRepository {
     return rows[0];
   }
 
-  async stats(fingerprint: string, windowDays: number): Promise<JurisdictionStats[]> {
+  /**
+   * A lookup's reads in one round trip: the indicator, its per-jurisdiction stats and what partners sent
+   * (for the clear fingerprint and the pseudonyms computed for the asked value). On loopback a round trip
+   * costs more CPU than these index probes, and lookup is the public hot path.
+   */
+  async snapshot(fingerprint: string, windowDays: number, partnerFingerprints: string[]): Promise<{ indicator?: IndicatorRecord; stats: JurisdictionStats[]; partners: PartnerSighting[] }> {
     const { rows } = await query(
       poolOf(this.db),
-      `SELECT s.jurisdiction, s.reports, s.first_seen AS "firstSeen", s.last_seen AS "lastSeen", s.scam_types AS "scamTypes", s.channels,
-              s.losses, s.tlp_rank AS "tlpRank",
-              count(r.*) FILTER (WHERE r.last_seen > now() - ($2::int * interval '1 day'))::int AS "recentReporters",
-              count(r.*) FILTER (WHERE r.trust = 'high')::int AS "highTrustReporters",
-              count(r.*)::int AS reporters
-         FROM indicator_stats s
-         LEFT JOIN indicator_reporters r ON r.fingerprint = s.fingerprint AND r.jurisdiction = s.jurisdiction
-        WHERE s.fingerprint = $1
-        GROUP BY s.fingerprint, s.jurisdiction
-        ORDER BY s.jurisdiction`,
-      [fingerprint, windowDays],
+      `SELECT
+         (SELECT row_to_json(x) FROM (SELECT ${INDICATOR} FROM indicators WHERE fingerprint = $1) x) AS indicator,
+         (SELECT coalesce(json_agg(x ORDER BY x.jurisdiction), '[]'::json) FROM (${STATS}) x) AS stats,
+         (SELECT coalesce(json_agg(x ORDER BY x.jurisdiction, x."sourceNode"), '[]'::json) FROM (${PARTNERS.replace('$1', '$3')}) x) AS partners`,
+      [fingerprint, windowDays, partnerFingerprints],
     );
-    return rows as JurisdictionStats[];
+    const r = rows[0];
+    const dates = <T extends object>(o: T, keys: (keyof T)[]): T => {
+      for (const k of keys) if (o[k] != null) (o as Record<keyof T, unknown>)[k] = new Date(o[k] as unknown as string);
+      return o;
+    };
+    return {
+      indicator: r.indicator ? dates(r.indicator as IndicatorRecord, ['firstSeen', 'lastSeen', 'updatedAt']) : undefined,
+      stats: (r.stats as JurisdictionStats[]).map((s) => dates(s, ['firstSeen', 'lastSeen'])),
+      partners: (r.partners as PartnerSighting[]).map((p) => dates(p, ['firstSeen', 'lastSeen', 'receivedAt'])),
+    };
   }
+
 
   async reportIds(fingerprint: string, limit: number): Promise<string[]> {
     const { rows } = await query(poolOf(this.db), `SELECT DISTINCT report_id::text AS id FROM report_indicators WHERE fingerprint = $1 LIMIT $2`, [fingerprint, limit]);
@@ -106,18 +129,6 @@ export class LookupRepository {
     return rows as (IndicatorRecord & { cursorAt: string })[];
   }
 
-  /** Partners' records with any of these fingerprints (clear ones, and the pseudonyms computed for a lookup). */
-  async partnerSightings(fingerprints: string[]): Promise<PartnerSighting[]> {
-    if (!fingerprints.length) return [];
-    const { rows } = await query<PartnerSighting>(
-      poolOf(this.db),
-      `SELECT source_node AS "sourceNode", jurisdiction, fingerprint, type, value, pseudonymised, tlp, verdict, confidence, revoked, sightings, reporters,
-              first_seen AS "firstSeen", last_seen AS "lastSeen", scam_types AS "scamTypes", received_at AS "receivedAt"
-         FROM partner_sightings WHERE fingerprint = ANY($1::text[]) ORDER BY jurisdiction, source_node`,
-      [fingerprints],
-    );
-    return rows;
-  }
 
   /** The bilateral pseudonym keys, to compute what a partner's pseudonym of a value would be. */
   async partnerPseudonymKeys(): Promise<{ nodeId: string; pseudonymKey: string }[]> {

@@ -43,7 +43,7 @@ export class LookupService {
    * pseudonymised — the fingerprint of HMAC(that partner's key, value). A pseudonym matches only a value this
    * node holds or is asked about; the others stay unreadable.
    */
-  private async partnerSightings(type: string, value: string, fingerprint: string): Promise<PartnerSighting[]> {
+  private async partnerFingerprints(type: string, value: string): Promise<Set<string>> {
     const now = Date.now();
     if (!this.partnerKeys || now - this.partnerKeys.at > this.config.keyCacheTtlMs) this.partnerKeys = { at: now, keys: this.repo.partnerPseudonymKeys() };
     const expected = new Set<string>();
@@ -54,8 +54,19 @@ export class LookupService {
         // a key too short to use matches nothing
       }
     }
-    const rows = await this.repo.partnerSightings([fingerprint, ...[...expected].map((e) => e.split('\u0000')[1])]);
+    return expected;
+  }
+
+  /** Keeps the partner rows that really are about this value: its clear record, or a partner's own pseudonym. */
+  private matchingPartners(rows: PartnerSighting[], expected: Set<string>, type: string, fingerprint: string): PartnerSighting[] {
     return rows.filter((r) => (r.pseudonymised ? expected.has(`${r.sourceNode}\u0000${r.fingerprint}`) : r.fingerprint === fingerprint && r.type === type));
+  }
+
+  /** Indicator, stats and partner records of a value in one read. */
+  private async read(type: string, value: string, fingerprint: string) {
+    const expected = await this.partnerFingerprints(type, value);
+    const snap = await this.repo.snapshot(fingerprint, RECENT_DAYS, [fingerprint, ...[...expected].map((e) => e.split('\u0000')[1])]);
+    return { record: snap.indicator, stats: snap.stats, partners: this.matchingPartners(snap.partners, expected, type, fingerprint) };
   }
 
   /** A partner's own verdict for its jurisdiction, side by side with ours: it informs, it never replaces. */
@@ -74,7 +85,7 @@ export class LookupService {
       return { query: q, indicator: null, verdict: 'unknown', confidence: 0, reports: 0, firstSeen: null, lastSeen: null, jurisdictions: [], scamTypes: [], byJurisdiction: [], explanation: { jurisdiction: this.config.jurisdiction, rule: 'not_an_indicator', reason: n.reason }, rejected: { code: n.code, reason: n.reason } };
     }
     const { fingerprint, type: t, value } = n.indicator;
-    const [record, stats, partners] = await Promise.all([this.repo.indicator(fingerprint), this.repo.stats(fingerprint, RECENT_DAYS), this.partnerSightings(t, value, fingerprint)]);
+    const { record, stats, partners } = await this.read(t, value, fingerprint);
     const subject = { fingerprint, type: t, warninglisted: Boolean(record?.warninglist) };
     const here = this.config.jurisdiction;
     // Partner verdicts weigh into our confidence only (libs/policing); they never decide our verdict.
@@ -107,7 +118,7 @@ export class LookupService {
   async detail(fingerprint: string) {
     const record = await this.repo.indicator(fingerprint);
     if (!record) return undefined;
-    const [stats, reportIds, partners] = await Promise.all([this.repo.stats(fingerprint, RECENT_DAYS), this.repo.reportIds(fingerprint, 1000), this.partnerSightings(record.type, record.value, fingerprint)]);
+    const [{ stats, partners }, reportIds] = await Promise.all([this.read(record.type, record.value, fingerprint), this.repo.reportIds(fingerprint, 1000)]);
     const subject = { fingerprint, type: record.type, warninglisted: Boolean(record.warninglist) };
     const decisions = await this.verdicts.decideAcross(subject, stats.map((s) => s.jurisdiction));
     return {
