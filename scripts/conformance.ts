@@ -106,6 +106,19 @@ function main(): number {
     tally('bundle', check(bundleSchema, { ...bundle, objects: bundle.objects.filter((o) => o.type !== 'extension-definition') }), `bundle "${name}"`);
   }
 
+  // Objects the e2e tests captured from real traffic (exchange bodies, TAXII pages): `npm test` runs first in CI.
+  const emittedDir = path.join(repoRoot(), '.jest/emitted-stix');
+  const emitted = fs.existsSync(emittedDir) ? fs.readdirSync(emittedDir).filter((f) => f.endsWith('.json')).sort() : [];
+  for (const file of emitted) {
+    const objects = JSON.parse(fs.readFileSync(path.join(emittedDir, file), 'utf8')) as StixObject[];
+    for (const o of objects) {
+      const schemaId = byType.get(o.type);
+      tally(o.type, schemaId ? check(ajv.getSchema(schemaId)!, o) : check(bundleSchema, { type: 'bundle', id: tlpBundle.id, objects: [o] }), `emitted (${file}) ${o.id}`);
+    }
+    console.log(`  checked ${objects.length} objects emitted in the e2e tests (${file})`);
+  }
+  if (!emitted.length) console.log('  no objects captured from e2e traffic (run npm test first); checked the samples only');
+
   console.log(`STIX schemas: ${dir}`);
   for (const [type, c] of [...counts].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${type.padEnd(24)} ${c.valid} valid, ${c.invalid} invalid`);
   console.log('  note: bundles are checked against common/bundle.json without their extension-definition objects, which that schema cannot admit; each extension-definition is checked against common/extension-definition.json');
