@@ -2,10 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JobName, QueueName } from '@scamintel/common';
-
-export interface IngestJobPayload {
-  outboxId: string;
-}
+// The payload type lives beside its processor (libs/intel); type-only, so no runtime dependency.
+import type { IngestJobData } from '@scamintel/intel';
 
 /** How long an enqueue may take before the request stops waiting; the relay covers whatever did not make it. */
 const ENQUEUE_TIMEOUT_MS = 250;
@@ -26,7 +24,7 @@ export const INGEST_JOB_OPTIONS = {
 export class IntakeQueue {
   private readonly logger = new Logger(IntakeQueue.name);
 
-  constructor(@InjectQueue(QueueName.Ingest) private readonly queue: Queue<IngestJobPayload>) {}
+  constructor(@InjectQueue(QueueName.Ingest) private readonly queue: Queue<IngestJobData>) {}
 
   /** Best effort: never throws. Redis being down must not turn a committed report into an error. */
   async enqueue(outboxIds: string[]): Promise<boolean> {
