@@ -3,7 +3,7 @@ import { runMigrations } from '@scamintel/persistence';
 
 /** `npm run db:migrate`: applies pending migrations to DATABASE_URL. */
 async function main(): Promise<void> {
-  const applied = await runMigrations(loadConfigOrExit(process.env).databaseUrl);
+  const applied = await runMigrations(loadConfigOrExit().databaseUrl);
   process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'no pending migrations\n');
 }
 

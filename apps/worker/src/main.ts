@@ -3,4 +3,4 @@ import { loadConfigOrExit } from '@scamintel/config';
 import { closeOnSignals } from '@scamintel/platform';
 import { createWorker } from './create-worker';
 
-closeOnSignals(createWorker(loadConfigOrExit(process.env)), 'worker');
+closeOnSignals(createWorker(loadConfigOrExit()), 'worker');

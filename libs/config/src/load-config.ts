@@ -118,7 +118,7 @@ export function loadConfig(env: Env): AppConfig {
  * For a process's entry point: the configuration, or — when a variable is bad — one line per problem on stderr
  * and exit code 1 (CONTRACT §2).
  */
-export function loadConfigOrExit(env: Env): AppConfig {
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
   try {
     return loadConfig(env);
   } catch (err) {
