@@ -48,12 +48,14 @@ export function normaliseBatch(input: OutboxBatch['reports']): { reports: Map<st
     const occurredAt = new Date(r.occurredAt);
     reports.set(r.id, { ...r, occurredAt, tlp: r.tlp as TlpName });
     let ordinal = 0;
+    const seen = new Set<string>();
     const record = (raw: string, source: ReportIndicatorRow['source'], outcome: ReturnType<typeof tryNormalize>) => {
       if (!outcome.ok) {
         rows.push({ reportId: r.id, ordinal: ordinal++, raw, source, type: null, value: null, fingerprint: null, status: 'rejected', reason: outcome.code });
         return;
       }
       const ind = outcome.indicator;
+      seen.add(ind.fingerprint);
       const hit = warninglistHit(ind);
       rows.push({ reportId: r.id, ordinal: ordinal++, raw, source, type: ind.type, value: ind.value, fingerprint: ind.fingerprint, status: hit ? 'warninglisted' : 'accepted', reason: hit ? `warninglist:${hit.list}` : null });
       const prev = indicators.get(ind.fingerprint);
@@ -68,7 +70,8 @@ export function normaliseBatch(input: OutboxBatch['reports']): { reports: Map<st
       record(i.value, 'submitted', tryNormalize(i.value, { type: i.type as IndicatorType | undefined, region: i.region ?? r.jurisdiction }));
     }
     if (r.narrative) {
-      const submitted = new Set(rows.filter((x) => x.reportId === r.id && x.fingerprint).map((x) => x.fingerprint));
+      // The submitted indicators are all recorded by now: the narrative adds only what they did not name.
+      const submitted = new Set(seen);
       for (const found of extract(r.narrative, { region: r.jurisdiction })) {
         if (submitted.has(found.fingerprint)) continue;
         const { raw, start: _s, end: _e, ...indicator } = found;
