@@ -96,8 +96,27 @@ function browser() {
   log('Chromium or the CJK fonts are missing; the bulletin screenshot test needs: apt-get install chromium fonts-noto-cjk');
 }
 
+/*
+ * The project runs on Node 24 LTS. Where the system Node is older, the registry's Node binary package (an optional
+ * dependency per platform, with "bin": {"node"}) is in node_modules/.bin, which `npm run` puts first on PATH: every
+ * later command of the script line runs on it. This step itself re-runs on that Node once it is installed.
+ */
+function runtime() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= 24) return;
+  const local = path.join(root, 'node_modules/.bin/node');
+  if (fs.existsSync(local)) {
+    const r = spawnSync(local, [__filename, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, PATH: `${path.dirname(local)}${path.delimiter}${process.env.PATH ?? ''}` } });
+    process.exit(r.status ?? 1);
+  }
+  log(`Node ${process.version} is older than the project's Node 24 and no node-${process.platform}-${process.arch} package was installed; install Node 24 LTS`);
+  process.exit(1);
+}
+
 async function main() {
   dependencies();
+  runtime();
+  log(`runtime: Node ${process.version}`);
   await services();
   if (args.has('--browser')) browser();
   if (args.has('--build-if-missing') && !fs.existsSync(path.join(root, 'dist/apps/api/src/main.js'))) args.add('--build');

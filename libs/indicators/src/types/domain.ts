@@ -1,9 +1,9 @@
-import { domainToASCII } from 'url';
+import { hostToAscii } from '../idna';
 import { parse as parseTld } from 'tldts';
 import { Failure, fail } from '../errors';
 
 /*
- * Domains: lower-case ASCII (IDNA via url.domainToASCII, Node's UTS #46 implementation),
+ * Domains: lower-case ASCII (IDNA via UTS #46 via tr46),
  * no trailing dot. The registrable domain comes from the Public Suffix List INCLUDING its
  * private section (tldts, allowPrivateDomains): a foo.pages.dev or bar.github.io site is
  * run by its own owner, so it is its own registrable domain, not "pages.dev".
@@ -45,7 +45,7 @@ export function canonicalHostname(input: string): string | Failure {
   if (h.endsWith('.')) h = h.slice(0, -1);
   if (!h) return fail('invalid_domain', 'empty domain');
   if (NEEDS_IDNA.test(h)) {
-    h = domainToASCII(h);
+    h = hostToAscii(h);
     if (!h) return fail('invalid_domain', 'not a valid internationalised domain name');
     if (h.endsWith('.')) h = h.slice(0, -1);
   } else {

@@ -1,4 +1,4 @@
-import { domainToASCII } from 'url';
+import { hostToAscii } from '../idna';
 import { Failure, fail } from '../errors';
 import { parseIpv6, formatIpv6 } from './ip';
 import { registrableDomainOf } from './domain';
@@ -15,7 +15,7 @@ import { registrableDomainOf } from './domain';
  * string containing U+0080 is UTF-8 C2 80 and canonicalises to "http://%01%C2%80.com/".
  *
  * Choices beyond the spec, all documented in README.md:
- *  - IDN hosts become punycode (url.domainToASCII), as in Google's reference Go client.
+ *  - IDN hosts become punycode (UTS #46 via tr46), as in Google's reference Go client.
  *  - userinfo ("user:pw@") and the port are dropped, as in the reference client and the
  *    spec vector "http://www.gotaport.com:1234/" -> "http://www.gotaport.com/". A port
  *    other than the scheme default is kept in attributes.port.
@@ -117,7 +117,7 @@ function canonicalHost(raw: string): string | null {
     const text = Buffer.from(host, 'latin1').toString('utf8');
     // Only well-formed UTF-8 is taken as an IDN; anything else stays as escaped bytes.
     if (Buffer.from(text, 'utf8').toString('latin1') === host) {
-      const ascii = domainToASCII(text);
+      const ascii = hostToAscii(text);
       if (ascii && /^[\x21-\x7e]+$/.test(ascii) && !ascii.includes('%')) host = ascii;
     }
   }
