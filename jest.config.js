@@ -1,6 +1,16 @@
 // ESM-only packages (NestJS 12 and a few others) must pass through @swc/jest to run under Jest's CommonJS runtime.
 const esm = ['@nestjs', '@noble', 'bs58check', 'base-x', 'canonicalize', 'csv-parse', 'uint8array-tools'];
-const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, keepClassNames: true } }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+    },
+  },
+];
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,

@@ -46,18 +46,34 @@ async function ours(reports: ReturnType<typeof makeReports>) {
   await runMigrations(url);
   const port = await freePort();
   const admin = randomBytes(24).toString('base64url');
-  const env = { DATABASE_URL: url, PORT: String(port), BOOTSTRAP_ADMIN_KEY: admin, QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`, LOG_LEVEL: 'warn', WORKER_CONCURRENCY, NODE_ID: 'sg-bench', JURISDICTION: 'SG' };
+  const env = {
+    DATABASE_URL: url,
+    PORT: String(port),
+    BOOTSTRAP_ADMIN_KEY: admin,
+    QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
+    LOG_LEVEL: 'warn',
+    WORKER_CONCURRENCY,
+    NODE_ID: 'sg-bench',
+    JURISDICTION: 'SG',
+  };
   const api = spawnApp('api', env);
   let worker = SPLIT ? undefined : spawnApp('worker', env);
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitHttp(`${base}/health/live`);
-    const orgs = await Promise.all(Array.from({ length: CLIENTS }, async (_, i) => {
-      const res = await fetch(`${base}/v1/admin/keys`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'reporter', organisation: `bank-${i}`, trust: 'medium' }) });
-      return ((await res.json()) as { key: string }).key;
-    }));
+    const orgs = await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, i) => {
+        const res = await fetch(`${base}/v1/admin/keys`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ role: 'reporter', organisation: `bank-${i}`, trust: 'medium' }),
+        });
+        return ((await res.json()) as { key: string }).key;
+      }),
+    );
     const bodies: { key: string; body: string }[] = [];
-    for (let i = 0; i < reports.length; i += BATCH) bodies.push({ key: orgs[(i / BATCH) % CLIENTS], body: JSON.stringify({ reports: reports.slice(i, i + BATCH) }) });
+    for (let i = 0; i < reports.length; i += BATCH)
+      bodies.push({ key: orgs[(i / BATCH) % CLIENTS], body: JSON.stringify({ reports: reports.slice(i, i + BATCH) }) });
     const sql = new Client({ connectionString: url });
     await sql.connect();
     const latencies: number[] = [];
@@ -65,7 +81,11 @@ async function ours(reports: ReturnType<typeof makeReports>) {
     const t0 = performance.now();
     await pool(bodies, CLIENTS, async ({ key, body }) => {
       const s = performance.now();
-      const res = await fetch(`${base}/v1/reports/batch`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body });
+      const res = await fetch(`${base}/v1/reports/batch`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body,
+      });
       latencies.push(performance.now() - s);
       if (res.status !== 202) throw new Error(`batch answered ${res.status}: ${await res.text()}`);
       accepted += ((await res.json()) as { ids: string[] }).ids.length;
@@ -79,7 +99,9 @@ async function ours(reports: ReturnType<typeof makeReports>) {
     }
     const tDone = performance.now();
     const processSeconds = (tDone - tAccepted) / 1000;
-    const { rows: [check] } = await sql.query(`
+    const {
+      rows: [check],
+    } = await sql.query(`
       SELECT (SELECT count(*)::int FROM reports WHERE status = 'processed') AS processed,
              (SELECT count(*)::int FROM report_indicators) AS ledger,
              (SELECT coalesce(sum(reports), 0)::int FROM indicator_stats) AS counted,
@@ -115,40 +137,68 @@ async function baseline(reports: ReturnType<typeof makeReports>) {
   await setup.query(`CREATE TABLE i (fingerprint text PRIMARY KEY, type text, value text, reports int)`);
   await setup.end();
   // Normalised values for the baseline are computed before the clock starts: it measures storage alone.
-  const batches: { ids: number[]; scam: string[]; at: string[]; ind: string[]; fps: string[]; types: string[]; vals: string[]; counts: number[] }[] = [];
+  const batches: {
+    ids: number[];
+    scam: string[];
+    at: string[];
+    ind: string[];
+    fps: string[];
+    types: string[];
+    vals: string[];
+    counts: number[];
+  }[] = [];
   for (let i = 0; i < reports.length; i += BATCH) {
     const slice = reports.slice(i, i + BATCH);
     const merged = new Map<string, { type: string; value: string; n: number }>();
-    for (const r of slice) for (const x of r.indicators) {
-      const t = tryNormalize(x.value, { region: 'SG' });
-      if (!t.ok) continue;
-      const n = t.indicator;
-      const m = merged.get(n.fingerprint);
-      if (m) m.n++;
-      else merged.set(n.fingerprint, { type: n.type, value: n.value, n: 1 });
-    }
+    for (const r of slice)
+      for (const x of r.indicators) {
+        const t = tryNormalize(x.value, { region: 'SG' });
+        if (!t.ok) continue;
+        const n = t.indicator;
+        const m = merged.get(n.fingerprint);
+        if (m) m.n++;
+        else merged.set(n.fingerprint, { type: n.type, value: n.value, n: 1 });
+      }
     const sorted = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
     batches.push({
-      ids: slice.map((_, k) => i + k), scam: slice.map((r) => r.scamType), at: slice.map((r) => r.occurredAt), ind: slice.map((r) => JSON.stringify(r.indicators)),
-      fps: sorted.map(([f]) => f), types: sorted.map(([, v]) => v.type), vals: sorted.map(([, v]) => v.value), counts: sorted.map(([, v]) => v.n),
+      ids: slice.map((_, k) => i + k),
+      scam: slice.map((r) => r.scamType),
+      at: slice.map((r) => r.occurredAt),
+      ind: slice.map((r) => JSON.stringify(r.indicators)),
+      fps: sorted.map(([f]) => f),
+      types: sorted.map(([, v]) => v.type),
+      vals: sorted.map(([, v]) => v.value),
+      counts: sorted.map(([, v]) => v.n),
     });
   }
-  const clients = await Promise.all(Array.from({ length: 4 }, async () => {
-    const c = new Client({ connectionString: url });
-    await c.connect();
-    return c;
-  }));
+  const clients = await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      return c;
+    }),
+  );
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(clients.map(async (c) => {
-    while (next < batches.length) {
-      const b = batches[next++];
-      await c.query('BEGIN');
-      await c.query(`INSERT INTO r SELECT * FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::jsonb[])`, [b.ids, b.scam, b.at, b.ind]);
-      await c.query(`INSERT INTO i SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) ON CONFLICT (fingerprint) DO UPDATE SET reports = i.reports + excluded.reports`, [b.fps, b.types, b.vals, b.counts]);
-      await c.query('COMMIT');
-    }
-  }));
+  await Promise.all(
+    clients.map(async (c) => {
+      while (next < batches.length) {
+        const b = batches[next++];
+        await c.query('BEGIN');
+        await c.query(`INSERT INTO r SELECT * FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::jsonb[])`, [
+          b.ids,
+          b.scam,
+          b.at,
+          b.ind,
+        ]);
+        await c.query(
+          `INSERT INTO i SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) ON CONFLICT (fingerprint) DO UPDATE SET reports = i.reports + excluded.reports`,
+          [b.fps, b.types, b.vals, b.counts],
+        );
+        await c.query('COMMIT');
+      }
+    }),
+  );
   const seconds = (performance.now() - t0) / 1000;
   await Promise.all(clients.map((c) => c.end()));
   return { seconds, reportsPerSec: reports.length / seconds };
@@ -156,15 +206,28 @@ async function baseline(reports: ReturnType<typeof makeReports>) {
 
 async function main() {
   const reports = makeReports(REPORTS, 42);
-  process.stdout.write(`bench:ingest — ${REPORTS} reports × 3 indicators, ${CLIENTS} clients, batches of ${BATCH}, ${DISTINCT} distinct values per type (Zipf s=1.1)\n`);
+  process.stdout.write(
+    `bench:ingest — ${REPORTS} reports × 3 indicators, ${CLIENTS} clients, batches of ${BATCH}, ${DISTINCT} distinct values per type (Zipf s=1.1)\n`,
+  );
   const base = await baseline(reports);
-  process.stdout.write(`baseline (plain pg multi-row insert + upsert, 4 clients): ${base.reportsPerSec.toFixed(0)} reports/s (${base.seconds.toFixed(2)} s)\n`);
+  process.stdout.write(
+    `baseline (plain pg multi-row insert + upsert, 4 clients): ${base.reportsPerSec.toFixed(0)} reports/s (${base.seconds.toFixed(2)} s)\n`,
+  );
   const r = await ours(reports);
-  process.stdout.write(`scamintel end to end: ${r.reportsPerSec.toFixed(0)} reports/s, ${r.indicatorsPerSec.toFixed(0)} indicators/s (${r.seconds.toFixed(2)} s; all accepted after ${r.acceptSeconds.toFixed(2)} s)\n`);
-  if (SPLIT) process.stdout.write(`split: intake alone ${(REPORTS / r.acceptSeconds).toFixed(0)} reports/s; worker alone (incl. its start-up) ${(REPORTS / r.processSeconds).toFixed(0)} reports/s\n`);
-  process.stdout.write(`API batch latency: p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms; distinct indicators ${r.distinctIndicators}; lost ${r.lost}; double-counted ${r.doubleCounted}\n`);
+  process.stdout.write(
+    `scamintel end to end: ${r.reportsPerSec.toFixed(0)} reports/s, ${r.indicatorsPerSec.toFixed(0)} indicators/s (${r.seconds.toFixed(2)} s; all accepted after ${r.acceptSeconds.toFixed(2)} s)\n`,
+  );
+  if (SPLIT)
+    process.stdout.write(
+      `split: intake alone ${(REPORTS / r.acceptSeconds).toFixed(0)} reports/s; worker alone (incl. its start-up) ${(REPORTS / r.processSeconds).toFixed(0)} reports/s\n`,
+    );
+  process.stdout.write(
+    `API batch latency: p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms; distinct indicators ${r.distinctIndicators}; lost ${r.lost}; double-counted ${r.doubleCounted}\n`,
+  );
   const ratio = r.reportsPerSec / base.reportsPerSec;
-  process.stdout.write(`${JSON.stringify({ bench: 'ingest', reportsPerSec: Math.round(r.reportsPerSec), indicatorsPerSec: Math.round(r.indicatorsPerSec), baselinePerSec: Math.round(base.reportsPerSec), ratio: Number(ratio.toFixed(3)), p50Ms: Math.round(r.p50), p99Ms: Math.round(r.p99), lost: r.lost, doubleCounted: r.doubleCounted })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'ingest', reportsPerSec: Math.round(r.reportsPerSec), indicatorsPerSec: Math.round(r.indicatorsPerSec), baselinePerSec: Math.round(base.reportsPerSec), ratio: Number(ratio.toFixed(3)), p50Ms: Math.round(r.p50), p99Ms: Math.round(r.p99), lost: r.lost, doubleCounted: r.doubleCounted })}\n`,
+  );
   process.exit(r.lost === 0 && r.doubleCounted === 0 ? 0 : 1);
 }
 

@@ -26,16 +26,25 @@ const makers: (() => [string, NormalizeOptions])[] = [
   () => [`${pick(['8', '9'])}${digits(3)} ${digits(4)}`, { region: 'SG' }],
   () => [`+65 6${digits(3)} ${digits(4)}`, { region: 'SG' }],
   () => [`1800 ${digits(3)} ${digits(4)}`, { region: 'SG' }],
-  () => [`${pick(['https', 'http', 'hxxps'])}://${word(6)}-${pick(['secure', 'login', 'verify'])}${pick(['.', '[.]'])}${pick(['top', 'xyz', 'com', 'co.kr', 'com.sg'])}/${word(5)}?id=${digits(6)}#frag`, {}],
+  () => [
+    `${pick(['https', 'http', 'hxxps'])}://${word(6)}-${pick(['secure', 'login', 'verify'])}${pick(['.', '[.]'])}${pick(['top', 'xyz', 'com', 'co.kr', 'com.sg'])}/${word(5)}?id=${digits(6)}#frag`,
+    {},
+  ],
   () => [`http://${word(4)}.${word(7)}.com/a/../b/./c//d%2e%68tml`, {}],
   () => [`${word(8)}${pick(['.', '[.]'])}${pick(['top', 'shop', 'com', 'kr', 'sg', 'pages.dev'])}`, {}],
   () => [`${word(6)}.${digits(2)}${pick(['@', '[at]'])}${pick(['gmail.com', 'naver.com', 'daum.net'])}`, {}],
-  () => [`${Math.floor(rnd() * 223) + 1}.${Math.floor(rnd() * 256)}.${Math.floor(rnd() * 256)}${pick(['.', '[.]'])}${Math.floor(rnd() * 256)}`, {}],
+  () => [
+    `${Math.floor(rnd() * 223) + 1}.${Math.floor(rnd() * 256)}.${Math.floor(rnd() * 256)}${pick(['.', '[.]'])}${Math.floor(rnd() * 256)}`,
+    {},
+  ],
   () => [`2001:db8:${digits(2)}::${digits(1)}`, {}],
   () => [`${pick(['국민은행', 'KB', '신한', '우리은행', '카카오뱅크'])} ${digits(3)}-${digits(3)}-${digits(6)}`, { region: 'KR' }],
   () => [`${pick(['DBS', 'POSB', 'OCBC', 'UOB'])} ${digits(3)}-${digits(5)}-${digits(1)}`, { region: 'SG' }],
   () => [`0x${Array.from({ length: 40 }, () => '0123456789abcdef'[Math.floor(rnd() * 16)]).join('')}`, {}],
-  () => [pick(['1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t']), {}],
+  () => [
+    pick(['1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t']),
+    {},
+  ],
   () => [`${pick(['telegram:@', 't.me/', 'instagram.com/', 'x.com/'])}${word(6)}_${digits(2)}`, {}],
   // invalid or non-indicators: part of any real stream
   () => [`010-${digits(3)}`, { region: 'KR' }],
@@ -76,4 +85,11 @@ console.log(`pool: ${POOL} values, ${ok} normalise, ${POOL - ok} rejected (seed 
 console.log(`normalize():   ${fmt(rate)} values/s`);
 console.log(`fingerprint(): ${fmt(baseline)} values/s (baseline)`);
 if (sink < 0) console.log(sink);
-console.log(JSON.stringify({ bench: 'normalize', valuesPerSec: Math.round(rate), baselinePerSec: Math.round(baseline), ratio: Number((rate / baseline).toFixed(4)) }));
+console.log(
+  JSON.stringify({
+    bench: 'normalize',
+    valuesPerSec: Math.round(rate),
+    baselinePerSec: Math.round(baseline),
+    ratio: Number((rate / baseline).toFixed(4)),
+  }),
+);

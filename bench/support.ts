@@ -25,7 +25,7 @@ export function zipf(n: number, s: number, random: () => number): () => number {
   let sum = 0;
   for (let k = 1; k <= n; k++) sum += 1 / Math.pow(k, s);
   let acc = 0;
-  for (let k = 1; k <= n; k++) cdf[k - 1] = (acc += 1 / Math.pow(k, s) / sum);
+  for (let k = 1; k <= n; k++) cdf[k - 1] = acc += 1 / Math.pow(k, s) / sum;
   return () => {
     const u = random();
     let lo = 0;
@@ -70,8 +70,14 @@ export function spawnApp(app: 'api' | 'worker', env: Record<string, string>): Ch
   const entry = path.join(ROOT, `dist/apps/${app}/src/main.js`);
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm run bench:* does)`);
   const flags = [...NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}/${app}-${env.NODE_ID ?? 'node'}`] : [];
-  return spawn(process.execPath, [...flags, ...profile, entry], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}/${app}-${env.NODE_ID ?? 'node'}`]
+    : [];
+  return spawn(process.execPath, [...flags, ...profile, entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 export async function waitHttp(url: string, timeoutMs = 30000): Promise<void> {
@@ -94,7 +100,9 @@ export function percentile(sorted: number[], p: number): number {
 
 export async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
 }

@@ -29,7 +29,11 @@ const BATCH = Number(process.env.BENCH_BATCH_SIZE ?? 1000);
 const log = (m: string) => process.stderr.write(`[bench:sync] ${m}\n`);
 
 async function api(base: string, key: string, method: string, route: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${base}${route}`, { method, headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${base}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const json = await res.json().catch(() => undefined);
   if (res.status >= 300) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(json)}`);
   return json;
@@ -42,7 +46,8 @@ async function api(base: string, key: string, method: string, route: string, bod
 async function seed(url: string, n: number): Promise<void> {
   const c = new Client({ connectionString: url });
   await c.connect();
-  await c.query(`
+  await c.query(
+    `
     INSERT INTO indicators (fingerprint, type, value, attributes, first_seen, last_seen, updated_at)
     SELECT encode(sha256(convert_to(t || E'\\n' || v, 'UTF8')), 'hex'), t, v, a, now() - interval '20 days', now() - interval '1 day', now() - interval '1 minute'
       FROM (SELECT i,
@@ -51,7 +56,9 @@ async function seed(url: string, n: number): Promise<void> {
                               WHEN 1 THEN 'http://pay-' || i || '.scam-shop.top/login?id=' || (i % 97)
                               ELSE 'dbs-' || i || '-secure.com' END AS v,
                    CASE i % 3 WHEN 2 THEN jsonb_build_object('registrableDomain', 'dbs-' || i || '-secure.com') ELSE '{}'::jsonb END AS a
-              FROM generate_series(1, $1::int) i) s`, [n]);
+              FROM generate_series(1, $1::int) i) s`,
+    [n],
+  );
   await c.query(`
     INSERT INTO indicator_stats (fingerprint, jurisdiction, reports, first_seen, last_seen, scam_types, channels, losses, tlp_rank)
     SELECT fingerprint, 'SG', 2 * (1 + abs(hashtext(fingerprint)) % 4), first_seen, last_seen,
@@ -110,7 +117,18 @@ function cpuTimes(children: ChildProcess[]): Record<string, number> | undefined 
   return out;
 }
 
-interface Row { fingerprint: string; type: string; value: string; reports: number; first: Date; last: Date; tlp: string; scamTypes: string; attributes: string; modified: Date }
+interface Row {
+  fingerprint: string;
+  type: string;
+  value: string;
+  reports: number;
+  first: Date;
+  last: Date;
+  tlp: string;
+  scamTypes: string;
+  attributes: string;
+  modified: Date;
+}
 
 /** The baseline: the same rows into a scratch copy of partner_sightings, 1000 per multi-row upsert, plain pg. */
 async function baseline(url: string, rows: Row[]): Promise<number> {
@@ -129,12 +147,24 @@ async function baseline(url: string, rows: Row[]): Promise<number> {
               AS t(fp, ty, v, tlp, n, f, l, st, at, m)
        ON CONFLICT (source_node, fingerprint) DO UPDATE SET sightings = excluded.sightings, modified = excluded.modified
        WHERE excluded.modified > scratch_sightings.modified`,
-      [b.map((r) => r.fingerprint), b.map((r) => r.type), b.map((r) => r.value), b.map((r) => r.tlp), b.map((r) => r.reports), b.map((r) => r.first), b.map((r) => r.last),
-        b.map((r) => r.scamTypes), b.map((r) => r.attributes), b.map((r) => r.modified)],
+      [
+        b.map((r) => r.fingerprint),
+        b.map((r) => r.type),
+        b.map((r) => r.value),
+        b.map((r) => r.tlp),
+        b.map((r) => r.reports),
+        b.map((r) => r.first),
+        b.map((r) => r.last),
+        b.map((r) => r.scamTypes),
+        b.map((r) => r.attributes),
+        b.map((r) => r.modified),
+      ],
     );
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const { rows: [{ n }] } = await c.query(`SELECT count(*)::int AS n FROM scratch_sightings`);
+  const {
+    rows: [{ n }],
+  } = await c.query(`SELECT count(*)::int AS n FROM scratch_sightings`);
   if (n !== rows.length) throw new Error(`baseline wrote ${n} of ${rows.length} rows`);
   await c.query(`DROP TABLE scratch_sightings`);
   await c.end();
@@ -160,19 +190,41 @@ async function main(): Promise<void> {
     );
     for (const n of nodes) {
       const env = {
-        DATABASE_URL: n.db, PORT: String(n.port), BOOTSTRAP_ADMIN_KEY: n.admin, NODE_ID: n.nodeId, JURISDICTION: n.jurisdiction,
-        QUEUE_PREFIX: `bench-sync-${run}-${n.nodeId}`, DATA_DIR: path.join(dataDir, n.nodeId), LOG_LEVEL: 'warn',
-        EXCHANGE_PUSH_INTERVAL_MS: '3600000', EXCHANGE_BATCH_SIZE: String(BATCH),
+        DATABASE_URL: n.db,
+        PORT: String(n.port),
+        BOOTSTRAP_ADMIN_KEY: n.admin,
+        NODE_ID: n.nodeId,
+        JURISDICTION: n.jurisdiction,
+        QUEUE_PREFIX: `bench-sync-${run}-${n.nodeId}`,
+        DATA_DIR: path.join(dataDir, n.nodeId),
+        LOG_LEVEL: 'warn',
+        EXCHANGE_PUSH_INTERVAL_MS: '3600000',
+        EXCHANGE_BATCH_SIZE: String(BATCH),
       };
       children.push(spawnApp('api', env), spawnApp('worker', env));
     }
     const [sg, kr] = nodes.map((n) => ({ ...n, base: `http://127.0.0.1:${n.port}` }));
     await Promise.all([waitHttp(`${sg.base}/health/live`), waitHttp(`${kr.base}/health/live`)]);
 
-    const policy = { maxTlp: 'amber', types: ['phone', 'url', 'domain', 'email', 'ip', 'bank_account', 'crypto_wallet', 'social_handle'], minConfidence: 0, pseudonymise: [], shareNarrative: false };
-    for (const [self, other] of [[sg, kr], [kr, sg]]) {
+    const policy = {
+      maxTlp: 'amber',
+      types: ['phone', 'url', 'domain', 'email', 'ip', 'bank_account', 'crypto_wallet', 'social_handle'],
+      minConfidence: 0,
+      pseudonymise: [],
+      shareNarrative: false,
+    };
+    for (const [self, other] of [
+      [sg, kr],
+      [kr, sg],
+    ]) {
       const id = await (await fetch(`${other.base}/v1/exchange/identity`)).json();
-      await api(self.base, self.admin, 'POST', '/v1/admin/partners', { nodeId: id.nodeId, jurisdiction: id.jurisdiction, baseUrl: other.base, publicKey: id.publicKey, policy });
+      await api(self.base, self.admin, 'POST', '/v1/admin/partners', {
+        nodeId: id.nodeId,
+        jurisdiction: id.jurisdiction,
+        baseUrl: other.base,
+        publicKey: id.publicKey,
+        policy,
+      });
     }
 
     const sgSql = new Client({ connectionString: sgDb });
@@ -192,18 +244,25 @@ async function main(): Promise<void> {
       );
       state = rows[0];
       if (rows[0].done) break;
-      if (Number(process.hrtime.bigint() - started) / 1e9 > 600) throw new Error(`push did not finish in 10 min (sent ${state.sent}, last error ${state.error})`);
+      if (Number(process.hrtime.bigint() - started) / 1e9 > 600)
+        throw new Error(`push did not finish in 10 min (sent ${state.sent}, last error ${state.error})`);
       await new Promise((r) => setTimeout(r, 20));
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpuAfter = cpuTimes(children);
     if (cpuBefore && cpuAfter) {
-      const used = Object.fromEntries(Object.keys(cpuAfter).map((k) => [k, `${((cpuAfter[k] - (cpuBefore[k] ?? 0)) / seconds * 100).toFixed(0)}%`]));
+      const used = Object.fromEntries(
+        Object.keys(cpuAfter).map((k) => [k, `${(((cpuAfter[k] - (cpuBefore[k] ?? 0)) / seconds) * 100).toFixed(0)}%`]),
+      );
       log(`CPU during the push (100% = one core): ${JSON.stringify(used)}`);
-      const perK = Object.fromEntries(Object.keys(cpuAfter).map((k) => [k, Math.round(((cpuAfter[k] - (cpuBefore[k] ?? 0)) * 1000) / (N / 1000))]));
+      const perK = Object.fromEntries(
+        Object.keys(cpuAfter).map((k) => [k, Math.round(((cpuAfter[k] - (cpuBefore[k] ?? 0)) * 1000) / (N / 1000))]),
+      );
       log(`CPU ms per 1000 indicators: ${JSON.stringify(perK)} (all: ${Object.values(perK).reduce((a, b) => a + b, 0)})`);
     }
-    const { rows: [batches] } = await sgSql.query(`SELECT batches::int AS n FROM exchange_cursors WHERE partner_node_id = 'kr-bench'`);
+    const {
+      rows: [batches],
+    } = await sgSql.query(`SELECT batches::int AS n FROM exchange_cursors WHERE partner_node_id = 'kr-bench'`);
 
     // Nothing lost, nothing counted twice: KR holds exactly SG's rows with SG's counts.
     const { rows: local } = await sgSql.query(
@@ -211,7 +270,9 @@ async function main(): Promise<void> {
               (SELECT jsonb_agg(k) FROM jsonb_object_keys(s.scam_types) k)::text AS "scamTypes", i.attributes::text AS attributes, i.updated_at AS modified
          FROM indicators i JOIN indicator_stats s ON s.fingerprint = i.fingerprint AND s.jurisdiction = 'SG'`,
     );
-    const { rows: received } = await krSql.query(`SELECT fingerprint, value, sightings FROM partner_sightings WHERE source_node = 'sg-bench'`);
+    const { rows: received } = await krSql.query(
+      `SELECT fingerprint, value, sightings FROM partner_sightings WHERE source_node = 'sg-bench'`,
+    );
     const got = new Map(received.map((r) => [r.fingerprint, r]));
     let lost = 0;
     let doubleCounted = 0;
@@ -221,8 +282,12 @@ async function main(): Promise<void> {
       else if (k.sightings !== r.reports) doubleCounted++;
     }
     doubleCounted += Math.max(0, received.length - local.length);
-    const { rows: [audit] } = await krSql.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.received'`);
-    const { rows: [verify] } = await sgSql.query(`SELECT count(*)::int AS n FROM audit_witnessed_heads WHERE partner_node_id = 'kr-bench'`);
+    const {
+      rows: [audit],
+    } = await krSql.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.received'`);
+    const {
+      rows: [verify],
+    } = await sgSql.query(`SELECT count(*)::int AS n FROM audit_witnessed_heads WHERE partner_node_id = 'kr-bench'`);
     await sgSql.end();
 
     log('baseline: the same rows with plain pg multi-row upserts');
@@ -231,11 +296,24 @@ async function main(): Promise<void> {
 
     const indicatorsPerSec = N / seconds;
     const ratio = indicatorsPerSec / baselinePerSec;
-    console.log(`exchange push SG → KR: ${N} indicators in ${seconds.toFixed(2)} s over ${batches.n} signed batches = ${Math.round(indicatorsPerSec)} indicators/s`);
+    console.log(
+      `exchange push SG → KR: ${N} indicators in ${seconds.toFixed(2)} s over ${batches.n} signed batches = ${Math.round(indicatorsPerSec)} indicators/s`,
+    );
     console.log(`  KR audit: ${audit.n} exchange.received entries; SG holds ${verify.n} receiver-signed witnessed heads`);
     console.log(`baseline (plain pg multi-row upsert of the same rows, batches of 1000): ${Math.round(baselinePerSec)} rows/s`);
-    console.log(`ratio ${ratio.toFixed(3)}; lost ${lost}, double-counted ${doubleCounted}; goal ≥ 20000 indicators/s: ${indicatorsPerSec >= 20_000 ? 'met' : 'NOT met'}`);
-    console.log(JSON.stringify({ bench: 'sync', indicatorsPerSec: Math.round(indicatorsPerSec), baselinePerSec: Math.round(baselinePerSec), ratio: Number(ratio.toFixed(4)), lost, doubleCounted }));
+    console.log(
+      `ratio ${ratio.toFixed(3)}; lost ${lost}, double-counted ${doubleCounted}; goal ≥ 20000 indicators/s: ${indicatorsPerSec >= 20_000 ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'sync',
+        indicatorsPerSec: Math.round(indicatorsPerSec),
+        baselinePerSec: Math.round(baselinePerSec),
+        ratio: Number(ratio.toFixed(4)),
+        lost,
+        doubleCounted,
+      }),
+    );
     if (lost || doubleCounted) process.exitCode = 1;
   } finally {
     for (const c of children) c.kill('SIGTERM');
@@ -245,6 +323,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  log(err instanceof Error ? err.stack ?? err.message : String(err));
+  log(err instanceof Error ? (err.stack ?? err.message) : String(err));
   process.exitCode = 1;
 });

@@ -31,8 +31,9 @@ function schemasDir(): string {
 }
 
 function jsonFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? jsonFiles(path.join(dir, e.name)) : e.name.endsWith('.json') ? [path.join(dir, e.name)] : []);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? jsonFiles(path.join(dir, e.name)) : e.name.endsWith('.json') ? [path.join(dir, e.name)] : []));
 }
 
 function loadAjv(dir: string): { ajv: Ajv2020; byType: Map<string, string> } {
@@ -63,15 +64,21 @@ function specProblems(o: StixObject, ids: Set<string>): string[] {
   const out: string[] = [];
   if (o.created && o.modified && o.modified < o.created) out.push('modified before created');
   if (o.type === 'indicator') {
-    try { parsePattern(String(o.pattern)); } catch (e) { out.push(`pattern: ${(e as Error).message}`); }
+    try {
+      parsePattern(String(o.pattern));
+    } catch (e) {
+      out.push(`pattern: ${(e as Error).message}`);
+    }
   }
-  if (o.type === 'sighting' && typeof o.first_seen === 'string' && typeof o.last_seen === 'string' && o.last_seen < o.first_seen) out.push('last_seen before first_seen');
+  if (o.type === 'sighting' && typeof o.first_seen === 'string' && typeof o.last_seen === 'string' && o.last_seen < o.first_seen)
+    out.push('last_seen before first_seen');
   for (const [k, v] of Object.entries(o)) {
     const refs = k.endsWith('_ref') ? [v] : k.endsWith('_refs') && Array.isArray(v) ? v : [];
     for (const r of refs) if (typeof r === 'string' && !ids.has(r)) out.push(`${k} ${r} not in bundle`);
   }
   for (const ext of Object.keys(o.extensions ?? {})) {
-    if (ext.startsWith('extension-definition--') && !ids.has(ext) && o.type !== 'marking-definition') out.push(`extension ${ext} not defined in bundle`);
+    if (ext.startsWith('extension-definition--') && !ids.has(ext) && o.type !== 'marking-definition')
+      out.push(`extension ${ext} not defined in bundle`);
   }
   return out;
 }
@@ -88,9 +95,14 @@ function main(): number {
     counts.set(type, c);
     if (why.length) failures.push(`${where}: ${why.slice(0, 8).join('; ')}${why.length > 8 ? ` (+${why.length - 8} more)` : ''}`);
   };
-  const check = (v: ValidateFunction, data: unknown) => (v(data) ? [] : (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`));
+  const check = (v: ValidateFunction, data: unknown) =>
+    v(data) ? [] : (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
 
-  const tlpBundle = { type: 'bundle' as const, id: 'bundle--6f1c9e0a-3b7e-4c55-9d2a-0e8b1f4c7a21', objects: TLP_LEVELS.map(tlpMarkingDefinition) };
+  const tlpBundle = {
+    type: 'bundle' as const,
+    id: 'bundle--6f1c9e0a-3b7e-4c55-9d2a-0e8b1f4c7a21',
+    objects: TLP_LEVELS.map(tlpMarkingDefinition),
+  };
   for (const { name, bundle } of [...sampleBundles(), { name: 'TLP 2.0 marking definitions', bundle: tlpBundle }]) {
     const ids = new Set(bundle.objects.map((o) => o.id));
     for (const o of bundle.objects) {
@@ -103,25 +115,41 @@ function main(): number {
     }
     // The envelope too, without the extension definitions: bundle.json at the pinned commit lists no
     // extension-definition schema and its custom branch rejects every SDO-shaped object (see to-bundle.ts).
-    tally('bundle', check(bundleSchema, { ...bundle, objects: bundle.objects.filter((o) => o.type !== 'extension-definition') }), `bundle "${name}"`);
+    tally(
+      'bundle',
+      check(bundleSchema, { ...bundle, objects: bundle.objects.filter((o) => o.type !== 'extension-definition') }),
+      `bundle "${name}"`,
+    );
   }
 
   // Objects the e2e tests captured from real traffic (exchange bodies, TAXII pages): `npm test` runs first in CI.
   const emittedDir = path.join(repoRoot(), '.jest/emitted-stix');
-  const emitted = fs.existsSync(emittedDir) ? fs.readdirSync(emittedDir).filter((f) => f.endsWith('.json')).sort() : [];
+  const emitted = fs.existsSync(emittedDir)
+    ? fs
+        .readdirSync(emittedDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
   for (const file of emitted) {
     const objects = JSON.parse(fs.readFileSync(path.join(emittedDir, file), 'utf8')) as StixObject[];
     for (const o of objects) {
       const schemaId = byType.get(o.type);
-      tally(o.type, schemaId ? check(ajv.getSchema(schemaId)!, o) : check(bundleSchema, { type: 'bundle', id: tlpBundle.id, objects: [o] }), `emitted (${file}) ${o.id}`);
+      tally(
+        o.type,
+        schemaId ? check(ajv.getSchema(schemaId)!, o) : check(bundleSchema, { type: 'bundle', id: tlpBundle.id, objects: [o] }),
+        `emitted (${file}) ${o.id}`,
+      );
     }
     console.log(`  checked ${objects.length} objects emitted in the e2e tests (${file})`);
   }
   if (!emitted.length) console.log('  no objects captured from e2e traffic (run npm test first); checked the samples only');
 
   console.log(`STIX schemas: ${dir}`);
-  for (const [type, c] of [...counts].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${type.padEnd(24)} ${c.valid} valid, ${c.invalid} invalid`);
-  console.log('  note: bundles are checked against common/bundle.json without their extension-definition objects, which that schema cannot admit; each extension-definition is checked against common/extension-definition.json');
+  for (const [type, c] of [...counts].sort(([a], [b]) => a.localeCompare(b)))
+    console.log(`  ${type.padEnd(24)} ${c.valid} valid, ${c.invalid} invalid`);
+  console.log(
+    '  note: bundles are checked against common/bundle.json without their extension-definition objects, which that schema cannot admit; each extension-definition is checked against common/extension-definition.json',
+  );
   for (const f of failures) console.log(`  INVALID ${f}`);
   const valid = [...counts.values()].reduce((n, c) => n + c.valid, 0);
   const invalid = [...counts.values()].reduce((n, c) => n + c.invalid, 0);

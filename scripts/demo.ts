@@ -110,11 +110,21 @@ async function startNode(name: string, preferredPort: number): Promise<Node> {
   // Each process logs JSON lines to .data/demo-<node>/<app>.log, so the demo's own output stays readable.
   const procs = (['api', 'worker'] as const).map((app) => {
     const log = openSync(path.join(env.DATA_DIR, `${app}.log`), 'w');
-    return spawn(process.execPath, ['--max-semi-space-size=64', path.join(ROOT, `dist/apps/${app}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', log, log] });
+    return spawn(process.execPath, ['--max-semi-space-size=64', path.join(ROOT, `dist/apps/${app}/src/main.js`)], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', log, log],
+    });
   });
   const url = `http://127.0.0.1:${port}`;
   await until(`${name} API`, async () => (await http('GET', `${url}/health/ready`)).status === 200);
-  const analyst = (await http('POST', `${url}/v1/admin/keys`, admin, { role: 'analyst', organisation: `${data.jurisdiction} anti-scam centre (synthetic)`, trust: 'high' })).body.key;
+  const analyst = (
+    await http('POST', `${url}/v1/admin/keys`, admin, {
+      role: 'analyst',
+      organisation: `${data.jurisdiction} anti-scam centre (synthetic)`,
+      trust: 'high',
+    })
+  ).body.key;
   return { env, name, nodeId: data.node, jurisdiction: data.jurisdiction, url, admin, analyst, data, procs };
 }
 
@@ -122,7 +132,12 @@ async function loadReports(n: Node): Promise<number> {
   const keys = new Map<string, string | undefined>();
   for (const org of n.data.organisations) {
     if (!org.organisation) keys.set(org.id, undefined);
-    else keys.set(org.id, (await http('POST', `${n.url}/v1/admin/keys`, n.admin, { role: 'reporter', organisation: org.organisation, trust: org.trust })).body.key);
+    else
+      keys.set(
+        org.id,
+        (await http('POST', `${n.url}/v1/admin/keys`, n.admin, { role: 'reporter', organisation: org.organisation, trust: org.trust })).body
+          .key,
+      );
   }
   const ids: { id: string; key?: string }[] = [];
   for (const { as, ...report } of n.data.reports) {
@@ -142,34 +157,78 @@ async function loadReports(n: Node): Promise<number> {
  * What each node lets the other see. Both share up to TLP amber, never narratives; bank accounts travel
  * pseudonymised (HMAC with a key both sides entered), so the receiver can match accounts it knows, not read them.
  */
-const POLICY = { maxTlp: 'amber', types: ['phone', 'url', 'domain', 'email', 'ip', 'bank_account', 'crypto_wallet', 'social_handle'], minConfidence: 0, pseudonymise: ['bank_account'], shareNarrative: false };
+const POLICY = {
+  maxTlp: 'amber',
+  types: ['phone', 'url', 'domain', 'email', 'ip', 'bank_account', 'crypto_wallet', 'social_handle'],
+  minConfidence: 0,
+  pseudonymise: ['bank_account'],
+  shareNarrative: false,
+};
 
 async function connect(a: Node, b: Node, pseudonymKey: string): Promise<void> {
   const identity = (await http('GET', `${b.url}/v1/exchange/identity`)).body;
-  const res = await http('POST', `${a.url}/v1/admin/partners`, a.admin, { nodeId: identity.nodeId, jurisdiction: identity.jurisdiction, baseUrl: b.url, publicKey: identity.publicKey, policy: POLICY, pseudonymKey });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`${a.name}: partner registration answered ${res.status}: ${JSON.stringify(res.body)}`);
-  say(`  ${a.nodeId} registered ${identity.nodeId} (key ${String(identity.keyId).slice(0, 12)}…): shares up to TLP ${POLICY.maxTlp}, no narratives, bank accounts pseudonymised`);
+  const res = await http('POST', `${a.url}/v1/admin/partners`, a.admin, {
+    nodeId: identity.nodeId,
+    jurisdiction: identity.jurisdiction,
+    baseUrl: b.url,
+    publicKey: identity.publicKey,
+    policy: POLICY,
+    pseudonymKey,
+  });
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`${a.name}: partner registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+  say(
+    `  ${a.nodeId} registered ${identity.nodeId} (key ${String(identity.keyId).slice(0, 12)}…): shares up to TLP ${POLICY.maxTlp}, no narratives, bank accounts pseudonymised`,
+  );
 }
 
 /** Pushes with the operator CLI (`npm run cli -- exchange:sync`), which reports what went and what was withheld. */
 function sync(from: Node, to: Node): void {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/apps/cli/src/main.js'), 'exchange:sync', '--partner', to.nodeId, '--json'], { cwd: ROOT, env: from.env, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'dist/apps/cli/src/main.js'), 'exchange:sync', '--partner', to.nodeId, '--json'],
+    { cwd: ROOT, env: from.env, encoding: 'utf8' },
+  );
   if (run.status !== 0) throw new Error(`exchange:sync ${from.nodeId} → ${to.nodeId} failed: ${run.stderr}`);
-  const s = JSON.parse(run.stdout.trim().split('\n').pop() as string) as { batches: number; indicators: number; examined: number; withheld: Record<string, number> };
-  const withheld = Object.entries(s.withheld).map(([why, n]) => `${n} ${why.replace(/_/g, ' ')}`).join(', ') || 'nothing';
-  say(`  ${from.nodeId} → ${to.nodeId}: ${s.indicators} of ${s.examined} indicators sent in ${s.batches} signed batch(es); withheld: ${withheld}`);
+  const s = JSON.parse(run.stdout.trim().split('\n').pop() as string) as {
+    batches: number;
+    indicators: number;
+    examined: number;
+    withheld: Record<string, number>;
+  };
+  const withheld =
+    Object.entries(s.withheld)
+      .map(([why, n]) => `${n} ${why.replace(/_/g, ' ')}`)
+      .join(', ') || 'nothing';
+  say(
+    `  ${from.nodeId} → ${to.nodeId}: ${s.indicators} of ${s.examined} indicators sent in ${s.batches} signed batch(es); withheld: ${withheld}`,
+  );
 }
 
-const LOOKUPS = ['+65 8123 4567', '+82 10-2345-6789', 'hxxps://kbstar-secure[.]top/login', 'hxxps://dbs-secure-login[.]top/verify', '1800 111 1111', '1588-9999', '+65 9000 1234', 'telegram:@easy_task_sg', 'https://example.org/'];
+const LOOKUPS = [
+  '+65 8123 4567',
+  '+82 10-2345-6789',
+  'hxxps://kbstar-secure[.]top/login',
+  'hxxps://dbs-secure-login[.]top/verify',
+  '1800 111 1111',
+  '1588-9999',
+  '+65 9000 1234',
+  'telegram:@easy_task_sg',
+  'https://example.org/',
+];
 
 async function printLookups(nodes: Node[]): Promise<void> {
   say('\nLookups ("is this a scam?"), as each node answers the public:');
   for (const q of LOOKUPS) {
-    const cells = await Promise.all(nodes.map(async (n) => {
-      const r = (await http('GET', `${n.url}/v1/lookup?q=${encodeURIComponent(q)}`)).body;
-      const sides = (r.byJurisdiction ?? []).map((b: { jurisdiction: string; verdict: string; reports: number }) => `${b.jurisdiction}:${b.verdict}(${b.reports})`).join(' ');
-      return `${n.jurisdiction} → ${r.verdict.padEnd(10)} ${sides}`;
-    }));
+    const cells = await Promise.all(
+      nodes.map(async (n) => {
+        const r = (await http('GET', `${n.url}/v1/lookup?q=${encodeURIComponent(q)}`)).body;
+        const sides = (r.byJurisdiction ?? [])
+          .map((b: { jurisdiction: string; verdict: string; reports: number }) => `${b.jurisdiction}:${b.verdict}(${b.reports})`)
+          .join(' ');
+        return `${n.jurisdiction} → ${r.verdict.padEnd(10)} ${sides}`;
+      }),
+    );
     say(`  ${q.padEnd(40)} ${cells.join('   |   ')}`);
   }
 }
@@ -191,7 +250,12 @@ async function writeBulletins(nodes: Node[]): Promise<void> {
     const created = await http('POST', `${n.url}/v1/bulletins`, n.analyst, { ...BULLETIN_PERIOD, languages: ['en', 'ko'] });
     if (created.status !== 202) throw new Error(`${n.name}: bulletin request answered ${created.status}: ${JSON.stringify(created.body)}`);
     const id = created.body.id as string;
-    await until(`${n.name} bulletin`, async () => (await http('GET', `${n.url}/v1/bulletins?limit=100`, n.analyst)).body?.bulletins?.find((b: { id: string }) => b.id === id)?.status === 'ready');
+    await until(
+      `${n.name} bulletin`,
+      async () =>
+        (await http('GET', `${n.url}/v1/bulletins?limit=100`, n.analyst)).body?.bulletins?.find((b: { id: string }) => b.id === id)
+          ?.status === 'ready',
+    );
     const published = await http('POST', `${n.url}/v1/bulletins/${id}/publish`, n.analyst);
     if (published.status !== 200) throw new Error(`${n.name}: publish answered ${published.status}`);
     const figures = (await http('GET', `${n.url}/v1/bulletins/${id}?format=json`)).body as BulletinFigures;
@@ -222,7 +286,9 @@ async function main(): Promise<void> {
     for (const n of nodes) {
       const personal = n.data.reports.filter((r) => r.reporter).length;
       const narratives = n.data.reports.filter((r) => r.narrative).length;
-      say(`  never sent by ${n.nodeId}: the reporter names and contacts of ${personal} report(s), the narratives of ${narratives} (policy: shareNarrative false), anything received from a partner`);
+      say(
+        `  never sent by ${n.nodeId}: the reporter names and contacts of ${personal} report(s), the narratives of ${narratives} (policy: shareNarrative false), anything received from a partner`,
+      );
     }
     await printLookups(nodes);
     await writeBulletins(nodes);

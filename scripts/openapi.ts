@@ -32,7 +32,11 @@ function repoRoot(): string {
 export async function currentDocument(): Promise<Record<string, unknown>> {
   // Defaults only: the document must not depend on who runs the script (METRICS_PUBLIC is documented in prose).
   const config = loadConfig({});
-  const app = await NestFactory.create(ApiModule.forRoot(config), new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(ApiModule.forRoot(config), new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   try {
     return JSON.parse(JSON.stringify(buildOpenApiDocument(app)));
   } finally {
@@ -54,7 +58,8 @@ async function main(): Promise<number> {
   const file = fileFlag === 0 ? path.resolve(rest[1]) : path.join(repoRoot(), 'docs', 'openapi.json');
   const doc = await currentDocument();
   const gaps = documentationGaps(doc as never);
-  for (const op of gaps.undocumented) process.stderr.write(`warning: ${op} has no entry in libs/openapi/src/route-docs.ts (no response schema or example)\n`);
+  for (const op of gaps.undocumented)
+    process.stderr.write(`warning: ${op} has no entry in libs/openapi/src/route-docs.ts (no response schema or example)\n`);
   for (const op of gaps.stale) process.stderr.write(`warning: route-docs.ts documents ${op}, which no controller serves\n`);
   const text = stableStringify(doc);
   if (mode === 'write') {

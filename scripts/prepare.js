@@ -20,7 +20,10 @@ const run = (cmd, opts = {}) => execSync(cmd, { cwd: root, stdio: 'inherit', ...
 function reachable(port, host = '127.0.0.1', timeoutMs = 1000) {
   return new Promise((resolve) => {
     const s = net.connect({ port, host });
-    const done = (ok) => { s.destroy(); resolve(ok); };
+    const done = (ok) => {
+      s.destroy();
+      resolve(ok);
+    };
     s.setTimeout(timeoutMs, () => done(false));
     s.once('connect', () => done(true));
     s.once('error', () => done(false));
@@ -45,19 +48,26 @@ function dependencies() {
 
 const SERVICES = [
   {
-    name: 'PostgreSQL', port: 5432, compose: 'postgres',
+    name: 'PostgreSQL',
+    port: 5432,
+    compose: 'postgres',
     start: () => {
       if (!has('pg_ctlcluster') || !fs.existsSync('/etc/postgresql')) return false;
-      for (const v of fs.readdirSync('/etc/postgresql')) spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', v, 'main', 'start'], { stdio: 'inherit' });
+      for (const v of fs.readdirSync('/etc/postgresql'))
+        spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', v, 'main', 'start'], { stdio: 'inherit' });
       return true;
     },
     install: 'apt-get install -y postgresql   # or: brew install postgresql@16 && brew services start postgresql@16',
   },
   {
-    name: 'Redis', port: 6379, compose: 'redis',
+    name: 'Redis',
+    port: 6379,
+    compose: 'redis',
     start: () => {
       if (!has('redis-server')) return false;
-      spawnSync('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no'], { stdio: 'inherit' });
+      spawnSync('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no'], {
+        stdio: 'inherit',
+      });
       return true;
     },
     install: 'apt-get install -y redis-server   # or: brew install redis && brew services start redis',
@@ -77,7 +87,9 @@ async function services() {
       run(`docker compose up -d --wait ${s.compose}`);
       if (await waitFor(s.port, 60)) continue;
     }
-    log(`could not start ${s.name}. Install and start it, then run the command again:\n    ${s.install}\n  or start the Docker services:  docker compose up -d --wait postgres redis`);
+    log(
+      `could not start ${s.name}. Install and start it, then run the command again:\n    ${s.install}\n  or start the Docker services:  docker compose up -d --wait postgres redis`,
+    );
     process.exit(1);
   }
   // The trust-auth 'postgres' role is what the defaults and the tests use.
@@ -90,7 +102,9 @@ function browser() {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (root && has('apt-get')) {
     log('installing Chromium and CJK fonts for the bulletin screenshot test (apt-get)');
-    run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-liberation >/dev/null', { shell: '/bin/bash' });
+    run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-liberation >/dev/null', {
+      shell: '/bin/bash',
+    });
     return;
   }
   log('Chromium or the CJK fonts are missing; the bulletin screenshot test needs: apt-get install chromium fonts-noto-cjk');
@@ -106,10 +120,15 @@ function runtime() {
   if (major >= 24) return;
   const local = path.join(root, 'node_modules/.bin/node');
   if (fs.existsSync(local)) {
-    const r = spawnSync(local, [__filename, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, PATH: `${path.dirname(local)}${path.delimiter}${process.env.PATH ?? ''}` } });
+    const r = spawnSync(local, [__filename, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, PATH: `${path.dirname(local)}${path.delimiter}${process.env.PATH ?? ''}` },
+    });
     process.exit(r.status ?? 1);
   }
-  log(`Node ${process.version} is older than the project's Node 24 and no node-${process.platform}-${process.arch} package was installed; install Node 24 LTS`);
+  log(
+    `Node ${process.version} is older than the project's Node 24 and no node-${process.platform}-${process.arch} package was installed; install Node 24 LTS`,
+  );
   process.exit(1);
 }
 

@@ -48,7 +48,8 @@ describe('bulletins: built from reports, private by construction, versioned, aud
   let firstId: string;
   const published: Record<string, string> = {};
 
-  const rendered = (id: string, lang: string, format: string, key?: string) => call(`${api.url}/v1/bulletins/${id}?lang=${lang}&format=${format}`, { key });
+  const rendered = (id: string, lang: string, format: string, key?: string) =>
+    call(`${api.url}/v1/bulletins/${id}?lang=${lang}&format=${format}`, { key });
   const analystList = async () => (await call(`${api.url}/v1/bulletins?limit=100`, { key: keys.spf.key })).body.bulletins as any[];
   const settled = (id: string) =>
     waitFor(async () => {
@@ -58,22 +59,47 @@ describe('bulletins: built from reports, private by construction, versioned, aud
 
   beforeAll(async () => {
     db = await createTestDatabase('bulletins');
-    config = testConfig({ DATABASE_URL: db.url, BOOTSTRAP_ADMIN_KEY: ADMIN, NODE_ID: 'sg-test', JURISDICTION: 'SG', BULLETIN_TIMEZONE: TZ, BULLETIN_CRON: '30 4 1 1 *' }); // a time the scheduler will not fire during the test
+    config = testConfig({
+      DATABASE_URL: db.url,
+      BOOTSTRAP_ADMIN_KEY: ADMIN,
+      NODE_ID: 'sg-test',
+      JURISDICTION: 'SG',
+      BULLETIN_TIMEZONE: TZ,
+      BULLETIN_CRON: '30 4 1 1 *',
+    }); // a time the scheduler will not fire during the test
     api = await startApi(config);
     worker = await startWorker(config);
     sql = await sqlClient(db.url);
-    for (const [name, role] of [['r1', 'reporter'], ['r2', 'reporter'], ['r3', 'reporter'], ['r4', 'reporter'], ['r5', 'reporter'], ['spf', 'analyst']] as const) {
+    for (const [name, role] of [
+      ['r1', 'reporter'],
+      ['r2', 'reporter'],
+      ['r3', 'reporter'],
+      ['r4', 'reporter'],
+      ['r5', 'reporter'],
+      ['spf', 'analyst'],
+    ] as const) {
       const res = await call(`${api.url}/v1/admin/keys`, { key: ADMIN, body: { role, organisation: `${ORG}-${name}`, trust: 'medium' } });
       expect(res.status).toBe(201);
       keys[name] = res.body;
     }
 
     const reporter = { name: REPORTER_NAME, contact: REPORTER_CONTACT };
-    const r = (who: string, scamType: string, channel: string, occurredAt: string, tlp: string, indicators: Ind[], extra: Record<string, unknown> = {}) =>
-      ({ who, body: { scamType, channel, occurredAt, tlp, indicators, ...extra } });
+    const r = (
+      who: string,
+      scamType: string,
+      channel: string,
+      occurredAt: string,
+      tlp: string,
+      indicators: Ind[],
+      extra: Record<string, unknown> = {},
+    ) => ({ who, body: { scamType, channel, occurredAt, tlp, indicators, ...extra } });
     const reports = [
       // This period: 16 reports of SG.
-      r('r1', 'phishing', 'sms', day(0), 'clear', [A, B, H], { loss: { amount: '100.00', currency: 'SGD' }, reporter, narrative: NARRATIVE }),
+      r('r1', 'phishing', 'sms', day(0), 'clear', [A, B, H], {
+        loss: { amount: '100.00', currency: 'SGD' },
+        reporter,
+        narrative: NARRATIVE,
+      }),
       r('r2', 'phishing', 'sms', day(1), 'clear', [A, B, H], { loss: { amount: '250.50', currency: 'SGD' } }),
       r('r3', 'phishing', 'sms', day(2), 'clear', [A, B, G, H], { reporter }),
       r('r4', 'phishing', 'email', day(2), 'clear', [F, G]),
@@ -93,7 +119,9 @@ describe('bulletins: built from reports, private by construction, versioned, aud
       // Previous period: 9 reports.
       r('r1', 'phishing', 'sms', day(-7), 'amber', [{ value: 'prev-site-1.top' }], { loss: { amount: '200.00', currency: 'SGD' } }),
       r('r2', 'phishing', 'sms', day(-6), 'amber', [{ value: 'prev-site-2.top' }], { loss: { amount: '300.00', currency: 'SGD' } }),
-      r('r3', 'phishing', 'sms', day(-1, '23:30'), 'amber', [{ value: 'prev-site-3.top' }], { loss: { amount: '500.00', currency: 'SGD' } }),
+      r('r3', 'phishing', 'sms', day(-1, '23:30'), 'amber', [{ value: 'prev-site-3.top' }], {
+        loss: { amount: '500.00', currency: 'SGD' },
+      }),
       ...[1, 2, 3, 4, 5].map((n) => r(`r${n}`, 'impersonation_bank', 'call', day(-5), 'amber', [{ value: `prev-site-bank-${n}.top` }])),
       r('r1', 'investment', 'telegram', day(-4), 'amber', [{ value: 'prev-site-invest.top' }]),
       // Two weeks back: only in the weekly trend.
@@ -110,7 +138,10 @@ describe('bulletins: built from reports, private by construction, versioned, aud
       const { rows } = await sql.query(`SELECT count(*) FILTER (WHERE status = 'processed')::int AS done, count(*)::int AS n FROM reports`);
       return rows[0].done === reports.length && rows[0].n === reports.length;
     }, 30000);
-    for (const [ind, verdict] of [[H, 'legitimate'], [I, 'scam']] as const) {
+    for (const [ind, verdict] of [
+      [H, 'legitimate'],
+      [I, 'scam'],
+    ] as const) {
       const fp = (await call(`${api.url}/v1/lookup?q=${ind.value}`)).body.indicator.fingerprint;
       expect((await call(`${api.url}/v1/indicators/${fp}/verdict`, { key: keys.spf.key, body: { verdict } })).status).toBe(200);
     }
@@ -145,7 +176,14 @@ describe('bulletins: built from reports, private by construction, versioned, aud
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const f = got.body;
-    expect(f).toMatchObject({ jurisdiction: 'SG', nodeId: 'sg-test', period: { from, to }, previousPeriod: { from: addDays(from, -7), to: from }, minCount: 3, maskStyle: 'partial' });
+    expect(f).toMatchObject({
+      jurisdiction: 'SG',
+      nodeId: 'sg-test',
+      period: { from, to },
+      previousPeriod: { from: addDays(from, -7), to: from },
+      minCount: 3,
+      maskStyle: 'partial',
+    });
     expect(f.totals.reports).toEqual({ current: 16, previous: 9, delta: 7, percent: 77.8, direction: 'up' });
     expect(f.topScamTypes).toEqual([
       { scamType: 'impersonation_bank', current: 7, previous: 5, delta: 2, percent: 40, direction: 'up' },
@@ -177,7 +215,10 @@ describe('bulletins: built from reports, private by construction, versioned, aud
     expect(f.weekly.weeks[6].counts).toEqual({ phishing: 3, impersonation_bank: 5 });
     expect(f.weekly.weeks[5].counts).toEqual({ phishing: 3, impersonation_bank: withheld });
     for (const w of f.weekly.weeks.slice(0, 5)) expect(w.counts).toEqual({ phishing: withheld, impersonation_bank: withheld });
-    expect(f.advice).toEqual([{ scamType: 'impersonation_bank', key: 'advice.impersonation_bank' }, { scamType: 'phishing', key: 'advice.phishing' }]);
+    expect(f.advice).toEqual([
+      { scamType: 'impersonation_bank', key: 'advice.impersonation_bank' },
+      { scamType: 'phishing', key: 'advice.phishing' },
+    ]);
   });
 
   it('keeps a draft from the public (404) and shows it to analysts', async () => {
@@ -199,8 +240,13 @@ describe('bulletins: built from reports, private by construction, versioned, aud
     );
     const notReady = await call(`${api.url}/v1/bulletins/${rows[0].id}/publish`, { method: 'POST', key: keys.spf.key });
     expect(notReady.status).toBe(409);
-    expect(notReady.body).toMatchObject({ error: { code: 'invalid_state', message: expect.stringContaining('failed') }, requestId: expect.any(String) });
-    expect((await call(`${api.url}/v1/bulletins/00000000-0000-4000-8000-000000000000/publish`, { method: 'POST', key: keys.spf.key })).status).toBe(404);
+    expect(notReady.body).toMatchObject({
+      error: { code: 'invalid_state', message: expect.stringContaining('failed') },
+      requestId: expect.any(String),
+    });
+    expect(
+      (await call(`${api.url}/v1/bulletins/00000000-0000-4000-8000-000000000000/publish`, { method: 'POST', key: keys.spf.key })).status,
+    ).toBe(404);
     expect((await call(`${api.url}/v1/bulletins/${firstId}/publish`, { method: 'POST', key: keys.r1.key })).status).toBe(403);
     expect((await call(`${api.url}/v1/bulletins/${firstId}/publish`, { method: 'POST' })).status).toBe(401);
     expect((await call(`${api.url}/v1/bulletins`, { body: { from, to } })).status).toBe(401);
@@ -218,12 +264,23 @@ describe('bulletins: built from reports, private by construction, versioned, aud
     const audit = await call(`${api.url}/v1/audit?limit=1000`, { key: ADMIN });
     const entries = audit.body.entries.filter((e: { action: string }) => e.action === 'bulletin.published');
     expect(entries).toEqual([
-      expect.objectContaining({ actor: `key:${keys.spf.id}`, subject: firstId, details: expect.objectContaining({ version: 1, period: { from, to }, automatic: false, figuresSha256: expect.stringMatching(/^[0-9a-f]{64}$/) }) }),
+      expect.objectContaining({
+        actor: `key:${keys.spf.id}`,
+        subject: firstId,
+        details: expect.objectContaining({
+          version: 1,
+          period: { from, to },
+          automatic: false,
+          figuresSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        }),
+      }),
     ]);
     expect((await call(`${api.url}/v1/audit/verify`, { key: ADMIN })).body).toMatchObject({ ok: true });
 
     const list = await call(`${api.url}/v1/bulletins`);
-    expect(list.body.bulletins).toEqual([{ id: firstId, period: { from, to }, version: 1, languages: LANGS, publishedAt: res.body.publishedAt }]);
+    expect(list.body.bulletins).toEqual([
+      { id: firstId, period: { from, to }, version: 1, languages: LANGS, publishedAt: res.body.publishedAt },
+    ]);
 
     const types = { json: 'application/json; charset=utf-8', md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8' };
     for (const lang of LANGS) {
@@ -251,7 +308,18 @@ describe('bulletins: built from reports, private by construction, versioned, aud
   it('never shows reporter data, narratives, indicators above TLP:CLEAR or non-scam indicators, in any language or format', () => {
     expect(Object.keys(published)).toHaveLength(LANGS.length * FORMATS.length);
     for (const [which, text] of Object.entries(published)) {
-      for (const secret of [REPORTER_NAME, 'Quillon', REPORTER_CONTACT, 'quillon', 'NARRATIVEMARKERZEBRA', 'card details', ORG, ...NOT_CLEAR, ...NOT_SCAM, ...UNMASKED_PHONE]) {
+      for (const secret of [
+        REPORTER_NAME,
+        'Quillon',
+        REPORTER_CONTACT,
+        'quillon',
+        'NARRATIVEMARKERZEBRA',
+        'card details',
+        ORG,
+        ...NOT_CLEAR,
+        ...NOT_SCAM,
+        ...UNMASKED_PHONE,
+      ]) {
         if (text.includes(secret)) throw new Error(`${which} contains ${JSON.stringify(secret)}`);
       }
       for (const k of Object.values(keys)) expect(text).not.toContain(k.id);
@@ -274,8 +342,14 @@ describe('bulletins: built from reports, private by construction, versioned, aud
     expect(replaced.status).toBe(202);
     expect(replaced.body.id).toBe(secondId);
     expect(await settled(secondId)).toMatchObject({ status: 'ready', version: 2, languages: ['en', 'ko'] });
-    const { rows } = await sql.query(`SELECT version, revision, published_at IS NOT NULL AS published FROM bulletins WHERE period_from = $1 AND period_to = $2 ORDER BY version`, [from, to]);
-    expect(rows).toEqual([{ version: 1, revision: 1, published: true }, { version: 2, revision: 2, published: false }]);
+    const { rows } = await sql.query(
+      `SELECT version, revision, published_at IS NOT NULL AS published FROM bulletins WHERE period_from = $1 AND period_to = $2 ORDER BY version`,
+      [from, to],
+    );
+    expect(rows).toEqual([
+      { version: 1, revision: 1, published: true },
+      { version: 2, revision: 2, published: false },
+    ]);
   });
 
   it('refuses bad requests with 400 in the contract shape', async () => {
@@ -294,7 +368,11 @@ describe('bulletins: built from reports, private by construction, versioned, aud
     await bad({ from, to, languages: [] }, 'languages');
     await bad({ from, to, extra: true }, 'extra');
     await bad({ to }, 'from');
-    const malformed = await call(`${api.url}/v1/bulletins`, { key: keys.spf.key, raw: '{"from":', headers: { 'content-type': 'application/json' } });
+    const malformed = await call(`${api.url}/v1/bulletins`, {
+      key: keys.spf.key,
+      raw: '{"from":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('malformed_json');
     const { rows } = await sql.query(`SELECT count(*)::int AS n FROM bulletins WHERE period_from = $1`, [to]);
@@ -302,16 +380,26 @@ describe('bulletins: built from reports, private by construction, versioned, aud
   });
 
   it('registers the weekly job with the configured cron and time zone, and the weekly run is idempotent', async () => {
-    const queue = new Queue(QueueName.Bulletins, { connection: redisOptions(config.redisUrl) as unknown as ConnectionOptions, prefix: config.queuePrefix });
+    const queue = new Queue(QueueName.Bulletins, {
+      connection: redisOptions(config.redisUrl) as unknown as ConnectionOptions,
+      prefix: config.queuePrefix,
+    });
     try {
-      expect(await queue.getJobScheduler(WEEKLY_SCHEDULER_ID)).toMatchObject({ pattern: '30 4 1 1 *', tz: TZ, name: JobName.BulletinWeekly });
+      expect(await queue.getJobScheduler(WEEKLY_SCHEDULER_ID)).toMatchObject({
+        pattern: '30 4 1 1 *',
+        tz: TZ,
+        name: JobName.BulletinWeekly,
+      });
       // Run for Monday 09:00 of our period's week: it publishes the week before, i.e. our "previous" period.
       const at = `${from}T09:00:00+08:00`;
       const jobs = [await queue.add(JobName.BulletinWeekly, { at }), await queue.add(JobName.BulletinWeekly, { at })];
       await waitFor(async () => (await Promise.all(jobs.map((j) => j.getState()))).every((s) => s === 'completed'));
       const prevFrom = addDays(from, -7);
       const row = await waitFor(async () => {
-        const { rows } = await sql.query(`SELECT id, status, version FROM bulletins WHERE period_from = $1 AND period_to = $2`, [prevFrom, from]);
+        const { rows } = await sql.query(`SELECT id, status, version FROM bulletins WHERE period_from = $1 AND period_to = $2`, [
+          prevFrom,
+          from,
+        ]);
         return rows.length && rows.every((x) => x.status !== 'pending') ? rows : undefined;
       });
       expect(row).toEqual([{ id: expect.any(String), status: 'ready', version: 1 }]);
@@ -347,10 +435,22 @@ describe('bulletins: auto-publish and defanged watch list by configuration', () 
 
   beforeAll(async () => {
     db = await createTestDatabase('bulletins_auto');
-    const config = testConfig({ DATABASE_URL: db.url, BOOTSTRAP_ADMIN_KEY: ADMIN, NODE_ID: 'kr-test', JURISDICTION: 'KR', BULLETIN_AUTO_PUBLISH: 'true', BULLETIN_MASK_STYLE: 'defang' });
+    const config = testConfig({
+      DATABASE_URL: db.url,
+      BOOTSTRAP_ADMIN_KEY: ADMIN,
+      NODE_ID: 'kr-test',
+      JURISDICTION: 'KR',
+      BULLETIN_AUTO_PUBLISH: 'true',
+      BULLETIN_MASK_STYLE: 'defang',
+    });
     api = await startApi(config);
     worker = await startWorker(config);
-    for (const [name, role] of [['k1', 'reporter'], ['k2', 'reporter'], ['k3', 'reporter'], ['knpa', 'analyst']] as const) {
+    for (const [name, role] of [
+      ['k1', 'reporter'],
+      ['k2', 'reporter'],
+      ['k3', 'reporter'],
+      ['knpa', 'analyst'],
+    ] as const) {
       keys[name] = (await call(`${api.url}/v1/admin/keys`, { key: ADMIN, body: { role, organisation: name, trust: 'medium' } })).body;
     }
   }, 60000);
@@ -365,23 +465,42 @@ describe('bulletins: auto-publish and defanged watch list by configuration', () 
     const { from, to } = previousFullWeek(new Date(), 'Asia/Seoul');
     const ids: string[] = [];
     for (const who of ['k1', 'k2', 'k3']) {
-      const res = await call(`${api.url}/v1/reports`, { key: keys[who].key, body: { scamType: 'loan', channel: 'kakaotalk', occurredAt: `${addDays(from, 2)}T12:00:00+09:00`, tlp: 'clear', indicators: [{ value: '010-1234-5678' }] } });
+      const res = await call(`${api.url}/v1/reports`, {
+        key: keys[who].key,
+        body: {
+          scamType: 'loan',
+          channel: 'kakaotalk',
+          occurredAt: `${addDays(from, 2)}T12:00:00+09:00`,
+          tlp: 'clear',
+          indicators: [{ value: '010-1234-5678' }],
+        },
+      });
       ids.push(res.body.id);
     }
     await waitFor(async () => {
-      for (const [i, who] of ['k1', 'k2', 'k3'].entries()) if ((await call(`${api.url}/v1/reports/${ids[i]}`, { key: keys[who].key })).body.status !== 'processed') return false;
+      for (const [i, who] of ['k1', 'k2', 'k3'].entries())
+        if ((await call(`${api.url}/v1/reports/${ids[i]}`, { key: keys[who].key })).body.status !== 'processed') return false;
       return true;
     });
     const res = await call(`${api.url}/v1/bulletins`, { key: keys.knpa.key, body: { from, to, languages: ['ko'] } });
     expect(res.status).toBe(202);
-    const listed = await waitFor(async () => (await call(`${api.url}/v1/bulletins`)).body.bulletins.find((b: { id: string }) => b.id === res.body.id));
+    const listed = await waitFor(async () =>
+      (await call(`${api.url}/v1/bulletins`)).body.bulletins.find((b: { id: string }) => b.id === res.body.id),
+    );
     expect(listed).toMatchObject({ version: 1, languages: ['ko'], publishedAt: expect.any(String) });
     const f = (await call(`${api.url}/v1/bulletins/${res.body.id}?format=json`)).body;
     expect(f).toMatchObject({ jurisdiction: 'KR', maskStyle: 'defang', totals: { reports: { current: 3 } } });
     expect(f.watch).toEqual([{ type: 'phone', display: '+82 10-1234-5678', reports: 3, jurisdictions: ['KR'], scamTypes: ['loan'] }]);
     const audit = await call(`${api.url}/v1/audit`, { key: ADMIN });
-    expect(audit.body.entries).toEqual(expect.arrayContaining([
-      expect.objectContaining({ action: 'bulletin.published', actor: 'system:bulletins', subject: res.body.id, details: expect.objectContaining({ automatic: true }) }),
-    ]));
+    expect(audit.body.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'bulletin.published',
+          actor: 'system:bulletins',
+          subject: res.body.id,
+          details: expect.objectContaining({ automatic: true }),
+        }),
+      ]),
+    );
   });
 });

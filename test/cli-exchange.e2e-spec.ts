@@ -7,8 +7,13 @@ import { CLI_MAIN, cli } from './support/cli';
 
 /** The environment of a node's own processes: the CLI acts as that node (same database, key, queues). */
 const envOf = (n: TestNode) => ({
-  DATABASE_URL: n.dbUrl, REDIS_URL: n.config.redisUrl, QUEUE_PREFIX: n.config.queuePrefix, NODE_ID: n.nodeId,
-  JURISDICTION: n.jurisdiction, DATA_DIR: n.config.dataDir, LOG_LEVEL: 'warn',
+  DATABASE_URL: n.dbUrl,
+  REDIS_URL: n.config.redisUrl,
+  QUEUE_PREFIX: n.config.queuePrefix,
+  NODE_ID: n.nodeId,
+  JURISDICTION: n.jurisdiction,
+  DATA_DIR: n.config.dataDir,
+  LOG_LEVEL: 'warn',
 });
 
 describe('CLI: partners:add, exchange:sync, bulletin:generate', () => {
@@ -23,11 +28,27 @@ describe('CLI: partners:add, exchange:sync, bulletin:generate', () => {
 
   it('registers a partner from a file, syncs it from the command line, and writes a published bulletin', async () => {
     const { sg, kr } = nodes;
-    const reporter = (await call(`${sg.url}/v1/admin/keys`, { key: sg.adminKey, body: { role: 'reporter', organisation: 'bank', trust: 'high' } })).body.key;
-    const analyst = (await call(`${sg.url}/v1/admin/keys`, { key: sg.adminKey, body: { role: 'analyst', organisation: 'spf', trust: 'high' } })).body.key;
+    const reporter = (
+      await call(`${sg.url}/v1/admin/keys`, { key: sg.adminKey, body: { role: 'reporter', organisation: 'bank', trust: 'high' } })
+    ).body.key;
+    const analyst = (
+      await call(`${sg.url}/v1/admin/keys`, { key: sg.adminKey, body: { role: 'analyst', organisation: 'spf', trust: 'high' } })
+    ).body.key;
     const ids: string[] = [];
-    for (const [value, tlp] of [['cli-shared-scam.com', 'clear'], ['cli-secret-scam.com', 'red']]) {
-      const r = await call(`${sg.url}/v1/reports`, { key: reporter, body: { scamType: 'phishing', channel: 'sms', occurredAt: '2026-11-18T10:00:00+08:00', tlp, indicators: [{ value, type: 'domain' }] } });
+    for (const [value, tlp] of [
+      ['cli-shared-scam.com', 'clear'],
+      ['cli-secret-scam.com', 'red'],
+    ]) {
+      const r = await call(`${sg.url}/v1/reports`, {
+        key: reporter,
+        body: {
+          scamType: 'phishing',
+          channel: 'sms',
+          occurredAt: '2026-11-18T10:00:00+08:00',
+          tlp,
+          indicators: [{ value, type: 'domain' }],
+        },
+      });
       ids.push(r.body.id);
     }
     await waitFor(async () => {
@@ -35,10 +56,29 @@ describe('CLI: partners:add, exchange:sync, bulletin:generate', () => {
       return true;
     });
     // KR accepts SG's pushes; SG learns of KR through the CLI.
-    expect((await registerPartner(kr, sg, { maxTlp: 'amber', types: ['domain', 'url', 'phone'], minConfidence: 0, pseudonymise: [], shareNarrative: false })).status).toBe(201);
+    expect(
+      (
+        await registerPartner(kr, sg, {
+          maxTlp: 'amber',
+          types: ['domain', 'url', 'phone'],
+          minConfidence: 0,
+          pseudonymise: [],
+          shareNarrative: false,
+        })
+      ).status,
+    ).toBe(201);
     const identity = (await call(`${kr.url}/v1/exchange/identity`)).body;
     const file = path.join(dir, 'kr.json');
-    writeFileSync(file, JSON.stringify({ nodeId: identity.nodeId, jurisdiction: identity.jurisdiction, baseUrl: kr.proxy.url, publicKey: identity.publicKey, policy: { maxTlp: 'green', types: ['domain'], minConfidence: 0, pseudonymise: [], shareNarrative: false } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        nodeId: identity.nodeId,
+        jurisdiction: identity.jurisdiction,
+        baseUrl: kr.proxy.url,
+        publicKey: identity.publicKey,
+        policy: { maxTlp: 'green', types: ['domain'], minConfidence: 0, pseudonymise: [], shareNarrative: false },
+      }),
+    );
 
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ nodeId: 'Not Valid', policy: {} }));
@@ -54,14 +94,19 @@ describe('CLI: partners:add, exchange:sync, bulletin:generate', () => {
     const synced = await cli(['exchange:sync', '--partner', 'kr-knpa', '--json'], envOf(sg));
     expect(synced.code).toBe(0);
     const look = await call(`${kr.url}/v1/lookup?q=cli-shared-scam.com&type=domain`);
-    expect(look.body.byJurisdiction).toEqual(expect.arrayContaining([expect.objectContaining({ jurisdiction: 'SG', sourceNode: 'sg-spf' })]));
+    expect(look.body.byJurisdiction).toEqual(
+      expect.arrayContaining([expect.objectContaining({ jurisdiction: 'SG', sourceNode: 'sg-spf' })]),
+    );
     const secret = await call(`${kr.url}/v1/lookup?q=cli-secret-scam.com&type=domain`);
     expect(secret.body.byJurisdiction).toEqual([]);
     expect((await cli(['exchange:sync', '--partner', 'nobody'], envOf(sg))).code).toBe(1);
     expect((await cli(['exchange:sync'], envOf(sg))).code).toBe(2);
 
     const out = path.join(dir, 'out');
-    const gen = await cli(['bulletin:generate', '--from', '2026-11-16', '--to', '2026-11-23', '--lang', 'en,ko', '--out', out, '--publish'], envOf(sg));
+    const gen = await cli(
+      ['bulletin:generate', '--from', '2026-11-16', '--to', '2026-11-23', '--lang', 'en,ko', '--out', out, '--publish'],
+      envOf(sg),
+    );
     expect(gen.code).toBe(0);
     expect(gen.stdout).toContain('published');
     const md = readFileSync(path.join(out, 'bulletin-SG-2026-11-16-ko.md'), 'utf8');

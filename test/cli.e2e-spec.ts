@@ -14,12 +14,18 @@ const TLP_GREEN = 'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb';
 const BAD: Record<number, { row: string; error: RegExp }> = {};
 function badRow(position: number): string | undefined {
   switch (position % 20000) {
-    case 101: return 'not-a-date,phishing,sms,SG,phone,+65 8123 0000,,,,bad-date';
-    case 202: return '2026-11-20T10:00:00+08:00,pyramid,sms,SG,phone,+65 8123 0001,,,,bad-type';
-    case 303: return '2026-11-20T10:00:00+08:00,phishing,sms,SG';
-    case 404: return '2026-11-20T10:00:00+08:00,phishing,sms,SG,phone,+65 8123 0002,100.00,,,half-loss';
-    case 505: return '2026-11-20T10:00:00+08:00,phishing,pigeon,Singapore,phone,+65 8123 0003,,,,two-errors';
-    default: return undefined;
+    case 101:
+      return 'not-a-date,phishing,sms,SG,phone,+65 8123 0000,,,,bad-date';
+    case 202:
+      return '2026-11-20T10:00:00+08:00,pyramid,sms,SG,phone,+65 8123 0001,,,,bad-type';
+    case 303:
+      return '2026-11-20T10:00:00+08:00,phishing,sms,SG';
+    case 404:
+      return '2026-11-20T10:00:00+08:00,phishing,sms,SG,phone,+65 8123 0002,100.00,,,half-loss';
+    case 505:
+      return '2026-11-20T10:00:00+08:00,phishing,pigeon,Singapore,phone,+65 8123 0003,,,,two-errors';
+    default:
+      return undefined;
   }
 }
 const EXPECTED_ERRORS: [number, RegExp][] = [
@@ -44,7 +50,9 @@ async function writeCsv(file: string, rows: number): Promise<number> {
     const loss = p % 5 === 0 ? '250.00,SGD' : ',';
     // Every 7th row carries a quoted field with a comma, so quoting is exercised throughout.
     const ref = p % 7 === 0 ? `"ref ${p}, quoted"` : `ref-${p}`;
-    await write(`${b ?? `2026-11-${day}T09:30:00+08:00,${types[p % 6]},${channels[p % 6]},SG,phone,+65 9${String(p % 4000).padStart(7, '0')},${loss},green,${ref}`}\n`);
+    await write(
+      `${b ?? `2026-11-${day}T09:30:00+08:00,${types[p % 6]},${channels[p % 6]},SG,phone,+65 9${String(p % 4000).padStart(7, '0')},${loss},green,${ref}`}\n`,
+    );
   }
   await new Promise<void>((r) => out.end(() => r()));
   return bad;
@@ -62,7 +70,15 @@ describe('operator CLI (built, run as a child process)', () => {
     expect(existsSync(CLI_MAIN)).toBe(true); // `npm test` builds first; for a lone run: npx nest build api
     db = await createTestDatabase('cli');
     const config = testConfig({ DATABASE_URL: db.url, NODE_ID: 'sg-cli', JURISDICTION: 'SG', WORKER_CONCURRENCY: '4' });
-    env = { DATABASE_URL: db.url, REDIS_URL: config.redisUrl, QUEUE_PREFIX: config.queuePrefix, NODE_ID: 'sg-cli', JURISDICTION: 'SG', LOG_LEVEL: 'warn', DATA_DIR: config.dataDir };
+    env = {
+      DATABASE_URL: db.url,
+      REDIS_URL: config.redisUrl,
+      QUEUE_PREFIX: config.queuePrefix,
+      NODE_ID: 'sg-cli',
+      JURISDICTION: 'SG',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: config.dataDir,
+    };
     worker = await startWorker(config);
     sql = await sqlClient(db.url);
     dir = mkdtempSync(path.join(tmpdir(), 'scamintel-cli-'));
@@ -85,7 +101,15 @@ describe('operator CLI (built, run as a child process)', () => {
       expect(key).toBeDefined();
       expect(r.stderr).toContain('shown once');
       const { rows } = await sql.query(`SELECT role, organisation, trust, key_hash, revoked_at FROM api_keys WHERE id = $1`, [id]);
-      expect(rows).toEqual([{ role: 'reporter', organisation: 'DBS Bank', trust: 'high', key_hash: createHash('sha256').update(key!).digest('hex'), revoked_at: null }]);
+      expect(rows).toEqual([
+        {
+          role: 'reporter',
+          organisation: 'DBS Bank',
+          trust: 'high',
+          key_hash: createHash('sha256').update(key!).digest('hex'),
+          revoked_at: null,
+        },
+      ]);
       expect(JSON.stringify(rows)).not.toContain(key);
       const audit = await sql.query(`SELECT actor, subject FROM audit_log WHERE action = 'key.created' AND subject = $1`, [id]);
       expect(audit.rows).toEqual([{ actor, subject: id }]);
@@ -94,7 +118,14 @@ describe('operator CLI (built, run as a child process)', () => {
     it('keys:create --json, partner keys need --partner-node, bad arguments exit 2', async () => {
       const r = await cli(['keys:create', '--role', 'partner', '--org', 'KNPA', '--partner-node', 'kr-knpa', '--json'], env);
       expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout)).toMatchObject({ id: expect.any(String), key: expect.stringMatching(/^si_/), role: 'partner', organisation: 'KNPA', trust: 'medium', partnerNodeId: 'kr-knpa' });
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        id: expect.any(String),
+        key: expect.stringMatching(/^si_/),
+        role: 'partner',
+        organisation: 'KNPA',
+        trust: 'medium',
+        partnerNodeId: 'kr-knpa',
+      });
       const missing = await cli(['keys:create', '--role', 'partner', '--org', 'KNPA'], env);
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain('--partner-node');
@@ -113,7 +144,9 @@ describe('operator CLI (built, run as a child process)', () => {
       expect(r.stdout).toContain(`revoked analyst key ${created.id} of SPF`);
       const { rows } = await sql.query(`SELECT revoked_at FROM api_keys WHERE id = $1`, [created.id]);
       expect(rows[0].revoked_at).toBeInstanceOf(Date);
-      expect((await sql.query(`SELECT actor FROM audit_log WHERE action = 'key.revoked' AND subject = $1`, [created.id])).rows).toEqual([{ actor }]);
+      expect((await sql.query(`SELECT actor FROM audit_log WHERE action = 'key.revoked' AND subject = $1`, [created.id])).rows).toEqual([
+        { actor },
+      ]);
       const unknown = await cli(['keys:revoke', '00000000-0000-4000-8000-000000000000'], env);
       expect(unknown.code).toBe(1);
       expect(unknown.stderr).toContain('no key with id');
@@ -121,7 +154,11 @@ describe('operator CLI (built, run as a child process)', () => {
     });
 
     it('refuses bad configuration with one line per variable and exit 1', async () => {
-      const r = await cli(['keys:create', '--role', 'reporter', '--org', 'x'], { ...env, NODE_ID: 'Not Valid', DATABASE_URL: 'mysql://db/x' });
+      const r = await cli(['keys:create', '--role', 'reporter', '--org', 'x'], {
+        ...env,
+        NODE_ID: 'Not Valid',
+        DATABASE_URL: 'mysql://db/x',
+      });
       expect(r.code).toBe(1);
       const lines = r.stderr.trim().split('\n');
       expect(lines.map((l) => l.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'NODE_ID']);
@@ -153,11 +190,27 @@ describe('operator CLI (built, run as a child process)', () => {
     });
 
     it('stores every good row durably as a report of org:<name> with the given trust', async () => {
-      const { rows } = await sql.query(`SELECT count(*)::int AS n, count(DISTINCT reporter_key)::int AS reporters, min(reporter_key) AS key, min(reporter_trust) AS trust, count(submitter_key_id)::int AS keyed FROM reports`);
+      const { rows } = await sql.query(
+        `SELECT count(*)::int AS n, count(DISTINCT reporter_key)::int AS reporters, min(reporter_key) AS key, min(reporter_trust) AS trust, count(submitter_key_id)::int AS keyed FROM reports`,
+      );
       expect(rows[0]).toEqual({ n: ROWS - bad, reporters: 1, key: 'org:telco c', trust: 'low', keyed: 0 });
-      const sample = await sql.query(`SELECT scam_type, channel, tlp, external_ref, loss_amount::text AS loss, loss_currency, indicators FROM reports WHERE external_ref = 'ref 35, quoted'`);
-      expect(sample.rows).toEqual([{ scam_type: 'loan', channel: 'website', tlp: 'green', external_ref: 'ref 35, quoted', loss: '250.00', loss_currency: 'SGD', indicators: [{ type: 'phone', value: '+65 90000035' }] }]);
-      const { rows: outbox } = await sql.query(`SELECT count(*)::int AS n, max(cardinality(report_ids))::int AS biggest FROM intake_outbox`);
+      const sample = await sql.query(
+        `SELECT scam_type, channel, tlp, external_ref, loss_amount::text AS loss, loss_currency, indicators FROM reports WHERE external_ref = 'ref 35, quoted'`,
+      );
+      expect(sample.rows).toEqual([
+        {
+          scam_type: 'loan',
+          channel: 'website',
+          tlp: 'green',
+          external_ref: 'ref 35, quoted',
+          loss: '250.00',
+          loss_currency: 'SGD',
+          indicators: [{ type: 'phone', value: '+65 90000035' }],
+        },
+      ]);
+      const { rows: outbox } = await sql.query(
+        `SELECT count(*)::int AS n, max(cardinality(report_ids))::int AS biggest FROM intake_outbox`,
+      );
       expect(outbox[0]).toEqual({ n: Math.ceil((ROWS - bad) / 1000), biggest: 1000 });
     });
 
@@ -180,10 +233,14 @@ describe('operator CLI (built, run as a child process)', () => {
     });
 
     it('has the worker process every imported report', async () => {
-      await waitFor(async () => {
-        const { rows } = await sql.query(`SELECT count(*)::int AS n FROM reports WHERE status = 'processed'`);
-        return rows[0].n === ROWS - bad;
-      }, 120_000, 500);
+      await waitFor(
+        async () => {
+          const { rows } = await sql.query(`SELECT count(*)::int AS n FROM reports WHERE status = 'processed'`);
+          return rows[0].n === ROWS - bad;
+        },
+        120_000,
+        500,
+      );
       const { rows } = await sql.query(`SELECT count(*)::int AS n FROM indicators WHERE type = 'phone'`);
       expect(rows[0].n).toBe(4000);
       const stats = await sql.query(`SELECT sum(reports)::int AS n FROM indicator_stats`);
@@ -198,7 +255,11 @@ describe('operator CLI (built, run as a child process)', () => {
       expect(rows[0].n).toBe(ROWS - bad);
       const audit = await sql.query(`SELECT actor, subject, details FROM audit_log WHERE action = 'reports.imported' ORDER BY seq`);
       expect(audit.rows).toHaveLength(2);
-      expect(audit.rows[0]).toMatchObject({ actor, subject: 'reports.csv', details: { outcome: 'completed', organisation: 'Telco C', trust: 'low', rowsOk: ROWS - bad, rowsFailed: bad, replayed: 0 } });
+      expect(audit.rows[0]).toMatchObject({
+        actor,
+        subject: 'reports.csv',
+        details: { outcome: 'completed', organisation: 'Telco C', trust: 'low', rowsOk: ROWS - bad, rowsFailed: bad, replayed: 0 },
+      });
       expect(audit.rows[1].details).toMatchObject({ replayed: ROWS - bad });
     }, 60_000);
 
@@ -212,10 +273,27 @@ describe('operator CLI (built, run as a child process)', () => {
     });
 
     it('imports the indicators of a STIX 2.1 bundle, one report each', async () => {
-      const identity = { type: 'identity', spec_version: '2.1', id: 'identity--0a1b2c3d-0000-4000-8000-000000000001', created: '2026-11-01T00:00:00.000Z', modified: '2026-11-01T00:00:00.000Z', name: 'Feed', identity_class: 'organization' };
+      const identity = {
+        type: 'identity',
+        spec_version: '2.1',
+        id: 'identity--0a1b2c3d-0000-4000-8000-000000000001',
+        created: '2026-11-01T00:00:00.000Z',
+        modified: '2026-11-01T00:00:00.000Z',
+        name: 'Feed',
+        identity_class: 'organization',
+      };
       const ind = (n: number, pattern: string, extra: Record<string, unknown> = {}) => ({
-        type: 'indicator', spec_version: '2.1', id: `indicator--0a1b2c3d-0000-4000-8000-00000000010${n}`, created: '2026-11-10T00:00:00.000Z', modified: '2026-11-10T00:00:00.000Z',
-        pattern, pattern_type: 'stix', valid_from: '2026-11-09T08:00:00.000Z', created_by_ref: identity.id, object_marking_refs: [TLP_GREEN], ...extra,
+        type: 'indicator',
+        spec_version: '2.1',
+        id: `indicator--0a1b2c3d-0000-4000-8000-00000000010${n}`,
+        created: '2026-11-10T00:00:00.000Z',
+        modified: '2026-11-10T00:00:00.000Z',
+        pattern,
+        pattern_type: 'stix',
+        valid_from: '2026-11-09T08:00:00.000Z',
+        created_by_ref: identity.id,
+        object_marking_refs: [TLP_GREEN],
+        ...extra,
       });
       const bundle = {
         type: 'bundle',
@@ -224,26 +302,63 @@ describe('operator CLI (built, run as a child process)', () => {
           identity,
           { type: 'marking-definition', spec_version: '2.1', id: TLP_AMBER, created: '2022-10-01T00:00:00.000Z', name: 'TLP:AMBER' },
           ind(1, "[url:value = 'https://dbs-verify.top/login?x=1']", { labels: ['phishing'] }),
-          ind(2, "[phone-number:value = '+6581239999']", { labels: ['malicious-activity', 'investment'], object_marking_refs: [TLP_AMBER] }),
+          ind(2, "[phone-number:value = '+6581239999']", {
+            labels: ['malicious-activity', 'investment'],
+            object_marking_refs: [TLP_AMBER],
+          }),
           ind(3, "[user-account:account_login = 'QuickProfit_SG' AND user-account:account_type = 'telegram']"),
           ind(4, "[file:hashes.MD5 = 'd41d8cd98f00b204e9800998ecf8427e']"),
           ind(5, "[domain-name:value = 'old-scam.top']", { revoked: true }),
-          { type: 'sighting', spec_version: '2.1', id: 'sighting--0a1b2c3d-0000-4000-8000-000000000201', created: '2026-11-10T00:00:00.000Z', modified: '2026-11-10T00:00:00.000Z', sighting_of_ref: 'indicator--0a1b2c3d-0000-4000-8000-000000000101', count: 3 },
+          {
+            type: 'sighting',
+            spec_version: '2.1',
+            id: 'sighting--0a1b2c3d-0000-4000-8000-000000000201',
+            created: '2026-11-10T00:00:00.000Z',
+            modified: '2026-11-10T00:00:00.000Z',
+            sighting_of_ref: 'indicator--0a1b2c3d-0000-4000-8000-000000000101',
+            count: 3,
+          },
         ],
       };
       const f = path.join(dir, 'feed.json');
       writeFileSync(f, JSON.stringify(bundle, null, 2));
       const r = await cli(['import', f, '--org', 'Feed Partner', '--trust', 'medium', '--channel', 'website'], env);
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/^import done: 3 rows ok, 2 rows failed, \d+ rows\/s \([\d.]+ s\); 3 non-indicator objects skipped; errors in /m);
-      const { rows } = await sql.query(`SELECT external_ref, scam_type, channel, tlp, indicators FROM reports WHERE reporter_key = 'org:feed partner' ORDER BY external_ref`);
+      expect(r.stdout).toMatch(
+        /^import done: 3 rows ok, 2 rows failed, \d+ rows\/s \([\d.]+ s\); 3 non-indicator objects skipped; errors in /m,
+      );
+      const { rows } = await sql.query(
+        `SELECT external_ref, scam_type, channel, tlp, indicators FROM reports WHERE reporter_key = 'org:feed partner' ORDER BY external_ref`,
+      );
       expect(rows).toEqual([
-        { external_ref: 'indicator--0a1b2c3d-0000-4000-8000-000000000101', scam_type: 'phishing', channel: 'website', tlp: 'green', indicators: [{ type: 'url', value: 'https://dbs-verify.top/login?x=1' }] },
-        { external_ref: 'indicator--0a1b2c3d-0000-4000-8000-000000000102', scam_type: 'investment', channel: 'website', tlp: 'amber', indicators: [{ type: 'phone', value: '+6581239999' }] },
-        { external_ref: 'indicator--0a1b2c3d-0000-4000-8000-000000000103', scam_type: 'other', channel: 'website', tlp: 'green', indicators: [{ type: 'social_handle', value: 'telegram:QuickProfit_SG' }] },
+        {
+          external_ref: 'indicator--0a1b2c3d-0000-4000-8000-000000000101',
+          scam_type: 'phishing',
+          channel: 'website',
+          tlp: 'green',
+          indicators: [{ type: 'url', value: 'https://dbs-verify.top/login?x=1' }],
+        },
+        {
+          external_ref: 'indicator--0a1b2c3d-0000-4000-8000-000000000102',
+          scam_type: 'investment',
+          channel: 'website',
+          tlp: 'amber',
+          indicators: [{ type: 'phone', value: '+6581239999' }],
+        },
+        {
+          external_ref: 'indicator--0a1b2c3d-0000-4000-8000-000000000103',
+          scam_type: 'other',
+          channel: 'website',
+          tlp: 'green',
+          indicators: [{ type: 'social_handle', value: 'telegram:QuickProfit_SG' }],
+        },
       ]);
       const errors = readFileSync(`${f}.errors.csv`, 'utf8').trim().split('\n');
-      expect(errors).toEqual(['row,error', expect.stringMatching(/^6,"?indicator--.*104: unsupported pattern/), expect.stringMatching(/^7,indicator--.*105: revoked indicator$/)]);
+      expect(errors).toEqual([
+        'row,error',
+        expect.stringMatching(/^6,"?indicator--.*104: unsupported pattern/),
+        expect.stringMatching(/^7,indicator--.*105: revoked indicator$/),
+      ]);
 
       const notBundle = path.join(dir, 'not-a-bundle.json');
       writeFileSync(notBundle, JSON.stringify({ type: 'report', objects: [] }));

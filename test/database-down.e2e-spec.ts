@@ -22,14 +22,24 @@ describe('PostgreSQL unreachable', () => {
     await db?.drop();
   });
 
-  const report = { scamType: 'phishing', channel: 'sms', occurredAt: '2026-11-20T10:00:00Z', indicators: [{ value: 'db-down-test.com', type: 'domain' }] };
+  const report = {
+    scamType: 'phishing',
+    channel: 'sms',
+    occurredAt: '2026-11-20T10:00:00Z',
+    indicators: [{ value: 'db-down-test.com', type: 'domain' }],
+  };
 
   it('answers 503 (never 202) while PostgreSQL is down, and accepts again once it is back', async () => {
-    const key = (await call(`${api.url}/v1/admin/keys`, { key: ADMIN, body: { role: 'reporter', organisation: 'bank', trust: 'medium' } })).body.key;
+    const key = (await call(`${api.url}/v1/admin/keys`, { key: ADMIN, body: { role: 'reporter', organisation: 'bank', trust: 'medium' } }))
+      .body.key;
     expect((await call(`${api.url}/v1/reports`, { key, body: report })).status).toBe(202);
 
     await proxy.cut();
-    for (const res of [await call(`${api.url}/v1/reports`, { key, body: report }), await call(`${api.url}/v1/reports`, { body: report }), await call(`${api.url}/v1/lookup?q=db-down-test.com`)]) {
+    for (const res of [
+      await call(`${api.url}/v1/reports`, { key, body: report }),
+      await call(`${api.url}/v1/reports`, { body: report }),
+      await call(`${api.url}/v1/lookup?q=db-down-test.com`),
+    ]) {
       expect(res.status).toBe(503);
       expect(res.body).toMatchObject({ error: { code: 'database_unavailable' }, requestId: expect.any(String) });
       expect(res.headers.get('retry-after')).toBe('5');
@@ -39,10 +49,14 @@ describe('PostgreSQL unreachable', () => {
     expect(ready).toMatchObject({ status: 503, body: { checks: { postgres: 'down', redis: 'up' } } });
 
     await proxy.restore();
-    const back = await waitFor(async () => {
-      const res = await call(`${api.url}/v1/reports`, { key, body: report });
-      return res.status === 202 ? res : undefined;
-    }, 20000, 200);
+    const back = await waitFor(
+      async () => {
+        const res = await call(`${api.url}/v1/reports`, { key, body: report });
+        return res.status === 202 ? res : undefined;
+      },
+      20000,
+      200,
+    );
     expect(back.body.status).toBe('received');
     const sql = await sqlClient(db.url);
     const { rows } = await sql.query(`SELECT count(*)::int AS n FROM reports`);

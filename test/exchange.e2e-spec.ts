@@ -2,7 +2,15 @@ import { generateKeyPairSync, KeyObject } from 'node:crypto';
 import { computeHash, GENESIS_HASH } from '@scamintel/audit';
 import { NodeKeyService } from '@scamintel/exchange';
 import {
-  ExchangeIndicator, TLP_MARKING_IDS, checkReceipt, fingerprintOf, jwkThumbprint, loadPublicKeyPem, pseudonym, signRequest, toStixBundle,
+  ExchangeIndicator,
+  TLP_MARKING_IDS,
+  checkReceipt,
+  fingerprintOf,
+  jwkThumbprint,
+  loadPublicKeyPem,
+  pseudonym,
+  signRequest,
+  toStixBundle,
 } from '../libs/exchange/src/core';
 import { call, waitFor } from './support/node';
 import { Captured, TestNode, registerPartner, startTwoNodes } from './support/two-nodes';
@@ -27,7 +35,13 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
   let close: () => Promise<void>;
   const keys: Record<string, string> = {};
 
-  const report = (over: Record<string, unknown>) => ({ scamType: 'phishing', channel: 'call', occurredAt: new Date(Date.now() - 2 * 86400_000).toISOString(), tlp: 'green', ...over });
+  const report = (over: Record<string, unknown>) => ({
+    scamType: 'phishing',
+    channel: 'call',
+    occurredAt: new Date(Date.now() - 2 * 86400_000).toISOString(),
+    tlp: 'green',
+    ...over,
+  });
   const submit = async (node: TestNode, key: string, body: Record<string, unknown>) => {
     const r = await call(`${node.url}/v1/reports`, { key, body });
     expect(r.status).toBe(202);
@@ -35,13 +49,21 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
   };
   const processed = (node: TestNode, ids: string[]) =>
     waitFor(async () => {
-      const { rows } = await node.sql.query(`SELECT count(*)::int AS n FROM reports WHERE id = ANY($1::uuid[]) AND status = 'processed'`, [ids]);
+      const { rows } = await node.sql.query(`SELECT count(*)::int AS n FROM reports WHERE id = ANY($1::uuid[]) AND status = 'processed'`, [
+        ids,
+      ]);
       return rows[0].n === ids.length;
     });
   const auditCount = async (node: TestNode) => (await node.sql.query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n as number;
-  const lastAudit = async (node: TestNode) => (await node.sql.query(`SELECT seq::int, actor, action, subject, details FROM audit_log ORDER BY seq DESC LIMIT 1`)).rows[0];
+  const lastAudit = async (node: TestNode) =>
+    (await node.sql.query(`SELECT seq::int, actor, action, subject, details FROM audit_log ORDER BY seq DESC LIMIT 1`)).rows[0];
   const sightings = async (node: TestNode, source: string) =>
-    (await node.sql.query(`SELECT fingerprint, type, value, pseudonymised, tlp, sightings, reporters, verdict, confidence, narratives, modified, received_at FROM partner_sightings WHERE source_node = $1 ORDER BY fingerprint`, [source])).rows;
+    (
+      await node.sql.query(
+        `SELECT fingerprint, type, value, pseudonymised, tlp, sightings, reporters, verdict, confidence, narratives, modified, received_at FROM partner_sightings WHERE source_node = $1 ORDER BY fingerprint`,
+        [source],
+      )
+    ).rows;
   const sync = async (from: TestNode, to: TestNode) => {
     const r = await call(`${from.url}/v1/admin/partners/${to.nodeId}/sync`, { key: from.adminKey, method: 'POST' });
     expect(r.status).toBe(202);
@@ -62,7 +84,10 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
     ({ sg, kr, close } = await startTwoNodes());
     for (const node of [sg, kr]) {
       for (const org of ['bankA', 'bankB', 'telcoC']) {
-        const r = await call(`${node.url}/v1/admin/keys`, { key: node.adminKey, body: { role: 'reporter', organisation: `${org}-${node.name}`, trust: 'medium' } });
+        const r = await call(`${node.url}/v1/admin/keys`, {
+          key: node.adminKey,
+          body: { role: 'reporter', organisation: `${org}-${node.name}`, trust: 'medium' },
+        });
         expect(r.status).toBe(201);
         keys[`${node.name}.${org}`] = r.body.key;
       }
@@ -85,11 +110,32 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
   });
 
   it('registers partners (admin only, validated, audited, key never shown)', async () => {
-    const bad = await call(`${sg.url}/v1/admin/partners`, { key: sg.adminKey, body: { nodeId: 'kr-knpa', jurisdiction: 'KR', baseUrl: 'ftp://x', publicKey: 'nope', policy: { ...POLICY, maxTlp: 'red', extra: 1 }, colour: 'blue' } });
+    const bad = await call(`${sg.url}/v1/admin/partners`, {
+      key: sg.adminKey,
+      body: {
+        nodeId: 'kr-knpa',
+        jurisdiction: 'KR',
+        baseUrl: 'ftp://x',
+        publicKey: 'nope',
+        policy: { ...POLICY, maxTlp: 'red', extra: 1 },
+        colour: 'blue',
+      },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('validation_failed');
-    expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['baseUrl', 'colour', 'policy.extra', 'policy.maxTlp', 'pseudonymKey', 'publicKey'].sort());
-    const noKey = await call(`${sg.url}/v1/admin/partners`, { key: sg.adminKey, body: { nodeId: 'kr-knpa', jurisdiction: 'KR', baseUrl: kr.proxy.url, publicKey: (await call(`${kr.url}/v1/exchange/identity`)).body.publicKey, policy: POLICY } });
+    expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(
+      ['baseUrl', 'colour', 'policy.extra', 'policy.maxTlp', 'pseudonymKey', 'publicKey'].sort(),
+    );
+    const noKey = await call(`${sg.url}/v1/admin/partners`, {
+      key: sg.adminKey,
+      body: {
+        nodeId: 'kr-knpa',
+        jurisdiction: 'KR',
+        baseUrl: kr.proxy.url,
+        publicKey: (await call(`${kr.url}/v1/exchange/identity`)).body.publicKey,
+        policy: POLICY,
+      },
+    });
     expect(noKey.status).toBe(400);
     expect(noKey.body.error.details).toEqual([expect.objectContaining({ path: 'pseudonymKey' })]);
     expect((await call(`${sg.url}/v1/admin/partners`, { key: keys['sg.bankA'], body: {} })).status).toBe(403);
@@ -97,7 +143,13 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
     const before = await auditCount(sg);
     const created = await registerPartner(sg, kr, POLICY, PSEUDONYM_KEY);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ nodeId: 'kr-knpa', jurisdiction: 'KR', baseUrl: kr.proxy.url, hasPseudonymKey: true, policy: POLICY });
+    expect(created.body).toMatchObject({
+      nodeId: 'kr-knpa',
+      jurisdiction: 'KR',
+      baseUrl: kr.proxy.url,
+      hasPseudonymKey: true,
+      policy: POLICY,
+    });
     expect(JSON.stringify(created.body)).not.toContain(PSEUDONYM_KEY);
     expect(await auditCount(sg)).toBe(before + 1);
     const entry = await lastAudit(sg);
@@ -116,19 +168,35 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
   it('syncs both ways through the signed push path', async () => {
     const ids: string[] = [];
     // A phone three SG reporters name (one with personal data and a green narrative; one red report with its own narrative).
-    ids.push(await submit(sg, keys['sg.bankA'], report({ indicators: [{ value: '+65 8123 4567' }], narrative: GREEN_NARRATIVE, reporter: REPORTER })));
+    ids.push(
+      await submit(
+        sg,
+        keys['sg.bankA'],
+        report({ indicators: [{ value: '+65 8123 4567' }], narrative: GREEN_NARRATIVE, reporter: REPORTER }),
+      ),
+    );
     ids.push(await submit(sg, keys['sg.bankB'], report({ indicators: [{ value: '8123-4567' }] })));
     ids.push(await submit(sg, keys['sg.telcoC'], report({ indicators: [{ value: '+6581234567' }], tlp: 'red', narrative: RED_NARRATIVE })));
     phoneReports = 3;
     // Only red, only amber+strict: never leave. An email at clear, a bank account (pseudonymised for KR).
     ids.push(await submit(sg, keys['sg.bankA'], report({ indicators: [{ value: RED_URL }], tlp: 'red', narrative: RED_NARRATIVE })));
     ids.push(await submit(sg, keys['sg.bankA'], report({ indicators: [{ type: 'domain', value: STRICT_DOMAIN }], tlp: 'amber+strict' })));
-    ids.push(await submit(sg, keys['sg.bankB'], report({ indicators: [{ value: 'refund-desk@scam-mail-sg.top' }], tlp: 'clear', reporter: REPORTER })));
+    ids.push(
+      await submit(
+        sg,
+        keys['sg.bankB'],
+        report({ indicators: [{ value: 'refund-desk@scam-mail-sg.top' }], tlp: 'clear', reporter: REPORTER }),
+      ),
+    );
     ids.push(await submit(sg, keys['sg.bankB'], report({ indicators: [{ type: 'bank_account', value: SG_ACCOUNT }], tlp: 'amber' })));
     await processed(sg, ids);
     const krIds = [
       await submit(kr, keys['kr.bankA'], report({ indicators: [{ value: '+6581234567' }], jurisdiction: 'KR' })),
-      await submit(kr, keys['kr.bankB'], report({ indicators: [{ value: '010-1234-5678' }], occurredAt: new Date(Date.now() - 86400_000).toISOString() })),
+      await submit(
+        kr,
+        keys['kr.bankB'],
+        report({ indicators: [{ value: '010-1234-5678' }], occurredAt: new Date(Date.now() - 86400_000).toISOString() }),
+      ),
     ];
     await processed(kr, krIds);
 
@@ -146,14 +214,22 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
     expect(atSg.every((r) => r.sightings === 1)).toBe(true);
 
     // The sender holds the receiver-signed copy of its head; the receiver logged the batch it received.
-    const { rows: witnessed } = await sg.sql.query(`SELECT seq::int, hash, receipt FROM audit_witnessed_heads WHERE partner_node_id = 'kr-knpa'`);
+    const { rows: witnessed } = await sg.sql.query(
+      `SELECT seq::int, hash, receipt FROM audit_witnessed_heads WHERE partner_node_id = 'kr-knpa'`,
+    );
     expect(witnessed.length).toBeGreaterThan(0);
-    const { rows: [own] } = await sg.sql.query(`SELECT hash FROM audit_log WHERE seq = $1`, [witnessed[0].seq]);
+    const {
+      rows: [own],
+    } = await sg.sql.query(`SELECT hash FROM audit_log WHERE seq = $1`, [witnessed[0].seq]);
     expect(own.hash).toBe(witnessed[0].hash);
     const krKey = loadPublicKeyPem((await call(`${kr.url}/v1/exchange/identity`)).body.publicKey);
     expect(checkReceipt(witnessed[0].receipt, { publicKey: krKey, digest: witnessed[0].receipt.digest }).ok).toBe(true);
-    expect((await sg.sql.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.sent' AND subject = 'kr-knpa'`)).rows[0].n).toBeGreaterThan(0);
-    expect((await kr.sql.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.received' AND subject = 'sg-spf'`)).rows[0].n).toBeGreaterThan(0);
+    expect(
+      (await sg.sql.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.sent' AND subject = 'kr-knpa'`)).rows[0].n,
+    ).toBeGreaterThan(0);
+    expect(
+      (await kr.sql.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.received' AND subject = 'sg-spf'`)).rows[0].n,
+    ).toBeGreaterThan(0);
     const { rows: heads } = await kr.sql.query(`SELECT seq::int, hash FROM partner_audit_heads WHERE partner_node_id = 'sg-spf'`);
     expect(heads.length).toBeGreaterThan(0);
   });
@@ -164,9 +240,25 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
     const emitted: { type: string; id: string }[] = [];
     for (const r of bodies) {
       expect(r.headers['content-type']).toBe('application/stix+json;version=2.1');
-      expect(r.headers['signature-input']).toMatch(/^sig1=\("@method" "@target-uri" "content-digest" "audit-head"\);created=\d+;nonce="[^"]+";keyid="[^"]+";alg="ed25519"$/);
+      expect(r.headers['signature-input']).toMatch(
+        /^sig1=\("@method" "@target-uri" "content-digest" "audit-head"\);created=\d+;nonce="[^"]+";keyid="[^"]+";alg="ed25519"$/,
+      );
       const text = r.body.toString('utf8');
-      for (const forbidden of [REPORTER.name, REPORTER.contact, RED_NARRATIVE, GREEN_NARRATIVE, RED_URL, 'red-only-secret', STRICT_DOMAIN, SG_ACCOUNT, '1234567890', TLP_MARKING_IDS.red, TLP_MARKING_IDS['amber+strict'], '"narratives"', 'reporter_contact']) {
+      for (const forbidden of [
+        REPORTER.name,
+        REPORTER.contact,
+        RED_NARRATIVE,
+        GREEN_NARRATIVE,
+        RED_URL,
+        'red-only-secret',
+        STRICT_DOMAIN,
+        SG_ACCOUNT,
+        '1234567890',
+        TLP_MARKING_IDS.red,
+        TLP_MARKING_IDS['amber+strict'],
+        '"narratives"',
+        'reporter_contact',
+      ]) {
         expect(text).not.toContain(forbidden);
       }
       const bundle = JSON.parse(text);
@@ -191,7 +283,9 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
     expect(atKr.body.reports).toBe(1);
     const back = await call(`${sg.url}/v1/lookup?q=${encodeURIComponent('010-1234-5678')}&region=KR`);
     expect(back.body.verdict).toBe('unknown');
-    expect(back.body.byJurisdiction).toEqual([expect.objectContaining({ jurisdiction: 'KR', sourceNode: 'kr-knpa', verdict: 'suspicious', reports: 1 })]);
+    expect(back.body.byJurisdiction).toEqual([
+      expect.objectContaining({ jurisdiction: 'KR', sourceNode: 'kr-knpa', verdict: 'suspicious', reports: 1 }),
+    ]);
   });
 
   it('a pseudonymised bank account matches at the receiver only for a value it asks about', async () => {
@@ -219,17 +313,26 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
   describe('refused requests: 401 with exactly one audit entry each', () => {
     const expectRefused = async (res: { status: number; body: any }, reason: string, before: number) => {
       expect(res.status).toBe(401);
-      expect(res.body).toMatchObject({ error: { code: 'bad_signature', details: [{ path: 'signature', message: reason }] }, requestId: expect.any(String) });
+      expect(res.body).toMatchObject({
+        error: { code: 'bad_signature', details: [{ path: 'signature', message: reason }] },
+        requestId: expect.any(String),
+      });
       expect(await auditCount(kr)).toBe(before + 1);
-      expect(await lastAudit(kr)).toMatchObject({ action: 'exchange.rejected', subject: 'POST /v1/exchange/inbox', details: { reason, status: 401 } });
+      expect(await lastAudit(kr)).toMatchObject({
+        action: 'exchange.rejected',
+        subject: 'POST /v1/exchange/inbox',
+        details: { reason, status: 401 },
+      });
     };
-    const bundleBody = () => Buffer.from(JSON.stringify(toStixBundle([indicator('phone', '+6590000001')], { nodeId: 'sg-spf', jurisdiction: 'SG' })));
+    const bundleBody = () =>
+      Buffer.from(JSON.stringify(toStixBundle([indicator('phone', '+6590000001')], { nodeId: 'sg-spf', jurisdiction: 'SG' })));
 
     it('replayed', async () => {
       const original = kr.proxy.requests.find((r) => r.method === 'POST' && r.status === 200)!;
       const before = await auditCount(kr);
       const headers: Record<string, string> = {};
-      for (const h of ['content-type', 'content-digest', 'audit-head', 'signature-input', 'signature']) headers[h] = String(original.headers[h]);
+      for (const h of ['content-type', 'content-digest', 'audit-head', 'signature-input', 'signature'])
+        headers[h] = String(original.headers[h]);
       const res = await raw(`${kr.proxy.url}/v1/exchange/inbox`, headers, original.body);
       await expectRefused(res, 'replay', before);
     });
@@ -250,18 +353,34 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
     it('stale (created 10 minutes ago)', async () => {
       const before = await auditCount(kr);
       const body = bundleBody();
-      await expectRefused(await raw(`${kr.url}/v1/exchange/inbox`, signedHeaders(kr.url, body, nodeKey(sg), { created: Math.floor(Date.now() / 1000) - 600 }), body), 'stale', before);
+      await expectRefused(
+        await raw(
+          `${kr.url}/v1/exchange/inbox`,
+          signedHeaders(kr.url, body, nodeKey(sg), { created: Math.floor(Date.now() / 1000) - 600 }),
+          body,
+        ),
+        'stale',
+        before,
+      );
     });
     it('unknown key', async () => {
       const before = await auditCount(kr);
       const body = bundleBody();
       const stranger = generateKeyPairSync('ed25519');
-      const res = await raw(`${kr.url}/v1/exchange/inbox`, signedHeaders(kr.url, body, { privateKey: stranger.privateKey, keyId: jwkThumbprint(stranger.publicKey) }), body);
+      const res = await raw(
+        `${kr.url}/v1/exchange/inbox`,
+        signedHeaders(kr.url, body, { privateKey: stranger.privateKey, keyId: jwkThumbprint(stranger.publicKey) }),
+        body,
+      );
       await expectRefused(res, 'unknown_key', before);
     });
     it('unsigned', async () => {
       const before = await auditCount(kr);
-      await expectRefused(await raw(`${kr.url}/v1/exchange/inbox`, { 'content-type': 'application/stix+json;version=2.1' }, bundleBody()), 'missing_signature', before);
+      await expectRefused(
+        await raw(`${kr.url}/v1/exchange/inbox`, { 'content-type': 'application/stix+json;version=2.1' }, bundleBody()),
+        'missing_signature',
+        before,
+      );
     });
     it('nothing of the refused requests was stored', async () => {
       const { rows } = await kr.sql.query(`SELECT count(*)::int AS n FROM partner_sightings WHERE value IN ('+6590000001', '+6590000002')`);
@@ -280,14 +399,30 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
       expect(await lastAudit(kr)).toMatchObject({ action: 'exchange.rejected', details: { reason, status: 403 } });
       expect((await sightings(kr, 'sg-spf')).length).toBe(stored);
     };
-    it('one red object among green ones', () => refused([indicator('phone', '+6590000011'), { ...indicator('phone', '+6590000012'), tlp: 'red' }], 'policy'));
+    it('one red object among green ones', () =>
+      refused([indicator('phone', '+6590000011'), { ...indicator('phone', '+6590000012'), tlp: 'red' }], 'policy'));
     it('amber+strict', () => refused([{ ...indicator('phone', '+6590000013'), tlp: 'amber+strict' }], 'policy'));
-    it('a bank account in clear where a pseudonym was agreed', () => refused([indicator('bank_account', 'SG:7171:5555555555'), indicator('phone', '+6590000014')], 'policy'));
-    it('narratives the policy does not share', () => refused([{ ...indicator('phone', '+6590000015'), narratives: ['a story'] }], 'policy'));
-    it('a bundle that names another sender than its signer', () => refused([indicator('phone', '+6590000016')], 'sender_mismatch', { nodeId: 'kr-knpa', jurisdiction: 'KR' }));
+    it('a bank account in clear where a pseudonym was agreed', () =>
+      refused([indicator('bank_account', 'SG:7171:5555555555'), indicator('phone', '+6590000014')], 'policy'));
+    it('narratives the policy does not share', () =>
+      refused([{ ...indicator('phone', '+6590000015'), narratives: ['a story'] }], 'policy'));
+    it('a bundle that names another sender than its signer', () =>
+      refused([indicator('phone', '+6590000016')], 'sender_mismatch', { nodeId: 'kr-knpa', jurisdiction: 'KR' }));
     it('400 for a bundle that is not STIX this node can read (audited)', async () => {
       const before = await auditCount(kr);
-      const res = await signedPost(kr, Buffer.from(JSON.stringify({ type: 'bundle', id: 'bundle--6f1c9e0a-3b7e-4c55-9d2a-0e8b1f4c7a21', objects: [{ type: 'indicator', id: 'indicator--6f1c9e0a-3b7e-4c55-9d2a-0e8b1f4c7a22', pattern: "[x:y = 'z']", pattern_type: 'stix' }] })), nodeKey(sg));
+      const res = await signedPost(
+        kr,
+        Buffer.from(
+          JSON.stringify({
+            type: 'bundle',
+            id: 'bundle--6f1c9e0a-3b7e-4c55-9d2a-0e8b1f4c7a21',
+            objects: [
+              { type: 'indicator', id: 'indicator--6f1c9e0a-3b7e-4c55-9d2a-0e8b1f4c7a22', pattern: "[x:y = 'z']", pattern_type: 'stix' },
+            ],
+          }),
+        ),
+        nodeKey(sg),
+      );
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('validation_failed');
       expect(await auditCount(kr)).toBe(before + 1);
@@ -324,7 +459,9 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
     await processed(sg, ids);
     await kr.stopApi();
     await sync(sg, kr);
-    await waitFor(async () => (await sg.sql.query(`SELECT last_error FROM exchange_cursors WHERE partner_node_id = 'kr-knpa'`)).rows[0].last_error);
+    await waitFor(
+      async () => (await sg.sql.query(`SELECT last_error FROM exchange_cursors WHERE partner_node_id = 'kr-knpa'`)).rows[0].last_error,
+    );
     expect((await sightings(kr, 'sg-spf')).map((r) => r.value)).not.toContain(fresh[0]);
     await new Promise((r) => setTimeout(r, 1000)); // a retry or two against the closed API
     await kr.startApi();
@@ -333,7 +470,10 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
     expect(rows).toHaveLength(3 + fresh.length);
     for (const v of fresh) expect(rows.filter((r) => r.value === v).map((r) => r.sightings)).toEqual([1]);
     expect(rows.find((r) => r.value === '+6581234567')!.sightings).toBe(phoneReports + 1);
-    const { rows: local } = await sg.sql.query(`SELECT sum(reports)::int AS n FROM indicator_stats s JOIN indicators i USING (fingerprint) WHERE s.jurisdiction = 'SG' AND i.value = ANY($1)`, [[...fresh, '+6581234567']]);
+    const { rows: local } = await sg.sql.query(
+      `SELECT sum(reports)::int AS n FROM indicator_stats s JOIN indicators i USING (fingerprint) WHERE s.jurisdiction = 'SG' AND i.value = ANY($1)`,
+      [[...fresh, '+6581234567']],
+    );
     expect(rows.filter((r) => r.type === 'phone').reduce((n, r) => n + r.sightings, 0)).toBe(local[0].n);
     expect((await sg.sql.query(`SELECT last_error FROM exchange_cursors WHERE partner_node_id = 'kr-knpa'`)).rows[0].last_error).toBeNull();
   });
@@ -343,16 +483,23 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
     const shared = { ...POLICY, shareNarrative: true };
     const updated = await registerPartner(sg, kr, shared, PSEUDONYM_KEY);
     expect(updated.status).toBe(200);
-    expect(await lastAudit(sg)).toMatchObject({ action: 'partner.updated', details: { changed: ['policy'], cursorReset: true, pseudonymKey: 'unchanged' } });
+    expect(await lastAudit(sg)).toMatchObject({
+      action: 'partner.updated',
+      details: { changed: ['policy'], cursorReset: true, pseudonymKey: 'unchanged' },
+    });
     expect((await registerPartner(kr, sg, shared, PSEUDONYM_KEY)).status).toBe(200);
     await sync(sg, kr);
     await waitFor(async () => (await sightings(kr, 'sg-spf')).find((r) => r.value === '+6581234567')?.narratives);
     await synced(sg, kr);
     const phone = (await sightings(kr, 'sg-spf')).find((r) => r.value === '+6581234567')!;
     expect(phone.narratives).toEqual([GREEN_NARRATIVE]);
-    const after = kr.proxy.requests.slice(mark).filter((r) => r.method === 'POST').map((r) => r.body.toString());
+    const after = kr.proxy.requests
+      .slice(mark)
+      .filter((r) => r.method === 'POST')
+      .map((r) => r.body.toString());
     expect(after.some((b) => b.includes(GREEN_NARRATIVE))).toBe(true);
-    for (const b of after) for (const forbidden of [RED_NARRATIVE, REPORTER.name, REPORTER.contact, '1234567890']) expect(b).not.toContain(forbidden);
+    for (const b of after)
+      for (const forbidden of [RED_NARRATIVE, REPORTER.name, REPORTER.contact, '1234567890']) expect(b).not.toContain(forbidden);
     // The bank account stays pseudonymised, so it carries no narrative either.
     expect((await sightings(kr, 'sg-spf')).find((r) => r.type === 'bank_account')!.narratives).toBeNull();
   });
@@ -403,13 +550,21 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
       const { rows } = await sg.sql.query(`SELECT seq::int, at, actor, action, subject, details FROM audit_log ORDER BY seq`);
       let prev = GENESIS_HASH;
       const rewritten = rows.map((r) => {
-        const entry = { seq: r.seq, at: r.at.toISOString(), actor: r.seq === 2 ? 'someone-else' : r.actor, action: r.action, ...(r.subject === null ? {} : { subject: r.subject }), details: r.details };
+        const entry = {
+          seq: r.seq,
+          at: r.at.toISOString(),
+          actor: r.seq === 2 ? 'someone-else' : r.actor,
+          action: r.action,
+          ...(r.subject === null ? {} : { subject: r.subject }),
+          details: r.details,
+        };
         const hash = computeHash(prev, entry);
         const out = { ...entry, prevHash: prev, hash };
         prev = hash;
         return out;
       });
-      for (const e of rewritten) await tamper(`UPDATE audit_log SET actor = $2, prev_hash = $3, hash = $4 WHERE seq = $1`, [e.seq, e.actor, e.prevHash, e.hash]);
+      for (const e of rewritten)
+        await tamper(`UPDATE audit_log SET actor = $2, prev_hash = $3, hash = $4 WHERE seq = $1`, [e.seq, e.actor, e.prevHash, e.hash]);
       const { rows: w } = await sg.sql.query(`SELECT min(seq)::int AS first FROM audit_witnessed_heads WHERE seq >= 2`);
       expect(await verify()).toEqual({ ok: false, firstBadSeq: w[0].first, reason: 'witness_mismatch' });
     });
@@ -419,15 +574,40 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
 
   function indicator(type: ExchangeIndicator['type'], value: string): ExchangeIndicator {
     return {
-      fingerprint: fingerprintOf(type, value), type, value, pseudonymised: false, tlp: 'green', confidence: 50, verdict: 'suspicious', revoked: false,
-      firstSeen: '2026-11-01T00:00:00.000Z', lastSeen: '2026-11-02T00:00:00.000Z', sightings: 1, reporters: 1, scamTypes: ['phishing'], attributes: {},
+      fingerprint: fingerprintOf(type, value),
+      type,
+      value,
+      pseudonymised: false,
+      tlp: 'green',
+      confidence: 50,
+      verdict: 'suspicious',
+      revoked: false,
+      firstSeen: '2026-11-01T00:00:00.000Z',
+      lastSeen: '2026-11-02T00:00:00.000Z',
+      sightings: 1,
+      reporters: 1,
+      scamTypes: ['phishing'],
+      attributes: {},
       modified: new Date().toISOString(),
     };
   }
 
-  function signedHeaders(url: string, body: Buffer | undefined, key: { privateKey: KeyObject; keyId: string }, opts: { created?: number; auditHead?: { seq: number; hash: string }; method?: string } = {}) {
+  function signedHeaders(
+    url: string,
+    body: Buffer | undefined,
+    key: { privateKey: KeyObject; keyId: string },
+    opts: { created?: number; auditHead?: { seq: number; hash: string }; method?: string } = {},
+  ) {
     const target = url.includes('/v1/') ? url : `${url}/v1/exchange/inbox`;
-    const h = signRequest({ method: opts.method ?? 'POST', targetUri: target, body, keyId: key.keyId, privateKey: key.privateKey, created: opts.created, auditHead: opts.auditHead });
+    const h = signRequest({
+      method: opts.method ?? 'POST',
+      targetUri: target,
+      body,
+      keyId: key.keyId,
+      privateKey: key.privateKey,
+      created: opts.created,
+      auditHead: opts.auditHead,
+    });
     return { ...(body ? { 'content-type': 'application/stix+json;version=2.1' } : {}), ...h } as Record<string, string>;
   }
 

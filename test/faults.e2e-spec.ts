@@ -16,7 +16,10 @@ function batch(n: number, tag: string) {
       channel: 'telegram',
       occurredAt: '2026-11-10T00:00:00Z',
       // One value shared by every report, plus one unique to each: the shared one's count must equal the report count.
-      indicators: [{ value: 'shared-scam.example.com', type: 'domain' }, { value: `u-${tag}-${i}.example.net`, type: 'domain' }],
+      indicators: [
+        { value: 'shared-scam.example.com', type: 'domain' },
+        { value: `u-${tag}-${i}.example.net`, type: 'domain' },
+      ],
     })),
   };
 }
@@ -24,9 +27,13 @@ function batch(n: number, tag: string) {
 async function expectExactlyOnce(sql: Client, accepted: number) {
   const { rows: r } = await sql.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'processed')::int AS done FROM reports`);
   expect(r[0]).toEqual({ n: accepted, done: accepted });
-  const { rows: s } = await sql.query(`SELECT s.reports FROM indicator_stats s JOIN indicators i USING (fingerprint) WHERE i.value = 'shared-scam.example.com'`);
+  const { rows: s } = await sql.query(
+    `SELECT s.reports FROM indicator_stats s JOIN indicators i USING (fingerprint) WHERE i.value = 'shared-scam.example.com'`,
+  );
   expect(s[0].reports).toBe(accepted);
-  const { rows: u } = await sql.query(`SELECT count(*)::int AS n, coalesce(max(reports), 0)::int AS max, coalesce(sum(reports), 0)::int AS sum FROM indicator_stats s JOIN indicators i USING (fingerprint) WHERE i.value LIKE 'u-%'`);
+  const { rows: u } = await sql.query(
+    `SELECT count(*)::int AS n, coalesce(max(reports), 0)::int AS max, coalesce(sum(reports), 0)::int AS sum FROM indicator_stats s JOIN indicators i USING (fingerprint) WHERE i.value LIKE 'u-%'`,
+  );
   expect(u[0]).toEqual({ n: accepted, max: 1, sum: accepted });
   const { rows: l } = await sql.query(`SELECT count(*)::int AS n FROM report_indicators`);
   expect(l[0].n).toBe(accepted * 2);
@@ -52,7 +59,9 @@ describe('faults', () => {
     const api: RunningApi = await startApi(config);
     const worker = await startWorker(config);
     try {
-      const key = (await call(`${api.url}/v1/admin/keys`, { key: ADMIN, body: { role: 'reporter', organisation: 'bank', trust: 'medium' } })).body.key;
+      const key = (
+        await call(`${api.url}/v1/admin/keys`, { key: ADMIN, body: { role: 'reporter', organisation: 'bank', trust: 'medium' } })
+      ).body.key;
       let accepted = 0;
       const send = async (tag: string) => {
         const res = await call(`${api.url}/v1/reports/batch`, { key, body: batch(50, tag) });
@@ -67,10 +76,14 @@ describe('faults', () => {
       expect(ready.body.checks.redis).toBe('down');
       redis = await startRedis(port);
       for (let i = 0; i < 5; i++) await send(`c${i}`);
-      await waitFor(async () => {
-        const { rows } = await sql.query(`SELECT count(*)::int AS n FROM reports WHERE status <> 'processed'`);
-        return rows[0].n === 0;
-      }, 60000, 250);
+      await waitFor(
+        async () => {
+          const { rows } = await sql.query(`SELECT count(*)::int AS n FROM reports WHERE status <> 'processed'`);
+          return rows[0].n === 0;
+        },
+        60000,
+        250,
+      );
       await expectExactlyOnce(sql, accepted);
       expect(accepted).toBe(750);
     } finally {
@@ -82,11 +95,21 @@ describe('faults', () => {
 
   it('loses nothing and counts nothing twice when a worker is SIGKILLed mid-batch', async () => {
     const config = testConfig({ DATABASE_URL: db.url, BOOTSTRAP_ADMIN_KEY: ADMIN });
-    const env = { DATABASE_URL: db.url, REDIS_URL: config.redisUrl, QUEUE_PREFIX: config.queuePrefix, LOG_LEVEL: 'warn', RELAY_GRACE_MS: '500', RELAY_INTERVAL_MS: '250', WORKER_CONCURRENCY: '2' };
+    const env = {
+      DATABASE_URL: db.url,
+      REDIS_URL: config.redisUrl,
+      QUEUE_PREFIX: config.queuePrefix,
+      LOG_LEVEL: 'warn',
+      RELAY_GRACE_MS: '500',
+      RELAY_INTERVAL_MS: '250',
+      WORKER_CONCURRENCY: '2',
+    };
     const api: RunningApi = await startApi(config);
     let worker: ChildProcess | undefined;
     try {
-      const key = (await call(`${api.url}/v1/admin/keys`, { key: ADMIN, body: { role: 'reporter', organisation: 'bank', trust: 'medium' } })).body.key;
+      const key = (
+        await call(`${api.url}/v1/admin/keys`, { key: ADMIN, body: { role: 'reporter', organisation: 'bank', trust: 'medium' } })
+      ).body.key;
       let accepted = 0;
       for (let i = 0; i < 30; i++) {
         const res = await call(`${api.url}/v1/reports/batch`, { key, body: batch(200, `k${i}`) });
@@ -95,18 +118,26 @@ describe('faults', () => {
       }
       worker = spawnApp('worker', env);
       // Kill it once it is part-way through: some batches done, others not.
-      await waitFor(async () => {
-        const { rows } = await sql.query(`SELECT count(*)::int AS n FROM reports WHERE status = 'processed'`);
-        return rows[0].n > 0 && rows[0].n < accepted;
-      }, 30000, 20);
+      await waitFor(
+        async () => {
+          const { rows } = await sql.query(`SELECT count(*)::int AS n FROM reports WHERE status = 'processed'`);
+          return rows[0].n > 0 && rows[0].n < accepted;
+        },
+        30000,
+        20,
+      );
       await killHard(worker);
       const { rows: mid } = await sql.query(`SELECT count(*)::int AS n FROM reports WHERE status = 'processed'`);
       expect(mid[0].n).toBeLessThan(accepted);
       worker = spawnApp('worker', env);
-      await waitFor(async () => {
-        const { rows } = await sql.query(`SELECT count(*)::int AS n FROM reports WHERE status <> 'processed'`);
-        return rows[0].n === 0;
-      }, 90000, 250);
+      await waitFor(
+        async () => {
+          const { rows } = await sql.query(`SELECT count(*)::int AS n FROM reports WHERE status <> 'processed'`);
+          return rows[0].n === 0;
+        },
+        90000,
+        250,
+      );
       await expectExactlyOnce(sql, accepted);
     } finally {
       if (worker) await killHard(worker);
@@ -116,27 +147,47 @@ describe('faults', () => {
 
   it('on SIGTERM a worker finishes the batches in flight and exits 0, leaving no job stalled', async () => {
     const config = testConfig({ DATABASE_URL: db.url, BOOTSTRAP_ADMIN_KEY: ADMIN });
-    const env = { DATABASE_URL: db.url, REDIS_URL: config.redisUrl, QUEUE_PREFIX: config.queuePrefix, LOG_LEVEL: 'warn', WORKER_CONCURRENCY: '2', RELAY_GRACE_MS: '500', RELAY_INTERVAL_MS: '250' };
+    const env = {
+      DATABASE_URL: db.url,
+      REDIS_URL: config.redisUrl,
+      QUEUE_PREFIX: config.queuePrefix,
+      LOG_LEVEL: 'warn',
+      WORKER_CONCURRENCY: '2',
+      RELAY_GRACE_MS: '500',
+      RELAY_INTERVAL_MS: '250',
+    };
     const api: RunningApi = await startApi(config);
-    const queue = new Queue(QueueName.Ingest, { connection: redisOptions(config.redisUrl) as ConnectionOptions, prefix: config.queuePrefix });
+    const queue = new Queue(QueueName.Ingest, {
+      connection: redisOptions(config.redisUrl) as ConnectionOptions,
+      prefix: config.queuePrefix,
+    });
     let worker: ChildProcess | undefined;
     try {
-      const key = (await call(`${api.url}/v1/admin/keys`, { key: ADMIN, body: { role: 'reporter', organisation: 'bank', trust: 'medium' } })).body.key;
+      const key = (
+        await call(`${api.url}/v1/admin/keys`, { key: ADMIN, body: { role: 'reporter', organisation: 'bank', trust: 'medium' } })
+      ).body.key;
       let accepted = 0;
-      for (let i = 0; i < 20; i++) accepted += (await call(`${api.url}/v1/reports/batch`, { key, body: batch(300, `t${i}`) })).body.ids.length;
+      for (let i = 0; i < 20; i++)
+        accepted += (await call(`${api.url}/v1/reports/batch`, { key, body: batch(300, `t${i}`) })).body.ids.length;
       worker = spawnApp('worker', env);
       await waitFor(async () => (await queue.getActiveCount()) > 0, 30000, 10);
       const exited = new Promise<number | string | null>((resolve) => worker!.once('exit', (code, signal) => resolve(code ?? signal)));
       worker.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(await queue.getActiveCount()).toBe(0);
-      const { rows } = await sql.query(`SELECT count(*)::int AS n FROM intake_outbox o WHERE processed_at IS NULL AND EXISTS (SELECT 1 FROM reports r WHERE r.id = ANY(o.report_ids) AND r.status = 'processed')`);
+      const { rows } = await sql.query(
+        `SELECT count(*)::int AS n FROM intake_outbox o WHERE processed_at IS NULL AND EXISTS (SELECT 1 FROM reports r WHERE r.id = ANY(o.report_ids) AND r.status = 'processed')`,
+      );
       expect(rows[0].n).toBe(0);
       worker = spawnApp('worker', env);
-      await waitFor(async () => {
-        const { rows: r } = await sql.query(`SELECT count(*)::int AS n FROM reports WHERE status <> 'processed'`);
-        return r[0].n === 0;
-      }, 60000, 250);
+      await waitFor(
+        async () => {
+          const { rows: r } = await sql.query(`SELECT count(*)::int AS n FROM reports WHERE status <> 'processed'`);
+          return r[0].n === 0;
+        },
+        60000,
+        250,
+      );
       await expectExactlyOnce(sql, accepted);
     } finally {
       if (worker) await killHard(worker);

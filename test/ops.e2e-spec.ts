@@ -24,7 +24,13 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   return undefined;
 }
 
-const report = (over: Record<string, unknown> = {}) => ({ scamType: 'phishing', channel: 'sms', occurredAt: '2026-11-20T10:00:00+08:00', indicators: [{ value: '+65 8123 4567' }], ...over });
+const report = (over: Record<string, unknown> = {}) => ({
+  scamType: 'phishing',
+  channel: 'sms',
+  occurredAt: '2026-11-20T10:00:00+08:00',
+  indicators: [{ value: '+65 8123 4567' }],
+  ...over,
+});
 
 describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -36,11 +42,20 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('ops');
-    config = testConfig({ DATABASE_URL: db.url, BOOTSTRAP_ADMIN_KEY: ADMIN, NODE_ID: 'sg-ops', JURISDICTION: 'SG', WORKER_METRICS_PORT: '0' });
+    config = testConfig({
+      DATABASE_URL: db.url,
+      BOOTSTRAP_ADMIN_KEY: ADMIN,
+      NODE_ID: 'sg-ops',
+      JURISDICTION: 'SG',
+      WORKER_METRICS_PORT: '0',
+    });
     api = await startApi(config);
     worker = await startWorker(config);
     sql = await sqlClient(db.url);
-    for (const [name, role] of [['bank', 'reporter'], ['spf', 'analyst']] as const) {
+    for (const [name, role] of [
+      ['bank', 'reporter'],
+      ['spf', 'analyst'],
+    ] as const) {
       const res = await call(`${api.url}/v1/admin/keys`, { key: ADMIN, body: { role, organisation: name, trust: 'high' } });
       expect(res.status).toBe(201);
       keys[name] = res.body;
@@ -67,8 +82,14 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
     let workerText: string;
 
     beforeAll(async () => {
-      const single = await call(`${api.url}/v1/reports`, { key: keys.bank.key, body: report({ indicators: [{ value: 'hxxps://ops-metrics[.]top/a' }] }) });
-      const batch = await call(`${api.url}/v1/reports/batch`, { key: keys.bank.key, body: { reports: [report(), report({ indicators: [{ value: 'scam@ops-metrics.top' }] })] } });
+      const single = await call(`${api.url}/v1/reports`, {
+        key: keys.bank.key,
+        body: report({ indicators: [{ value: 'hxxps://ops-metrics[.]top/a' }] }),
+      });
+      const batch = await call(`${api.url}/v1/reports/batch`, {
+        key: keys.bank.key,
+        body: { reports: [report(), report({ indicators: [{ value: 'scam@ops-metrics.top' }] })] },
+      });
       const anon = await call(`${api.url}/v1/reports`, { body: report({ indicators: [{ value: '+65 9123 4567' }] }) });
       expect([single.status, batch.status, anon.status]).toEqual([202, 202, 202]);
       await waitFor(async () => {
@@ -93,19 +114,35 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
     });
 
     it('times HTTP requests by route template, method and status class, and lookups separately', () => {
-      expect(sample(apiText, 'scamintel_http_request_duration_seconds_count', { route: '/v1/reports', method: 'POST', status: '2xx' })).toBe(2);
-      expect(sample(apiText, 'scamintel_http_request_duration_seconds_count', { route: '/v1/reports/batch', method: 'POST', status: '2xx' })).toBe(1);
-      expect(sample(apiText, 'scamintel_http_request_duration_seconds_count', { route: '/v1/reports/:id', method: 'GET', status: '2xx' })).toBeGreaterThanOrEqual(1);
-      expect(sample(apiText, 'scamintel_http_request_duration_seconds_count', { route: 'unmatched', method: 'GET', status: '4xx' })).toBe(1);
+      expect(
+        sample(apiText, 'scamintel_http_request_duration_seconds_count', { route: '/v1/reports', method: 'POST', status: '2xx' }),
+      ).toBe(2);
+      expect(
+        sample(apiText, 'scamintel_http_request_duration_seconds_count', { route: '/v1/reports/batch', method: 'POST', status: '2xx' }),
+      ).toBe(1);
+      expect(
+        sample(apiText, 'scamintel_http_request_duration_seconds_count', { route: '/v1/reports/:id', method: 'GET', status: '2xx' }),
+      ).toBeGreaterThanOrEqual(1);
+      expect(sample(apiText, 'scamintel_http_request_duration_seconds_count', { route: 'unmatched', method: 'GET', status: '4xx' })).toBe(
+        1,
+      );
       expect(apiText).not.toContain('no-such-route-7f3a9');
       expect(apiText).not.toContain(keys.bank.id);
-      expect(sample(apiText, 'scamintel_http_request_duration_seconds_bucket', { route: '/v1/reports', method: 'POST', status: '2xx', le: '+Inf' })).toBe(2);
+      expect(
+        sample(apiText, 'scamintel_http_request_duration_seconds_bucket', {
+          route: '/v1/reports',
+          method: 'POST',
+          status: '2xx',
+          le: '+Inf',
+        }),
+      ).toBe(2);
       expect(sample(apiText, 'scamintel_lookup_duration_seconds_count', { status: '2xx' })).toBe(1);
     });
 
     it('reads queue depth from BullMQ at scrape time, and carries the default process metrics', () => {
       expect(sample(apiText, 'scamintel_queue_up')).toBe(1);
-      for (const state of ['waiting', 'active', 'delayed', 'failed']) expect(sample(apiText, 'scamintel_queue_jobs', { queue: 'ingest', state })).toEqual(expect.any(Number));
+      for (const state of ['waiting', 'active', 'delayed', 'failed'])
+        expect(sample(apiText, 'scamintel_queue_jobs', { queue: 'ingest', state })).toEqual(expect.any(Number));
       expect(sample(apiText, 'scamintel_queue_jobs', { queue: 'exchange', state: 'waiting' })).toBe(0);
       expect(sample(apiText, 'process_cpu_user_seconds_total', { process_role: 'api' })).toBeGreaterThan(0);
       expect(sample(apiText, 'nodejs_eventloop_lag_max_seconds', { process_role: 'api' })).toEqual(expect.any(Number));
@@ -115,7 +152,9 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
       expect(sample(workerText, 'scamintel_reports_processed_total')).toBe(4);
       // +6581234567 twice, +6591234567, one URL, one email: 4 distinct indicators, each upserted by its batch.
       expect(sample(workerText, 'scamintel_indicators_upserted_total')).toBe(4);
-      expect(sample(workerText, 'scamintel_job_duration_seconds_count', { queue: 'ingest', name: 'ingest-batch', outcome: 'completed' })).toBeGreaterThanOrEqual(3);
+      expect(
+        sample(workerText, 'scamintel_job_duration_seconds_count', { queue: 'ingest', name: 'ingest-batch', outcome: 'completed' }),
+      ).toBeGreaterThanOrEqual(3);
       expect(sample(workerText, 'scamintel_job_wait_seconds_count', { queue: 'ingest' })).toBeGreaterThanOrEqual(3);
       expect(workerText).toContain('# TYPE scamintel_reports_failed_total counter');
       expect(sample(workerText, 'process_resident_memory_bytes', { process_role: 'worker' })).toBeGreaterThan(0);
@@ -167,7 +206,9 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
       expect(html.headers.get('content-type')).toMatch(/^text\/html/);
       const page = await html.text();
       for (const q of ['ingest', 'exchange', 'bulletins']) expect(page).toContain(`<h2>${q}`);
-      const basic = await fetch(`${api.url}/admin/queues`, { headers: { authorization: `Basic ${Buffer.from(`ops:${ADMIN}`).toString('base64')}` } });
+      const basic = await fetch(`${api.url}/admin/queues`, {
+        headers: { authorization: `Basic ${Buffer.from(`ops:${ADMIN}`).toString('base64')}` },
+      });
       expect(basic.status).toBe(200);
       const json = await call(`${api.url}/admin/queues?format=json`, { key: ADMIN });
       expect(json.status).toBe(200);
@@ -190,7 +231,12 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
           const r = await call(`${api.url}/admin/queues/ingest/jobs?state=failed`, { key: ADMIN });
           return r.body.jobs?.find((j: { id: string }) => j.id === 'ops-bad-1');
         });
-        expect(failed).toMatchObject({ name: 'ingest-batch', state: 'failed', attemptsMade: 1, failedReason: expect.stringContaining('outboxId') });
+        expect(failed).toMatchObject({
+          name: 'ingest-batch',
+          state: 'failed',
+          attemptsMade: 1,
+          failedReason: expect.stringContaining('outboxId'),
+        });
         const overview = await call(`${api.url}/admin/queues?format=json`, { key: ADMIN });
         expect(JSON.stringify(overview.body)).not.toContain('payload-must-not-show');
         const page = await (await fetch(`${api.url}/admin/queues`, { headers: { authorization: `Bearer ${ADMIN}` } })).text();
@@ -198,7 +244,9 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
         expect(page).not.toContain('payload-must-not-show');
 
         const basic = `Basic ${Buffer.from(`ops:${ADMIN}`).toString('base64')}`;
-        expect((await call(`${api.url}/admin/queues/ingest/jobs/ops-bad-1/retry`, { method: 'POST', headers: { authorization: basic } })).status).toBe(403);
+        expect(
+          (await call(`${api.url}/admin/queues/ingest/jobs/ops-bad-1/retry`, { method: 'POST', headers: { authorization: basic } })).status,
+        ).toBe(403);
         expect((await call(`${api.url}/admin/queues/ingest/jobs/no-such-job/retry`, { method: 'POST', key: ADMIN })).status).toBe(404);
         const retried = await call(`${api.url}/admin/queues/ingest/jobs/ops-bad-1/retry`, { method: 'POST', key: ADMIN });
         expect(retried.status).toBe(202);
@@ -208,7 +256,9 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
         // It fails again; the worker's job histogram saw both failures.
         await waitFor(async () => {
           const t = await (await fetch(workerMetricsUrl())).text();
-          return (sample(t, 'scamintel_job_duration_seconds_count', { queue: 'ingest', name: 'ingest-batch', outcome: 'failed' }) ?? 0) >= 2;
+          return (
+            (sample(t, 'scamintel_job_duration_seconds_count', { queue: 'ingest', name: 'ingest-batch', outcome: 'failed' }) ?? 0) >= 2
+          );
         });
       } finally {
         await queue.close();
@@ -224,7 +274,8 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
       const doc = res.body;
       expect(doc.openapi).toMatch(/^3\./);
       expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-      for (const p of ['/v1/reports', '/v1/reports/batch', '/v1/lookup', '/v1/indicators/normalize', '/metrics', '/admin/queues']) expect(doc.paths[p]).toBeDefined();
+      for (const p of ['/v1/reports', '/v1/reports/batch', '/v1/lookup', '/v1/indicators/normalize', '/metrics', '/admin/queues'])
+        expect(doc.paths[p]).toBeDefined();
       const submit = doc.paths['/v1/reports'].post;
       expect(submit.security).toEqual([{}, { bearer: [] }]);
       expect(Object.keys(submit.requestBody.content['application/json'].examples)).toEqual(expect.arrayContaining(['full', 'minimal']));
@@ -292,21 +343,42 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
       expect(existsSync(API_MAIN)).toBe(true); // `npm test` builds first; for a lone run: npx nest build api
       const out: string[] = [];
       child = spawn(process.execPath, [API_MAIN], {
-        env: { PATH: process.env.PATH, DATABASE_URL: db.url, REDIS_URL: config.redisUrl, QUEUE_PREFIX: config.queuePrefix, NODE_ID: 'sg-ops', PORT: '0', LOG_LEVEL: 'trace', DATA_DIR: config.dataDir },
+        env: {
+          PATH: process.env.PATH,
+          DATABASE_URL: db.url,
+          REDIS_URL: config.redisUrl,
+          QUEUE_PREFIX: config.queuePrefix,
+          NODE_ID: 'sg-ops',
+          PORT: '0',
+          LOG_LEVEL: 'trace',
+          DATA_DIR: config.dataDir,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout!.on('data', (b: Buffer) => out.push(b.toString('utf8')));
       child.stderr!.on('data', (b: Buffer) => out.push(b.toString('utf8')));
       const url = await waitFor(async () => /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out.join(''))?.[1], 20000);
 
-      const secrets = { name: 'Zelda Quixote-Marlowe', contact: 'zq.marlowe+private@example.org', narrative: 'narrative-secret-4471 told me to pay', query: '6588817733' };
+      const secrets = {
+        name: 'Zelda Quixote-Marlowe',
+        contact: 'zq.marlowe+private@example.org',
+        narrative: 'narrative-secret-4471 told me to pay',
+        query: '6588817733',
+      };
       const submitted = await call(`${url}/v1/reports`, {
         key: keys.bank.key,
         headers: { 'x-request-id': 'ops-log-check-1' },
-        body: report({ reporter: { name: secrets.name, contact: secrets.contact }, narrative: secrets.narrative, indicators: [{ value: '+65 8881 7733' }] }),
+        body: report({
+          reporter: { name: secrets.name, contact: secrets.contact },
+          narrative: secrets.narrative,
+          indicators: [{ value: '+65 8881 7733' }],
+        }),
       });
       expect(submitted.status).toBe(202);
-      expect((await call(`${url}/v1/reports`, { key: keys.bank.key, body: report({ reporter: { name: secrets.name }, scamType: 'nope' }) })).status).toBe(400);
+      expect(
+        (await call(`${url}/v1/reports`, { key: keys.bank.key, body: report({ reporter: { name: secrets.name }, scamType: 'nope' }) }))
+          .status,
+      ).toBe(400);
       expect((await call(`${url}/v1/lookup?q=%2B${secrets.query}`)).status).toBe(200);
       expect((await call(`${url}/v1/reports/batch`, { key: 'si_wrong-key-zz9', body: { reports: [report()] } })).status).toBe(401);
       await new Promise((r) => setTimeout(r, 300));
@@ -321,8 +393,12 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
       expect(requestLines.length).toBeGreaterThanOrEqual(8); // incoming + completed for each request
       expect(requestLines.some((e) => e.reqId === 'ops-log-check-1' && e.req?.route === '/v1/reports')).toBe(true);
       expect(requestLines.some((e) => e.res?.statusCode === 202)).toBe(true);
-      for (const e of requestLines) expect(e.req === undefined || (e.req.remoteAddress === undefined && e.req.headers === undefined && e.req.host === undefined)).toBe(true);
-      for (const secret of [keys.bank.key, 'si_wrong-key-zz9', secrets.name, secrets.contact, 'narrative-secret-4471', secrets.query]) expect(text).not.toContain(secret);
+      for (const e of requestLines)
+        expect(e.req === undefined || (e.req.remoteAddress === undefined && e.req.headers === undefined && e.req.host === undefined)).toBe(
+          true,
+        );
+      for (const secret of [keys.bank.key, 'si_wrong-key-zz9', secrets.name, secrets.contact, 'narrative-secret-4471', secrets.query])
+        expect(text).not.toContain(secret);
       expect(text).not.toMatch(/[Bb]earer /);
     }, 60000);
   });

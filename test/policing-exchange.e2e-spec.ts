@@ -14,15 +14,28 @@ describe('community policing across two nodes', () => {
   let krReporter: string;
   let krAnalyst: string;
 
-  const key = async (n: TestNode, role: string, trust: string) => (await call(`${n.url}/v1/admin/keys`, { key: n.adminKey, body: { role, organisation: `${n.name}-${role}-${trust}`, trust } })).body.key as string;
+  const key = async (n: TestNode, role: string, trust: string) =>
+    (await call(`${n.url}/v1/admin/keys`, { key: n.adminKey, body: { role, organisation: `${n.name}-${role}-${trust}`, trust } })).body
+      .key as string;
   const submit = async (n: TestNode, reporter: string, analyst: string, value: string) => {
-    const r = await call(`${n.url}/v1/reports`, { key: reporter, body: { scamType: 'ecommerce', channel: 'website', occurredAt: new Date(Date.now() - 3600_000).toISOString(), tlp: 'clear', indicators: [{ value, type: 'domain' }] } });
+    const r = await call(`${n.url}/v1/reports`, {
+      key: reporter,
+      body: {
+        scamType: 'ecommerce',
+        channel: 'website',
+        occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+        tlp: 'clear',
+        indicators: [{ value, type: 'domain' }],
+      },
+    });
     expect(r.status).toBe(202);
     await waitFor(async () => (await call(`${n.url}/v1/reports/${r.body.id}`, { key: analyst })).body.status === 'processed');
   };
   const lookup = async (n: TestNode, q: string) => (await call(`${n.url}/v1/lookup?q=${encodeURIComponent(q)}&type=domain`)).body;
-  const partnerSide = (l: { byJurisdiction: { sourceNode: string }[] }, source: string) => l.byJurisdiction.find((b) => b.sourceNode === source) as Record<string, unknown> | undefined;
-  const push = async (from: TestNode, to: TestNode) => expect((await call(`${from.url}/v1/admin/partners/${to.nodeId}/sync`, { key: from.adminKey, method: 'POST' })).status).toBe(202);
+  const partnerSide = (l: { byJurisdiction: { sourceNode: string }[] }, source: string) =>
+    l.byJurisdiction.find((b) => b.sourceNode === source) as Record<string, unknown> | undefined;
+  const push = async (from: TestNode, to: TestNode) =>
+    expect((await call(`${from.url}/v1/admin/partners/${to.nodeId}/sync`, { key: from.adminKey, method: 'POST' })).status).toBe(202);
 
   beforeAll(async () => {
     nodes = await startTwoNodes();
@@ -62,9 +75,18 @@ describe('community policing across two nodes', () => {
     await push(sg, kr);
     await waitFor(async () => partnerSide(await lookup(kr, 'wrongly-listed-bakery.com'), 'sg-spf')?.verdict === 'scam');
 
-    const appeal = await call(`${sg.url}/v1/appeals`, { body: { value: 'wrongly-listed-bakery.com', type: 'domain', contact: 'owner@wrongly-listed-bakery.com', reason: 'Our bakery was impersonated by the scammers.' } });
+    const appeal = await call(`${sg.url}/v1/appeals`, {
+      body: {
+        value: 'wrongly-listed-bakery.com',
+        type: 'domain',
+        contact: 'owner@wrongly-listed-bakery.com',
+        reason: 'Our bakery was impersonated by the scammers.',
+      },
+    });
     expect(appeal.status).toBe(202);
-    expect((await call(`${sg.url}/v1/appeals/${appeal.body.id}/resolve`, { key: sgAnalyst, body: { outcome: 'upheld' } })).status).toBe(200);
+    expect((await call(`${sg.url}/v1/appeals/${appeal.body.id}/resolve`, { key: sgAnalyst, body: { outcome: 'upheld' } })).status).toBe(
+      200,
+    );
     expect((await lookup(sg, 'wrongly-listed-bakery.com')).verdict).toBe('legitimate');
 
     await push(sg, kr);

@@ -11,15 +11,32 @@ describe('spine: intake → worker → lookup', () => {
   let sql: Client;
   const keys: Record<string, { id: string; key: string }> = {};
 
-  const report = (over: Record<string, unknown> = {}) => ({ scamType: 'phishing', channel: 'sms', occurredAt: '2026-11-20T10:00:00+08:00', indicators: [{ value: '+65 8123 4567' }], ...over });
+  const report = (over: Record<string, unknown> = {}) => ({
+    scamType: 'phishing',
+    channel: 'sms',
+    occurredAt: '2026-11-20T10:00:00+08:00',
+    indicators: [{ value: '+65 8123 4567' }],
+    ...over,
+  });
 
   beforeAll(async () => {
     db = await createTestDatabase('spine');
-    const config = testConfig({ DATABASE_URL: db.url, BOOTSTRAP_ADMIN_KEY: ADMIN, NODE_ID: 'sg-test', JURISDICTION: 'SG', ANON_REPORT_LIMIT: '5' });
+    const config = testConfig({
+      DATABASE_URL: db.url,
+      BOOTSTRAP_ADMIN_KEY: ADMIN,
+      NODE_ID: 'sg-test',
+      JURISDICTION: 'SG',
+      ANON_REPORT_LIMIT: '5',
+    });
     api = await startApi(config);
     worker = await startWorker(config);
     sql = await sqlClient(db.url);
-    for (const [name, role, trust] of [['bankA', 'reporter', 'medium'], ['bankB', 'reporter', 'medium'], ['telcoC', 'reporter', 'medium'], ['spf', 'analyst', 'high']] as const) {
+    for (const [name, role, trust] of [
+      ['bankA', 'reporter', 'medium'],
+      ['bankB', 'reporter', 'medium'],
+      ['telcoC', 'reporter', 'medium'],
+      ['spf', 'analyst', 'high'],
+    ] as const) {
       const res = await call(`${api.url}/v1/admin/keys`, { key: ADMIN, body: { role, organisation: name, trust } });
       expect(res.status).toBe(201);
       keys[name] = res.body;
@@ -40,17 +57,33 @@ describe('spine: intake → worker → lookup', () => {
     });
 
   it('accepts a report with 202 and Location, processes it, and answers lookups', async () => {
-    const res = await call(`${api.url}/v1/reports`, { key: keys.bankA.key, body: report({ indicators: [{ value: 'hxxps://dbs-secure[.]top/Login#x' }, { value: 'not an indicator at all' }] }) });
+    const res = await call(`${api.url}/v1/reports`, {
+      key: keys.bankA.key,
+      body: report({ indicators: [{ value: 'hxxps://dbs-secure[.]top/Login#x' }, { value: 'not an indicator at all' }] }),
+    });
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ id: expect.any(String), status: 'received' });
     expect(res.headers.get('location')).toBe(`/v1/reports/${res.body.id}`);
     const done = await processed(res.body.id, keys.bankA.key);
     const url = done.indicators.find((i: { type: string }) => i.type === 'url');
-    expect(url).toMatchObject({ status: 'accepted', value: 'https://dbs-secure.top/Login', fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(done.indicators.find((i: { status: string }) => i.status === 'rejected')).toMatchObject({ raw: 'not an indicator at all', reason: expect.any(String) });
+    expect(url).toMatchObject({
+      status: 'accepted',
+      value: 'https://dbs-secure.top/Login',
+      fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(done.indicators.find((i: { status: string }) => i.status === 'rejected')).toMatchObject({
+      raw: 'not an indicator at all',
+      reason: expect.any(String),
+    });
     const look = await call(`${api.url}/v1/lookup?q=${encodeURIComponent('https://DBS-secure.top/Login')}`);
     expect(look.status).toBe(200);
-    expect(look.body).toMatchObject({ indicator: { type: 'url', value: 'https://dbs-secure.top/Login' }, verdict: 'suspicious', reports: 1, jurisdictions: ['SG'], scamTypes: ['phishing'] });
+    expect(look.body).toMatchObject({
+      indicator: { type: 'url', value: 'https://dbs-secure.top/Login' },
+      verdict: 'suspicious',
+      reports: 1,
+      jurisdictions: ['SG'],
+      scamTypes: ['phishing'],
+    });
     expect(JSON.stringify(look.body)).not.toContain('bankA');
   });
 
@@ -88,7 +121,10 @@ describe('spine: intake → worker → lookup', () => {
   });
 
   it('hides a report from another reporter (404) and shows it to analysts', async () => {
-    const r = await call(`${api.url}/v1/reports`, { key: keys.bankA.key, body: report({ reporter: { name: 'Tan Ah Kow', contact: '+65 8000 1111' } }) });
+    const r = await call(`${api.url}/v1/reports`, {
+      key: keys.bankA.key,
+      body: report({ reporter: { name: 'Tan Ah Kow', contact: '+65 8000 1111' } }),
+    });
     expect((await call(`${api.url}/v1/reports/${r.body.id}`, { key: keys.bankB.key })).status).toBe(404);
     expect((await call(`${api.url}/v1/reports/00000000-0000-4000-8000-000000000000`, { key: keys.bankB.key })).status).toBe(404);
     const seen = await call(`${api.url}/v1/reports/${r.body.id}`, { key: keys.spf.key });
@@ -110,7 +146,10 @@ describe('spine: intake → worker → lookup', () => {
   });
 
   it('takes a batch all-or-nothing', async () => {
-    const bad = await call(`${api.url}/v1/reports/batch`, { key: keys.bankA.key, body: { reports: [report(), report({ scamType: 'nope' })] } });
+    const bad = await call(`${api.url}/v1/reports/batch`, {
+      key: keys.bankA.key,
+      body: { reports: [report(), report({ scamType: 'nope' })] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'reports[1].scamType' })]));
     const before = (await sql.query(`SELECT count(*)::int AS n FROM reports`)).rows[0].n;
@@ -123,28 +162,61 @@ describe('spine: intake → worker → lookup', () => {
   describe('bad input gets a clear 4xx in the contract shape', () => {
     const expectError = (res: { status: number; body: any }, status: number, code?: string) => {
       expect(res.status).toBe(status);
-      expect(res.body).toMatchObject({ error: { code: code ?? expect.any(String), message: expect.any(String) }, requestId: expect.any(String) });
+      expect(res.body).toMatchObject({
+        error: { code: code ?? expect.any(String), message: expect.any(String) },
+        requestId: expect.any(String),
+      });
       expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js|node_modules|QueryFailedError/);
     };
 
     it('413 over 1 MiB on the single route', async () => {
-      expectError(await call(`${api.url}/v1/reports`, { key: keys.bankA.key, body: report({ narrative: 'x'.repeat(1.1 * 1024 * 1024) }) }), 413, 'payload_too_large');
+      expectError(
+        await call(`${api.url}/v1/reports`, { key: keys.bankA.key, body: report({ narrative: 'x'.repeat(1.1 * 1024 * 1024) }) }),
+        413,
+        'payload_too_large',
+      );
     });
     it('413 over 10 MiB on the batch route', async () => {
-      expectError(await call(`${api.url}/v1/reports/batch`, { key: keys.bankA.key, body: { reports: [report({ narrative: 'y'.repeat(10.5 * 1024 * 1024) })] } }), 413, 'payload_too_large');
+      expectError(
+        await call(`${api.url}/v1/reports/batch`, {
+          key: keys.bankA.key,
+          body: { reports: [report({ narrative: 'y'.repeat(10.5 * 1024 * 1024) })] },
+        }),
+        413,
+        'payload_too_large',
+      );
     });
     it('415 for a wrong content type', async () => {
-      expectError(await call(`${api.url}/v1/reports`, { key: keys.bankA.key, raw: 'scamType=phishing', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'unsupported_media_type');
-      expectError(await call(`${api.url}/v1/reports`, { key: keys.bankA.key, raw: '{}', headers: { 'content-type': 'text/plain' } }), 415, 'unsupported_media_type');
+      expectError(
+        await call(`${api.url}/v1/reports`, {
+          key: keys.bankA.key,
+          raw: 'scamType=phishing',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+        415,
+        'unsupported_media_type',
+      );
+      expectError(
+        await call(`${api.url}/v1/reports`, { key: keys.bankA.key, raw: '{}', headers: { 'content-type': 'text/plain' } }),
+        415,
+        'unsupported_media_type',
+      );
     });
     it('400 for malformed JSON', async () => {
-      expectError(await call(`${api.url}/v1/reports`, { key: keys.bankA.key, raw: '{"scamType": ', headers: { 'content-type': 'application/json' } }), 400, 'malformed_json');
+      expectError(
+        await call(`${api.url}/v1/reports`, { key: keys.bankA.key, raw: '{"scamType": ', headers: { 'content-type': 'application/json' } }),
+        400,
+        'malformed_json',
+      );
     });
     it('400 for unknown fields, at any depth', async () => {
       const top = await call(`${api.url}/v1/reports`, { key: keys.bankA.key, body: report({ extra: 1 }) });
       expectError(top, 400, 'validation_failed');
       expect(top.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'extra' })]));
-      const deep = await call(`${api.url}/v1/reports`, { key: keys.bankA.key, body: report({ indicators: [{ value: 'a.com', colour: 'red' }] }) });
+      const deep = await call(`${api.url}/v1/reports`, {
+        key: keys.bankA.key,
+        body: report({ indicators: [{ value: 'a.com', colour: 'red' }] }),
+      });
       expectError(deep, 400, 'validation_failed');
       expect(deep.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'indicators[0].colour' })]));
     });
@@ -175,9 +247,16 @@ describe('spine: intake → worker → lookup', () => {
       let deep = '1';
       for (let i = 0; i < 100_000; i++) deep = `[${deep}]`;
       const t0 = Date.now();
-      const nested = await call(`${api.url}/v1/reports`, { key: keys.bankA.key, raw: `{"scamType":"phishing","indicators":${deep}}`, headers: { 'content-type': 'application/json' } });
+      const nested = await call(`${api.url}/v1/reports`, {
+        key: keys.bankA.key,
+        raw: `{"scamType":"phishing","indicators":${deep}}`,
+        headers: { 'content-type': 'application/json' },
+      });
       expectError(nested, 400);
-      const huge = await call(`${api.url}/v1/reports`, { key: keys.bankA.key, body: report({ indicators: Array.from({ length: 60_000 }, () => ({ value: 'a' })) }) });
+      const huge = await call(`${api.url}/v1/reports`, {
+        key: keys.bankA.key,
+        body: report({ indicators: Array.from({ length: 60_000 }, () => ({ value: 'a' })) }),
+      });
       expectError(huge, 400);
       expect(Date.now() - t0).toBeLessThan(5000);
     });
@@ -210,14 +289,18 @@ describe('spine: intake → worker → lookup', () => {
     const bad = await call(`${api.url}/v1/indicators/normalize`, { body: { value: 'hello world' } });
     expect(bad.status).toBe(422);
     expect(bad.body.error.code).toBe('not_an_indicator');
-    const items = await call(`${api.url}/v1/indicators/normalize`, { body: { items: [{ value: 'hxxps://dbs-secure[.]top/Login#x' }, { value: 'nope nope' }, { value: 'user[at]mail[.]com' }] } });
+    const items = await call(`${api.url}/v1/indicators/normalize`, {
+      body: { items: [{ value: 'hxxps://dbs-secure[.]top/Login#x' }, { value: 'nope nope' }, { value: 'user[at]mail[.]com' }] },
+    });
     expect(items.status).toBe(200);
     expect(items.body.items).toEqual([
       expect.objectContaining({ ok: true, type: 'url', value: 'https://dbs-secure.top/Login' }),
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'not_an_indicator' }) }),
       expect.objectContaining({ ok: true, type: 'email', value: 'user@mail.com' }),
     ]);
-    const tooMany = await call(`${api.url}/v1/indicators/normalize`, { body: { items: Array.from({ length: 1001 }, () => ({ value: 'a.com' })) } });
+    const tooMany = await call(`${api.url}/v1/indicators/normalize`, {
+      body: { items: Array.from({ length: 1001 }, () => ({ value: 'a.com' })) },
+    });
     expect(tooMany.status).toBe(400);
   });
 
@@ -230,7 +313,9 @@ describe('spine: intake → worker → lookup', () => {
     const seen = new Set<string>();
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: any } = await call(`${api.url}/v1/reports?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { key: keys.spf.key });
+      const page: { status: number; body: any } = await call(`${api.url}/v1/reports?limit=3${cursor ? `&cursor=${cursor}` : ''}`, {
+        key: keys.spf.key,
+      });
       expect(page.status).toBe(200);
       for (const r of page.body.reports) {
         expect(seen.has(r.id)).toBe(false);

@@ -22,7 +22,19 @@ const RED_URL = 'https://red-only-secret.top/login';
 const STRICT_DOMAIN = 'amber-strict-only.top';
 const ACCOUNT = 'SG:7171:1234567890';
 const FIXED_TYPES = new Set(['identity', 'extension-definition', 'marking-definition']);
-const FORBIDDEN = [REPORTER.name, REPORTER.contact, RED_NARRATIVE, RED_URL, 'red-only-secret', STRICT_DOMAIN, ACCOUNT, '1234567890', TLP_MARKING_IDS.red, TLP_MARKING_IDS['amber+strict'], 'reporter_contact'];
+const FORBIDDEN = [
+  REPORTER.name,
+  REPORTER.contact,
+  RED_NARRATIVE,
+  RED_URL,
+  'red-only-secret',
+  STRICT_DOMAIN,
+  ACCOUNT,
+  '1234567890',
+  TLP_MARKING_IDS.red,
+  TLP_MARKING_IDS['amber+strict'],
+  'reporter_contact',
+];
 
 interface Res {
   status: number;
@@ -49,11 +61,23 @@ describe('TAXII 2.1 server', () => {
   const base = () => `${api.url}/taxii2`;
   const col = (id: string) => `${base()}/api/collections/${id}`;
 
-  async function taxii(url: string, opts: { key?: string; bearer?: boolean; accept?: string | null; method?: string; body?: string | Buffer; contentType?: string; authorization?: string } = {}): Promise<Res> {
+  async function taxii(
+    url: string,
+    opts: {
+      key?: string;
+      bearer?: boolean;
+      accept?: string | null;
+      method?: string;
+      body?: string | Buffer;
+      contentType?: string;
+      authorization?: string;
+    } = {},
+  ): Promise<Res> {
     const headers: Record<string, string> = {};
     if (opts.accept !== null) headers.accept = opts.accept ?? TAXII;
     if (opts.authorization) headers.authorization = opts.authorization;
-    else if (opts.key) headers.authorization = opts.bearer ? `Bearer ${opts.key}` : `Basic ${Buffer.from(`taxii-client:${opts.key}`).toString('base64')}`;
+    else if (opts.key)
+      headers.authorization = opts.bearer ? `Bearer ${opts.key}` : `Basic ${Buffer.from(`taxii-client:${opts.key}`).toString('base64')}`;
     if (opts.contentType) headers['content-type'] = opts.contentType;
     const res = await fetch(url, { method: opts.method ?? 'GET', headers, body: opts.body as BodyInit | undefined });
     const text = await res.text();
@@ -88,7 +112,13 @@ describe('TAXII 2.1 server', () => {
     throw new Error('no last page after 500 pages');
   }
 
-  const report = (over: Record<string, unknown>) => ({ scamType: 'phishing', channel: 'call', occurredAt: new Date(Date.now() - 2 * 86400_000).toISOString(), tlp: 'green', ...over });
+  const report = (over: Record<string, unknown>) => ({
+    scamType: 'phishing',
+    channel: 'call',
+    occurredAt: new Date(Date.now() - 2 * 86400_000).toISOString(),
+    tlp: 'green',
+    ...over,
+  });
   async function submitAll(bodies: [string, Record<string, unknown>][]): Promise<void> {
     const ids: string[] = [];
     for (const [org, body] of bodies) {
@@ -112,7 +142,9 @@ describe('TAXII 2.1 server', () => {
         WHERE s.reports > 0 AND s.tlp_rank <= $1 AND i.type = ANY($2::text[])`,
       [TLP_RANK[policy.maxTlp], policy.types],
     );
-    return new Map(rows.map((r) => [policy.pseudonymise.includes(r.type) ? fingerprintOf(r.type, pseudonym(key!, r.value)) : r.fingerprint, r.added]));
+    return new Map(
+      rows.map((r) => [policy.pseudonymise.includes(r.type) ? fingerprintOf(r.type, pseudonym(key!, r.value)) : r.fingerprint, r.added]),
+    );
   }
 
   const ext = (o: any) => o.extensions[Object.keys(o.extensions).find((k) => o.extensions[k].fingerprint)!];
@@ -121,7 +153,13 @@ describe('TAXII 2.1 server', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('taxii');
-    const config = testConfig({ DATABASE_URL: db.url, BOOTSTRAP_ADMIN_KEY: ADMIN, NODE_ID: NODE, JURISDICTION: 'SG', EXCHANGE_PUSH_INTERVAL_MS: '3600000' });
+    const config = testConfig({
+      DATABASE_URL: db.url,
+      BOOTSTRAP_ADMIN_KEY: ADMIN,
+      NODE_ID: NODE,
+      JURISDICTION: 'SG',
+      EXCHANGE_PUSH_INTERVAL_MS: '3600000',
+    });
     api = await startApi(config);
     worker = await startWorker(config);
     sql = await sqlClient(db.url);
@@ -146,7 +184,14 @@ describe('TAXII 2.1 server', () => {
     ] as const) {
       const r = await call(`${api.url}/v1/admin/partners`, {
         key: ADMIN,
-        body: { nodeId, jurisdiction, baseUrl: 'http://127.0.0.1:9', publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }), policy, ...(pseudonymKey ? { pseudonymKey } : {}) },
+        body: {
+          nodeId,
+          jurisdiction,
+          baseUrl: 'http://127.0.0.1:9',
+          publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }),
+          policy,
+          ...(pseudonymKey ? { pseudonymKey } : {}),
+        },
       });
       expect(r.status).toBe(201);
     }
@@ -159,7 +204,13 @@ describe('TAXII 2.1 server', () => {
       ['bankB', report({ indicators: [{ type: 'bank_account', value: ACCOUNT }], tlp: 'amber' })],
       ['bankB', report({ indicators: [{ type: 'crypto_wallet', value: '0x52908400098527886e0f7030069857d2e4169ee7' }], tlp: 'amber' })],
       ['telcoC', report({ indicators: [{ type: 'domain', value: 'clear-scam-shop.top' }], tlp: 'clear' })],
-      ...[1, 2, 3, 4].map((n) => ['bankA', report({ indicators: [{ value: `https://clear-phish-${n}.top/login` }], tlp: 'clear' })] as [string, Record<string, unknown>]),
+      ...[1, 2, 3, 4].map(
+        (n) =>
+          ['bankA', report({ indicators: [{ value: `https://clear-phish-${n}.top/login` }], tlp: 'clear' })] as [
+            string,
+            Record<string, unknown>,
+          ],
+      ),
       ...[1, 2, 3, 4].map((n) => ['bankB', report({ indicators: [{ value: `+65 9000 000${n}` }] })] as [string, Record<string, unknown>]),
     ]);
   });
@@ -176,16 +227,27 @@ describe('TAXII 2.1 server', () => {
       const d = await taxii(url, { key: keys.kr });
       expect(d.status).toBe(200);
       expect(d.headers.get('content-type')).toBe(TAXII);
-      expect(d.body).toMatchObject({ title: expect.any(String), description: expect.any(String), default: '/taxii2/api/', api_roots: ['/taxii2/api/'] });
+      expect(d.body).toMatchObject({
+        title: expect.any(String),
+        description: expect.any(String),
+        default: '/taxii2/api/',
+        api_roots: ['/taxii2/api/'],
+      });
     }
     const root = await taxii(`${base()}/api/`, { key: keys.analyst, bearer: true });
     expect(root.status).toBe(200);
     expect(root.headers.get('content-type')).toBe(TAXII);
-    expect(root.body).toEqual({ title: expect.any(String), description: expect.any(String), versions: [TAXII], max_content_length: 1048576 });
+    expect(root.body).toEqual({
+      title: expect.any(String),
+      description: expect.any(String),
+      versions: [TAXII],
+      max_content_length: 1048576,
+    });
   });
 
   it('collections: one per partner policy (visible to that partner and analysts) and public', async () => {
-    const idsOf = async (key: string) => ((await taxii(`${base()}/api/collections/`, { key })).body.collections ?? []).map((c: { id: string }) => c.id);
+    const idsOf = async (key: string) =>
+      ((await taxii(`${base()}/api/collections/`, { key })).body.collections ?? []).map((c: { id: string }) => c.id);
     expect(await idsOf(keys.kr)).toEqual([PUBLIC, KR]);
     expect(await idsOf(keys.jp)).toEqual([PUBLIC, JP]);
     expect(await idsOf(keys.stranger)).toEqual([PUBLIC]);
@@ -193,7 +255,15 @@ describe('TAXII 2.1 server', () => {
     for (const id of [KR, JP, PUBLIC]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const kr = await taxii(`${col(KR)}/`, { key: keys.kr });
     expect(kr.status).toBe(200);
-    expect(kr.body).toEqual({ id: KR, alias: 'kr-knpa', title: expect.any(String), description: expect.any(String), can_read: true, can_write: false, media_types: ['application/stix+json;version=2.1'] });
+    expect(kr.body).toEqual({
+      id: KR,
+      alias: 'kr-knpa',
+      title: expect.any(String),
+      description: expect.any(String),
+      can_read: true,
+      can_write: false,
+      media_types: ['application/stix+json;version=2.1'],
+    });
     expect((await taxii(`${col('kr-knpa')}/`, { key: keys.kr })).body.id).toBe(KR);
     expect((await taxii(`${col('public')}/`, { key: keys.jp })).body).toMatchObject({ id: PUBLIC, alias: 'public', can_write: false });
   });
@@ -205,7 +275,12 @@ describe('TAXII 2.1 server', () => {
       expect(r.status).toBe(401);
       expect(r.headers.get('www-authenticate')).toBe('Basic realm="scamintel"');
       expect(r.headers.get('content-type')).toBe(TAXII);
-      expect(r.body).toMatchObject({ title: expect.any(String), http_status: '401', error_code: 'unauthenticated', error_id: expect.any(String) });
+      expect(r.body).toMatchObject({
+        title: expect.any(String),
+        http_status: '401',
+        error_code: 'unauthenticated',
+        error_id: expect.any(String),
+      });
       const bad = await taxii(url(), { key: 'si_not-a-key' });
       expect(bad.status).toBe(401);
       expect(bad.headers.get('www-authenticate')).toBe('Basic realm="scamintel"');
@@ -219,7 +294,13 @@ describe('TAXII 2.1 server', () => {
       }
     });
     it("404 for another partner's collection, by id or alias, on every route", async () => {
-      for (const [key, other] of [[keys.kr, JP], [keys.kr, 'jp-npa'], [keys.jp, KR], [keys.stranger, KR], [keys.stranger, 'kr-knpa']]) {
+      for (const [key, other] of [
+        [keys.kr, JP],
+        [keys.kr, 'jp-npa'],
+        [keys.jp, KR],
+        [keys.stranger, KR],
+        [keys.stranger, 'kr-knpa'],
+      ]) {
         for (const path of ['/', '/objects/', '/manifest/']) {
           const r = await taxii(`${col(other)}${path}`, { key });
           expect(r.status).toBe(404);
@@ -263,7 +344,12 @@ describe('TAXII 2.1 server', () => {
       // Fixed objects first: identities, extension definitions, the TLP markings up to amber.
       const fixed = full.objects.filter((o) => FIXED_TYPES.has(o.type));
       expect(full.objects.slice(0, fixed.length)).toEqual(fixed);
-      expect(fixed.filter((o) => o.type === 'marking-definition').map((o) => o.id).sort()).toEqual([TLP_MARKING_IDS.clear, TLP_MARKING_IDS.green, TLP_MARKING_IDS.amber].sort());
+      expect(
+        fixed
+          .filter((o) => o.type === 'marking-definition')
+          .map((o) => o.id)
+          .sort(),
+      ).toEqual([TLP_MARKING_IDS.clear, TLP_MARKING_IDS.green, TLP_MARKING_IDS.amber].sort());
     });
 
     it('holds the same records the signed exchange sends that partner', async () => {
@@ -368,19 +454,29 @@ describe('TAXII 2.1 server', () => {
       expect(one.headers.get('x-taxii-date-added-first')).toBe(entry.date_added);
       const versions = await taxii(`${col(KR)}/objects/${target.id}/versions/`, { key: keys.kr });
       expect(versions.body).toEqual({ more: false, versions: [target.modified] });
-      expect((await taxii(`${col(KR)}/objects/${target.id}/?match[version]=${encodeURIComponent(target.modified)}`, { key: keys.kr })).body.objects).toEqual([target]);
-      expect((await taxii(`${col(KR)}/objects/${target.id}/?match[version]=2020-01-01T00:00:00.000Z`, { key: keys.kr })).body).toEqual({ more: false });
+      expect(
+        (await taxii(`${col(KR)}/objects/${target.id}/?match[version]=${encodeURIComponent(target.modified)}`, { key: keys.kr })).body
+          .objects,
+      ).toEqual([target]);
+      expect((await taxii(`${col(KR)}/objects/${target.id}/?match[version]=2020-01-01T00:00:00.000Z`, { key: keys.kr })).body).toEqual({
+        more: false,
+      });
       expect((await taxii(`${col(KR)}/objects/indicator--00000000-0000-4000-8000-000000000000/`, { key: keys.kr })).status).toBe(404);
       expect((await taxii(`${col(KR)}/objects/not-a-stix-id/`, { key: keys.kr })).status).toBe(404);
       // Observables, sightings and the fixed objects are found by id too.
       const sighting = two.objects.find((o) => o.type === 'sighting');
       const phone = two.objects.find((o) => o.type === 'phone-number');
       const identity = (await taxii(`${col(KR)}/objects/?match[type]=identity`, { key: keys.kr })).body.objects[0];
-      for (const o of [sighting, phone, identity]) expect((await taxii(`${col(KR)}/objects/${o.id}/`, { key: keys.kr })).body).toEqual({ more: false, objects: [o] });
+      for (const o of [sighting, phone, identity])
+        expect((await taxii(`${col(KR)}/objects/${o.id}/`, { key: keys.kr })).body).toEqual({ more: false, objects: [o] });
       const pair = await taxii(`${col(KR)}/objects/?match[id]=${phone.id},${sighting.id}`, { key: keys.kr });
-      expect(pair.body.objects.map((o: { id: string }) => o.id)).toEqual(manifest.filter((e) => e.id === phone.id || e.id === sighting.id).map((e) => e.id));
+      expect(pair.body.objects.map((o: { id: string }) => o.id)).toEqual(
+        manifest.filter((e) => e.id === phone.id || e.id === sighting.id).map((e) => e.id),
+      );
       // An object of another collection is not in this one.
-      const publicIds = (await taxii(`${col(PUBLIC)}/objects/?match[type]=indicator`, { key: keys.analyst })).body.objects.map((o: { id: string }) => o.id);
+      const publicIds = (await taxii(`${col(PUBLIC)}/objects/?match[type]=indicator`, { key: keys.analyst })).body.objects.map(
+        (o: { id: string }) => o.id,
+      );
       const krIndicators = new Set(inds.objects.map((o) => o.id));
       expect(publicIds.every((id: string) => krIndicators.has(id))).toBe(true);
       const sco = two.objects.find((o) => o.type === 'phone-number');
@@ -395,7 +491,11 @@ describe('TAXII 2.1 server', () => {
     it('public: TLP:CLEAR only, values in clear, no narratives, matching the database', async () => {
       const w = await walk(`${col(PUBLIC)}/objects/`, keys.jp, 5);
       const want = await expected({ maxTlp: 'clear', types: ALL_TYPES, pseudonymise: [] });
-      expect(indicatorsOf(w.objects).map((o) => ext(o).fingerprint).sort()).toEqual([...want.keys()].sort());
+      expect(
+        indicatorsOf(w.objects)
+          .map((o) => ext(o).fingerprint)
+          .sort(),
+      ).toEqual([...want.keys()].sort());
       for (const o of w.objects) {
         if (o.object_marking_refs) expect(o.object_marking_refs).toEqual([TLP_MARKING_IDS.clear]);
         expect(o.type).not.toBe('scamintel-pseudonym');
@@ -415,9 +515,14 @@ describe('TAXII 2.1 server', () => {
 
       const jp = (await walk(`${col(JP)}/objects/`, keys.jp, 50)).objects;
       const want = await expected(JP_POLICY);
-      expect(indicatorsOf(jp).map((o) => ext(o).fingerprint).sort()).toEqual([...want.keys()].sort());
+      expect(
+        indicatorsOf(jp)
+          .map((o) => ext(o).fingerprint)
+          .sort(),
+      ).toEqual([...want.keys()].sort());
       expect(new Set(indicatorsOf(jp).map((o) => ext(o).indicator_type))).toEqual(new Set(['phone', 'url']));
-      for (const o of jp) if (o.object_marking_refs) expect([TLP_MARKING_IDS.clear, TLP_MARKING_IDS.green]).toContain(o.object_marking_refs[0]);
+      for (const o of jp)
+        if (o.object_marking_refs) expect([TLP_MARKING_IDS.clear, TLP_MARKING_IDS.green]).toContain(o.object_marking_refs[0]);
       expect(indicatorsOf(jp).filter((o) => 'narratives' in ext(o))).toEqual([]);
     });
 
@@ -437,7 +542,11 @@ describe('TAXII 2.1 server', () => {
   });
 
   it('a later change re-adds the record with a new version after added_after', async () => {
-    const before = (await taxii(`${col(KR)}/manifest/`, { key: keys.kr })).body.objects as { id: string; date_added: string; version: string }[];
+    const before = (await taxii(`${col(KR)}/manifest/`, { key: keys.kr })).body.objects as {
+      id: string;
+      date_added: string;
+      version: string;
+    }[];
     const last = before[before.length - 1].date_added;
     await submitAll([['telcoC', report({ indicators: [{ value: '+65 9000 0001' }] })]]);
     const fp = fingerprintOf('phone', '+6590000001');
@@ -449,7 +558,10 @@ describe('TAXII 2.1 server', () => {
     expect(ext(ind).fingerprint).toBe(fp);
     expect(ind.modified > before.find((e) => e.id === ind.id)!.version).toBe(true);
     expect(res.body.objects[2].count).toBe(2);
-    const { rows } = await sql.query(`SELECT to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS added FROM indicators WHERE fingerprint = $1`, [fp]);
+    const { rows } = await sql.query(
+      `SELECT to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS added FROM indicators WHERE fingerprint = $1`,
+      [fp],
+    );
     expect(res.headers.get('x-taxii-date-added-first')).toBe(rows[0].added);
     expect(res.headers.get('x-taxii-date-added-last')).toBe(rows[0].added);
     // Still every object exactly once: the changed record moved to the end.
@@ -461,13 +573,26 @@ describe('TAXII 2.1 server', () => {
   describe('media types', () => {
     const url = () => `${col(KR)}/objects/?limit=1`;
     it('406 unless Accept admits application/taxii+json;version=2.1', async () => {
-      for (const accept of ['application/json', 'application/taxii+json;version=2.0', 'text/html, application/json;q=0.9', 'application/taxii+json;version=2.1;q=0']) {
+      for (const accept of [
+        'application/json',
+        'application/taxii+json;version=2.0',
+        'text/html, application/json;q=0.9',
+        'application/taxii+json;version=2.1;q=0',
+      ]) {
         const r = await taxii(url(), { key: keys.kr, accept });
         expect(r.status).toBe(406);
         expect(r.headers.get('content-type')).toBe(TAXII);
         expect(r.body).toMatchObject({ http_status: '406', error_code: 'not_acceptable' });
       }
-      for (const accept of ['*/*', 'application/*', 'application/taxii+json', TAXII, 'application/taxii+json; version=2.1', 'application/json;q=0.5, application/taxii+json;version=2.1', null]) {
+      for (const accept of [
+        '*/*',
+        'application/*',
+        'application/taxii+json',
+        TAXII,
+        'application/taxii+json; version=2.1',
+        'application/json;q=0.5, application/taxii+json;version=2.1',
+        null,
+      ]) {
         const r = await taxii(url(), { key: keys.kr, accept });
         expect(r.status).toBe(200);
         expect(r.headers.get('content-type')).toBe(TAXII);
@@ -476,8 +601,15 @@ describe('TAXII 2.1 server', () => {
 
     it('the collections are read-only: 415 for a wrong Content-Type, 413 above the limit, else 403', async () => {
       const envelope = JSON.stringify({ objects: [] });
-      const post = (contentType: string | undefined, body: string | Buffer = envelope, id = KR, key: string | null = keys.kr) => taxii(`${col(id)}/objects/`, { key: key ?? undefined, method: 'POST', contentType, body });
-      for (const contentType of ['application/json', 'application/stix+json;version=2.1', 'application/taxii+json;version=2.0', 'text/plain', 'application/xml']) {
+      const post = (contentType: string | undefined, body: string | Buffer = envelope, id = KR, key: string | null = keys.kr) =>
+        taxii(`${col(id)}/objects/`, { key: key ?? undefined, method: 'POST', contentType, body });
+      for (const contentType of [
+        'application/json',
+        'application/stix+json;version=2.1',
+        'application/taxii+json;version=2.0',
+        'text/plain',
+        'application/xml',
+      ]) {
         const r = await post(contentType);
         expect(r.status).toBe(415);
         expect(r.headers.get('content-type')).toBe(TAXII);
@@ -505,11 +637,14 @@ describe('TAXII 2.1 server', () => {
   });
 
   it("a partner's reads are audited; an analyst's are not", async () => {
-    const count = async () => (await sql.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'taxii.served'`)).rows[0].n as number;
+    const count = async () =>
+      (await sql.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'taxii.served'`)).rows[0].n as number;
     const before = await count();
     await taxii(`${col(KR)}/objects/?limit=3`, { key: keys.kr });
     expect(await count()).toBe(before + 1);
-    const { rows } = await sql.query(`SELECT actor, subject, details FROM audit_log WHERE action = 'taxii.served' ORDER BY seq DESC LIMIT 1`);
+    const { rows } = await sql.query(
+      `SELECT actor, subject, details FROM audit_log WHERE action = 'taxii.served' ORDER BY seq DESC LIMIT 1`,
+    );
     expect(rows[0]).toMatchObject({ subject: 'kr-knpa', details: { collection: KR, route: 'objects', objects: 3, more: true } });
     await taxii(`${col(KR)}/objects/?limit=3`, { key: keys.analyst });
     expect(await count()).toBe(before + 1);

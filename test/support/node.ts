@@ -38,7 +38,10 @@ export async function startWorker(config: AppConfig): Promise<{ app: INestApplic
 }
 
 /** JSON over fetch with the common headers; returns status, headers and parsed body. */
-export async function call(url: string, opts: { method?: string; key?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
+export async function call(
+  url: string,
+  opts: { method?: string; key?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.key) headers.authorization = `Bearer ${opts.key}`;
   let body: string | undefined;

@@ -34,7 +34,9 @@ async function waitPort(port: number, timeoutMs = 10000): Promise<void> {
 
 /** A private, throw-away redis-server on the given port (nothing persisted), so a test can kill it. */
 export async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   await waitPort(port);
   return child;
 }
@@ -50,7 +52,11 @@ export async function killHard(child: ChildProcess): Promise<void> {
 export function spawnApp(app: 'api' | 'worker', env: Record<string, string>): ChildProcess {
   const entry = path.join(ROOT, `dist/apps/${app}/src/main.js`);
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first (npm test does)`);
-  const child = spawn(process.execPath, [entry], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   child.stderr?.on('data', () => undefined);
   return child;
 }

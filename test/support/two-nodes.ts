@@ -103,7 +103,16 @@ async function startNode(name: string, nodeId: string, jurisdiction: string, env
   const worker = await startWorker(config);
   const sql = await sqlClient(db.url);
   const node: TestNode = {
-    name, nodeId, jurisdiction, adminKey, config, url, proxy, worker: worker.app, sql, dbUrl: db.url,
+    name,
+    nodeId,
+    jurisdiction,
+    adminKey,
+    config,
+    url,
+    proxy,
+    worker: worker.app,
+    sql,
+    dbUrl: db.url,
     async startApi() {
       const app = await createApi(config);
       await app.listen({ host: '127.0.0.1', port });
@@ -129,7 +138,14 @@ async function startNode(name: string, nodeId: string, jurisdiction: string, env
 export async function startTwoNodes(env: Record<string, string> = {}): Promise<{ sg: TestNode; kr: TestNode; close(): Promise<void> }> {
   const sg = await startNode('sg', 'sg-spf', 'SG', env);
   const kr = await startNode('kr', 'kr-knpa', 'KR', env);
-  return { sg, kr, close: async () => { await sg.close(); await kr.close(); } };
+  return {
+    sg,
+    kr,
+    close: async () => {
+      await sg.close();
+      await kr.close();
+    },
+  };
 }
 
 /** Registers `partner` at `node` (admin route), with the partner's identity as its own route publishes it. */
@@ -137,7 +153,14 @@ export async function registerPartner(node: TestNode, partner: TestNode, policy:
   const identity = await call(`${partner.url}/v1/exchange/identity`);
   const res = await call(`${node.url}/v1/admin/partners`, {
     key: node.adminKey,
-    body: { nodeId: identity.body.nodeId, jurisdiction: identity.body.jurisdiction, baseUrl: partner.proxy.url, publicKey: identity.body.publicKey, policy, ...(pseudonymKey ? { pseudonymKey } : {}) },
+    body: {
+      nodeId: identity.body.nodeId,
+      jurisdiction: identity.body.jurisdiction,
+      baseUrl: partner.proxy.url,
+      publicKey: identity.body.publicKey,
+      policy,
+      ...(pseudonymKey ? { pseudonymKey } : {}),
+    },
   });
   return res;
 }

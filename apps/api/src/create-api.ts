@@ -23,7 +23,10 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     },
   });
   configureFastify(adapter.getInstance());
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, { logger: new PinoNestLogger(logger), bufferLogs: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
   app.useGlobalPipes(createValidationPipe());
   installHttpMetrics(app);
   setupOpenApi(app);

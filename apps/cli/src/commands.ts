@@ -52,7 +52,12 @@ function parse<T extends Record<string, { type: 'string' | 'boolean'; short?: st
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  if (r.positionals.length !== positionals) throw new UsageError(positionals ? `expected ${positionals} argument${positionals > 1 ? 's' : ''}, got ${r.positionals.length}` : `unexpected argument ${JSON.stringify(r.positionals[0])}`);
+  if (r.positionals.length !== positionals)
+    throw new UsageError(
+      positionals
+        ? `expected ${positionals} argument${positionals > 1 ? 's' : ''}, got ${r.positionals.length}`
+        : `unexpected argument ${JSON.stringify(r.positionals[0])}`,
+    );
   return r;
 }
 
@@ -61,7 +66,8 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
     if (fallback !== undefined) return fallback;
     throw new UsageError(`--${name} is required (${allowed.join('|')})`);
   }
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
   return value as T;
 }
 
@@ -84,19 +90,42 @@ const keysCreate: Command = {
   summary: 'create an API key; prints its id and the key (shown once)',
   context: 'keys',
   parse(args) {
-    const { values: v } = parse(args, { role: { type: 'string' }, org: { type: 'string' }, trust: { type: 'string' }, 'partner-node': { type: 'string' }, json: { type: 'boolean' } }, 0);
+    const { values: v } = parse(
+      args,
+      {
+        role: { type: 'string' },
+        org: { type: 'string' },
+        trust: { type: 'string' },
+        'partner-node': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      0,
+    );
     const role = oneOf<Role>('role', v.role, ROLES);
     const partnerNodeId = v['partner-node'];
-    if (partnerNodeId !== undefined && !/^[a-z0-9-]{2,32}$/.test(partnerNodeId)) throw new UsageError('--partner-node must match [a-z0-9-]{2,32}');
+    if (partnerNodeId !== undefined && !/^[a-z0-9-]{2,32}$/.test(partnerNodeId))
+      throw new UsageError('--partner-node must match [a-z0-9-]{2,32}');
     if (role === 'partner' && !partnerNodeId) throw new UsageError('a partner key needs --partner-node <node-id>');
-    return { role, organisation: organisation(v.org), trust: oneOf<Exclude<Trust, 'anonymous'>>('trust', v.trust, KEYED_TRUST, 'medium'), partnerNodeId, json: !!v.json };
+    return {
+      role,
+      organisation: organisation(v.org),
+      trust: oneOf<Exclude<Trust, 'anonymous'>>('trust', v.trust, KEYED_TRUST, 'medium'),
+      partnerNodeId,
+      json: !!v.json,
+    };
   },
   async run(app, p, _config, io) {
-    const { id, key, row } = await app.get(KeysService, { strict: false }).create(cliActor(), { role: p.role, organisation: p.organisation, trust: p.trust, partnerNodeId: p.partnerNodeId });
+    const { id, key, row } = await app
+      .get(KeysService, { strict: false })
+      .create(cliActor(), { role: p.role, organisation: p.organisation, trust: p.trust, partnerNodeId: p.partnerNodeId });
     if (p.json) {
-      io.out(`${JSON.stringify({ id, key, role: row.role, organisation: row.organisation, trust: row.trust, partnerNodeId: row.partnerNodeId, createdAt: row.createdAt })}\n`);
+      io.out(
+        `${JSON.stringify({ id, key, role: row.role, organisation: row.organisation, trust: row.trust, partnerNodeId: row.partnerNodeId, createdAt: row.createdAt })}\n`,
+      );
     } else {
-      io.out(`created ${row.role} key for ${row.organisation} (trust ${row.trust}${row.partnerNodeId ? `, partner node ${row.partnerNodeId}` : ''})\n`);
+      io.out(
+        `created ${row.role} key for ${row.organisation} (trust ${row.trust}${row.partnerNodeId ? `, partner node ${row.partnerNodeId}` : ''})\n`,
+      );
       io.out(`id:  ${id}\nkey: ${key}\n`);
       io.err('Store the key now: it is shown once and kept only as a hash.\n');
     }
@@ -110,13 +139,18 @@ const keysRevoke: Command = {
   context: 'keys',
   parse(args) {
     const { values: v, positionals } = parse(args, { json: { type: 'boolean' } }, 1);
-    if (!UUID.test(positionals[0])) throw new UsageError(`${JSON.stringify(positionals[0])} is not a key id (a UUID, as printed by keys:create)`);
+    if (!UUID.test(positionals[0]))
+      throw new UsageError(`${JSON.stringify(positionals[0])} is not a key id (a UUID, as printed by keys:create)`);
     return { id: positionals[0].toLowerCase(), json: !!v.json };
   },
   async run(app, p, _config, io) {
     try {
       const row = await app.get(KeysService, { strict: false }).revoke(cliActor(), p.id);
-      io.out(p.json ? `${JSON.stringify({ id: row.id, revokedAt: row.revokedAt })}\n` : `revoked ${row.role} key ${row.id} of ${row.organisation} (revoked at ${new Date(row.revokedAt!).toISOString()})\n`);
+      io.out(
+        p.json
+          ? `${JSON.stringify({ id: row.id, revokedAt: row.revokedAt })}\n`
+          : `revoked ${row.role} key ${row.id} of ${row.organisation} (revoked at ${new Date(row.revokedAt!).toISOString()})\n`,
+      );
       return 0;
     } catch (e) {
       if (e instanceof AppError && e.code === 'not_found') {
@@ -163,20 +197,33 @@ const importCmd: Command = {
     const { values: v, positionals } = parse(
       args,
       {
-        org: { type: 'string' }, trust: { type: 'string' }, format: { type: 'string' }, 'batch-size': { type: 'string' }, concurrency: { type: 'string' },
-        errors: { type: 'string' }, strict: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'scam-type': { type: 'string' }, channel: { type: 'string' },
-        jurisdiction: { type: 'string' }, 'progress-interval': { type: 'string' },
+        org: { type: 'string' },
+        trust: { type: 'string' },
+        format: { type: 'string' },
+        'batch-size': { type: 'string' },
+        concurrency: { type: 'string' },
+        errors: { type: 'string' },
+        strict: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        'scam-type': { type: 'string' },
+        channel: { type: 'string' },
+        jurisdiction: { type: 'string' },
+        'progress-interval': { type: 'string' },
       },
       1,
     );
     const file = path.resolve(positionals[0]);
     if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`no such file: ${positionals[0]}`);
-    const format = v.format !== undefined ? oneOf<ImportFormat>('format', v.format, ['csv', 'stix']) : FORMATS[path.extname(file).toLowerCase()];
+    const format =
+      v.format !== undefined ? oneOf<ImportFormat>('format', v.format, ['csv', 'stix']) : FORMATS[path.extname(file).toLowerCase()];
     if (!format) throw new UsageError('cannot tell the format from the file name; add --format csv|stix');
-    if (v.jurisdiction !== undefined && !/^[A-Z]{2}$/.test(v.jurisdiction)) throw new UsageError('--jurisdiction must be an ISO 3166-1 alpha-2 code (upper case)');
-    if (format === 'csv' && (v['scam-type'] || v.channel || v.jurisdiction)) throw new UsageError('--scam-type, --channel and --jurisdiction are for STIX bundles; a CSV file has columns for them');
+    if (v.jurisdiction !== undefined && !/^[A-Z]{2}$/.test(v.jurisdiction))
+      throw new UsageError('--jurisdiction must be an ISO 3166-1 alpha-2 code (upper case)');
+    if (format === 'csv' && (v['scam-type'] || v.channel || v.jurisdiction))
+      throw new UsageError('--scam-type, --channel and --jurisdiction are for STIX bundles; a CSV file has columns for them');
     return {
-      file, format,
+      file,
+      format,
       organisation: organisation(v.org),
       trust: oneOf<Exclude<Trust, 'anonymous'>>('trust', v.trust, KEYED_TRUST, 'medium'),
       batchSize: intOption('batch-size', v['batch-size'], 1000, 1, 1000),
@@ -185,7 +232,11 @@ const importCmd: Command = {
       strict: !!v.strict,
       dryRun: !!v['dry-run'],
       progressEveryMs: intOption('progress-interval', v['progress-interval'], 2000, 100, 3_600_000),
-      stixDefaults: { scamType: oneOf('scam-type', v['scam-type'], SCAM_TYPES, 'other'), channel: oneOf('channel', v.channel, CHANNELS, 'other'), jurisdiction: v.jurisdiction },
+      stixDefaults: {
+        scamType: oneOf('scam-type', v['scam-type'], SCAM_TYPES, 'other'),
+        channel: oneOf('channel', v.channel, CHANNELS, 'other'),
+        jurisdiction: v.jurisdiction,
+      },
     };
   },
   async run(app, p, config, io) {
@@ -196,7 +247,9 @@ const importCmd: Command = {
     app.get<Queue>(getQueueToken(QueueName.Ingest), { strict: false }).on('error', (err: Error) => {
       if (warned) return;
       warned = true;
-      io.err(`warning: Redis is unreachable at REDIS_URL (${err.message}); reports are still stored, and the worker's outbox relay will queue them\n`);
+      io.err(
+        `warning: Redis is unreachable at REDIS_URL (${err.message}); reports are still stored, and the worker's outbox relay will queue them\n`,
+      );
     });
     const importer = new Importer(reports, {
       file: p.file,
@@ -215,14 +268,27 @@ const importCmd: Command = {
     const record = (outcome: string, extra: Record<string, unknown>) =>
       p.dryRun
         ? Promise.resolve()
-        : audit.record({ actor: cliActor(), action: 'reports.imported', subject: path.basename(p.file), details: { outcome, organisation: p.organisation, trust: p.trust, format: p.format, ...extra } }).then(() => undefined);
+        : audit
+            .record({
+              actor: cliActor(),
+              action: 'reports.imported',
+              subject: path.basename(p.file),
+              details: { outcome, organisation: p.organisation, trust: p.trust, format: p.format, ...extra },
+            })
+            .then(() => undefined);
     try {
       summary = await importer.run();
     } catch (e) {
       await record('aborted', { error: (e as Error).message }).catch(() => undefined);
       throw e;
     }
-    await record('completed', { sha256: summary.sha256, rowsOk: summary.ok, rowsFailed: summary.failed, replayed: summary.replayed, batches: summary.batches });
+    await record('completed', {
+      sha256: summary.sha256,
+      rowsOk: summary.ok,
+      rowsFailed: summary.failed,
+      replayed: summary.replayed,
+      batches: summary.batches,
+    });
     const s = summary;
     const notes = [
       s.skipped ? `${s.skipped} non-indicator objects skipped` : '',
@@ -230,7 +296,9 @@ const importCmd: Command = {
       s.errorsFile ? `errors in ${displayPath(s.errorsFile)}` : '',
       p.dryRun ? 'dry run: nothing stored' : '',
     ].filter(Boolean);
-    io.out(`import done: ${s.ok} rows ok, ${s.failed} rows failed, ${s.rowsPerSec} rows/s (${s.seconds.toFixed(1)} s)${notes.length ? `; ${notes.join('; ')}` : ''}\n`);
+    io.out(
+      `import done: ${s.ok} rows ok, ${s.failed} rows failed, ${s.rowsPerSec} rows/s (${s.seconds.toFixed(1)} s)${notes.length ? `; ${notes.join('; ')}` : ''}\n`,
+    );
     return 0;
   },
 };
@@ -256,7 +324,11 @@ const partnersAdd: Command = {
   async run(app, p, _config, io) {
     try {
       const { created, partner } = await addPartnerFromFile(app, p.file, cliActor());
-      io.out(p.json ? `${JSON.stringify({ created, partner })}\n` : `${created ? 'added' : 'updated'} partner ${partner.nodeId} (${partner.jurisdiction}) at ${partner.baseUrl}\n`);
+      io.out(
+        p.json
+          ? `${JSON.stringify({ created, partner })}\n`
+          : `${created ? 'added' : 'updated'} partner ${partner.nodeId} (${partner.jurisdiction}) at ${partner.baseUrl}\n`,
+      );
       return 0;
     } catch (e) {
       return reportAppError(e, io);
@@ -295,9 +367,25 @@ const bulletinGenerate: Command = {
   summary: 'build the bulletin of a period now (a draft, or published with --publish) and write its files',
   context: 'bulletins',
   parse(args) {
-    const { values: v } = parse(args, { from: { type: 'string' }, to: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' }, publish: { type: 'boolean' } }, 0);
-    if (!v.from || !DATE.test(v.from) || !v.to || !DATE.test(v.to)) throw new UsageError('--from and --to are required, as YYYY-MM-DD (the period is [from, to))');
-    return { from: v.from, to: v.to, languages: v.lang ? v.lang.split(',').map((l) => l.trim()).filter(Boolean) : undefined, out: v.out ? path.resolve(v.out) : undefined, publish: !!v.publish };
+    const { values: v } = parse(
+      args,
+      { from: { type: 'string' }, to: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' }, publish: { type: 'boolean' } },
+      0,
+    );
+    if (!v.from || !DATE.test(v.from) || !v.to || !DATE.test(v.to))
+      throw new UsageError('--from and --to are required, as YYYY-MM-DD (the period is [from, to))');
+    return {
+      from: v.from,
+      to: v.to,
+      languages: v.lang
+        ? v.lang
+            .split(',')
+            .map((l) => l.trim())
+            .filter(Boolean)
+        : undefined,
+      out: v.out ? path.resolve(v.out) : undefined,
+      publish: !!v.publish,
+    };
   },
   async run(app, p, config, io) {
     const bulletins = app.get(BulletinsService, { strict: false });
@@ -307,7 +395,9 @@ const bulletinGenerate: Command = {
       await bulletins.generate(row.id, row.revision, { finalAttempt: true });
       if (p.publish) await bulletins.publish(row.id, cliActor());
       const files = await bulletins.writeFiles(row.id, p.out ?? config.bulletins.outDir);
-      io.out(`bulletin ${row.id} (${p.from} to ${p.to}, version ${row.version})${p.publish ? ' published' : ' draft'}; wrote:\n${files.map((f) => `  ${displayPath(f)}`).join('\n')}\n`);
+      io.out(
+        `bulletin ${row.id} (${p.from} to ${p.to}, version ${row.version})${p.publish ? ' published' : ' draft'}; wrote:\n${files.map((f) => `  ${displayPath(f)}`).join('\n')}\n`,
+      );
       return 0;
     } catch (e) {
       return reportAppError(e, io);

@@ -21,7 +21,11 @@ export type ContextKind = 'keys' | 'audit' | 'import' | 'exchange' | 'bulletins'
 @Module({})
 export class CliModule {
   static forCommand(config: AppConfig, kind: ContextKind): DynamicModule {
-    const base = [ConfigModule.forRoot(config), PersistenceModule.forRoot({ applicationName: `scamintel-cli-${config.nodeId}`, poolSize: kind === 'import' ? 8 : 2 }), AuditModule];
+    const base = [
+      ConfigModule.forRoot(config),
+      PersistenceModule.forRoot({ applicationName: `scamintel-cli-${config.nodeId}`, poolSize: kind === 'import' ? 8 : 2 }),
+      AuditModule,
+    ];
     const extras: Record<ContextKind, DynamicModule['imports']> = {
       keys: [AuthModule],
       audit: [],
@@ -40,9 +44,22 @@ export class CliModule {
  */
 export function cliLogger(config: AppConfig) {
   const verbose = ['debug', 'trace'].includes(config.logLevel);
-  return pino({ level: verbose ? config.logLevel : config.logLevel === 'silent' || config.logLevel === 'fatal' || config.logLevel === 'error' ? config.logLevel : 'warn', name: `scamintel-cli:${config.nodeId}` }, pino.destination(2));
+  return pino(
+    {
+      level: verbose
+        ? config.logLevel
+        : config.logLevel === 'silent' || config.logLevel === 'fatal' || config.logLevel === 'error'
+          ? config.logLevel
+          : 'warn',
+      name: `scamintel-cli:${config.nodeId}`,
+    },
+    pino.destination(2),
+  );
 }
 
 export async function createCliContext(config: AppConfig, kind: ContextKind): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(CliModule.forCommand(config, kind), { logger: new PinoNestLogger(cliLogger(config)), abortOnError: false });
+  return NestFactory.createApplicationContext(CliModule.forCommand(config, kind), {
+    logger: new PinoNestLogger(cliLogger(config)),
+    abortOnError: false,
+  });
 }

@@ -46,7 +46,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
   } catch (e) {
     if (e instanceof ImportFileError || e instanceof BundleFormatError) io.err(`${name}: ${e.message}\n`);
     else if (isDatabaseUnavailable(e)) io.err(`${name}: PostgreSQL is unreachable at DATABASE_URL (${(e as Error).message})\n`);
-    else if (e instanceof AppError) io.err(`${name}: ${e.message}${e.details.length ? `\n${e.details.map((d) => `  ${d.path}: ${d.message}`).join('\n')}` : ''}\n`);
+    else if (e instanceof AppError)
+      io.err(`${name}: ${e.message}${e.details.length ? `\n${e.details.map((d) => `  ${d.path}: ${d.message}`).join('\n')}` : ''}\n`);
     else io.err(`${name}: ${(e as Error)?.stack ?? e}\n`);
     return 1;
   }

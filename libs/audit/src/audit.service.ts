@@ -28,7 +28,10 @@ export class AuditService {
   /** Checks the chain's own links, then that every head a partner signed for us is still in it unchanged. */
   async verify(): Promise<VerifyResult> {
     const [entries, witnessed] = await Promise.all([this.repo.all(), this.repo.witnessedHeads()]);
-    return verifyChain(entries, witnessed.map((w) => ({ seq: w.seq, hash: w.hash })));
+    return verifyChain(
+      entries,
+      witnessed.map((w) => ({ seq: w.seq, hash: w.hash })),
+    );
   }
 
   witness(partnerNodeId: string, head: { seq: number; hash: string }, receipt: unknown): Promise<void> {

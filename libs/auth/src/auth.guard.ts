@@ -55,7 +55,12 @@ export class AuthGuard implements CanActivate {
     // Public callers without a key on keyed routes are noise, not attacks; only presented credentials are audited.
     if (reason === 'missing_key') return;
     await this.audit
-      .record({ actor: keyId ? `key:${keyId}` : `ip:${req.ip}`, action: 'auth.failed', subject: `${req.method} ${req.url.split('?')[0]}`, details: { reason } })
+      .record({
+        actor: keyId ? `key:${keyId}` : `ip:${req.ip}`,
+        action: 'auth.failed',
+        subject: `${req.method} ${req.url.split('?')[0]}`,
+        details: { reason },
+      })
       .catch((err: Error) => this.logger.warn(`audit of auth failure failed: ${err.message}`));
   }
 }

@@ -13,8 +13,21 @@ export class KeysController {
   @Post()
   @HttpCode(201)
   async create(@Body() dto: CreateKeyDto, @Req() req: AuthenticatedRequest) {
-    const { id, key, row } = await this.keys.create(actorOf(req), { role: dto.role, organisation: dto.organisation, trust: dto.trust, partnerNodeId: dto.partnerNodeId });
-    return { id, key, role: row.role, organisation: row.organisation, trust: row.trust, partnerNodeId: row.partnerNodeId ?? undefined, createdAt: row.createdAt };
+    const { id, key, row } = await this.keys.create(actorOf(req), {
+      role: dto.role,
+      organisation: dto.organisation,
+      trust: dto.trust,
+      partnerNodeId: dto.partnerNodeId,
+    });
+    return {
+      id,
+      key,
+      role: row.role,
+      organisation: row.organisation,
+      trust: row.trust,
+      partnerNodeId: row.partnerNodeId ?? undefined,
+      createdAt: row.createdAt,
+    };
   }
 
   @Get()

@@ -21,7 +21,10 @@ export class KeysRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async insert(row: Omit<ApiKeyRow, 'createdAt' | 'revokedAt'> & { keyHash: string }): Promise<ApiKeyRow> {
-    const { rows: [created] } = await query<ApiKeyRow>(poolOf(this.db),
+    const {
+      rows: [created],
+    } = await query<ApiKeyRow>(
+      poolOf(this.db),
       `INSERT INTO api_keys (id, role, organisation, trust, partner_node_id, key_hash) VALUES ($1,$2,$3,$4,$5,$6) RETURNING ${COLUMNS}`,
       [row.id, row.role, row.organisation, row.trust, row.partnerNodeId, row.keyHash],
     );
@@ -29,12 +32,15 @@ export class KeysRepository {
   }
 
   async findActiveByHash(keyHash: string): Promise<ApiKeyRow | undefined> {
-    const { rows } = await query<ApiKeyRow>(poolOf(this.db), `SELECT ${COLUMNS} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, [keyHash]);
+    const { rows } = await query<ApiKeyRow>(poolOf(this.db), `SELECT ${COLUMNS} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, [
+      keyHash,
+    ]);
     return rows[0];
   }
 
   async revoke(id: string): Promise<ApiKeyRow | undefined> {
-    const { rows } = await query<ApiKeyRow>(poolOf(this.db),
+    const { rows } = await query<ApiKeyRow>(
+      poolOf(this.db),
       `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`,
       [id],
     );

@@ -28,16 +28,34 @@ export class KeysService implements OnApplicationBootstrap {
     if (!this.config.bootstrapAdminKey) return;
     try {
       if (await this.keys.hasActiveAdmin()) return;
-      const row = await this.keys.insert({ id: randomUUID(), role: 'admin', organisation: 'bootstrap', trust: 'high', partnerNodeId: null, keyHash: hashApiKey(this.config.bootstrapAdminKey) });
-      await this.audit.record({ actor: 'system', action: 'key.created', subject: row.id, details: { role: 'admin', organisation: 'bootstrap', bootstrap: true } });
+      const row = await this.keys.insert({
+        id: randomUUID(),
+        role: 'admin',
+        organisation: 'bootstrap',
+        trust: 'high',
+        partnerNodeId: null,
+        keyHash: hashApiKey(this.config.bootstrapAdminKey),
+      });
+      await this.audit.record({
+        actor: 'system',
+        action: 'key.created',
+        subject: row.id,
+        details: { role: 'admin', organisation: 'bootstrap', bootstrap: true },
+      });
     } catch (err) {
       // A racing second process may have inserted the same key; that is the outcome we wanted.
       this.logger.warn(`bootstrap admin key not registered: ${(err as Error).message}`);
     }
   }
 
-  async create(actor: string, input: { role: Role; organisation: string; trust?: Exclude<Trust, 'anonymous'>; partnerNodeId?: string }): Promise<{ id: string; key: string; row: ApiKeyRow }> {
-    if (input.role === 'partner' && !input.partnerNodeId) throw new KeyError('validation_failed', 'a partner key needs partnerNodeId', [{ path: 'partnerNodeId', message: 'required for role partner' }]);
+  async create(
+    actor: string,
+    input: { role: Role; organisation: string; trust?: Exclude<Trust, 'anonymous'>; partnerNodeId?: string },
+  ): Promise<{ id: string; key: string; row: ApiKeyRow }> {
+    if (input.role === 'partner' && !input.partnerNodeId)
+      throw new KeyError('validation_failed', 'a partner key needs partnerNodeId', [
+        { path: 'partnerNodeId', message: 'required for role partner' },
+      ]);
     const key = generateApiKey();
     const row = await this.keys.insert({
       id: randomUUID(),
@@ -47,7 +65,12 @@ export class KeysService implements OnApplicationBootstrap {
       partnerNodeId: input.partnerNodeId ?? null,
       keyHash: hashApiKey(key),
     });
-    await this.audit.record({ actor, action: 'key.created', subject: row.id, details: { role: row.role, organisation: row.organisation, trust: row.trust } });
+    await this.audit.record({
+      actor,
+      action: 'key.created',
+      subject: row.id,
+      details: { role: row.role, organisation: row.organisation, trust: row.trust },
+    });
     return { id: row.id, key, row };
   }
 
@@ -75,6 +98,13 @@ export class KeysService implements OnApplicationBootstrap {
     }
     const row = cached.row;
     if (!row) return undefined;
-    return { kind: 'key', keyId: row.id, role: row.role, organisation: row.organisation, trust: row.trust, partnerNodeId: row.partnerNodeId ?? undefined };
+    return {
+      kind: 'key',
+      keyId: row.id,
+      role: row.role,
+      organisation: row.organisation,
+      trust: row.trust,
+      partnerNodeId: row.partnerNodeId ?? undefined,
+    };
   }
 }

@@ -11,8 +11,13 @@ import { ListBulletinsQuery } from './dto/list-bulletins.query';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Same policy as the page's own <meta>: nothing loads, inline styles and the inline SVG only.
-const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-const CONTENT_TYPES = { json: 'application/json; charset=utf-8', md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
+const HTML_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CONTENT_TYPES = {
+  json: 'application/json; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+} as const;
 
 const isAnalyst = (req: AuthenticatedRequest) => req.principal?.kind === 'key' && req.principal.role === 'analyst';
 
@@ -29,11 +34,14 @@ function encodeCursor(c: { createdAt: string; id: string }): string {
 function decodeCursor(s: string): { createdAt: string; id: string } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && UUID.test(id)) return { createdAt, id };
+    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && UUID.test(id))
+      return { createdAt, id };
   } catch {
     // falls through
   }
-  throw new BulletinError('validation_failed', 'the cursor is not valid', [{ path: 'cursor', message: 'use the `next` value of a previous page' }]);
+  throw new BulletinError('validation_failed', 'the cursor is not valid', [
+    { path: 'cursor', message: 'use the `next` value of a previous page' },
+  ]);
 }
 
 /** What a listing shows; the public never sees drafts, so status and failure are for analysts. */
@@ -46,7 +54,13 @@ function summary(row: BulletinRow, analyst: boolean) {
     publishedAt: row.publishedAt?.toISOString() ?? null,
   };
   if (!analyst) return base;
-  return { ...base, status: row.status, failure: row.failure, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  return {
+    ...base,
+    status: row.status,
+    failure: row.failure,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 @Controller('v1/bulletins')
@@ -78,7 +92,12 @@ export class BulletinsController {
 
   @Get(':id')
   @Access('public')
-  async get(@Param('id') id: string, @Query() q: GetBulletinQuery, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: FastifyReply) {
+  async get(
+    @Param('id') id: string,
+    @Query() q: GetBulletinQuery,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const format = q.format ?? 'json';
     const { row, lang, body } = await this.bulletins.rendered(idOf(id), isAnalyst(req), q.lang, format);
     res.header('Content-Type', CONTENT_TYPES[format]);

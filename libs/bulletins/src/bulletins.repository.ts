@@ -150,7 +150,11 @@ export class BulletinsRepository {
   }
 
   /** Newest first; `after` is the previous page's last (created_at, id). Figures are left out. */
-  async list(f: { publishedOnly: boolean; after?: { createdAt: string; id: string }; limit: number }): Promise<(BulletinRow & { cursorAt: string })[]> {
+  async list(f: {
+    publishedOnly: boolean;
+    after?: { createdAt: string; id: string };
+    limit: number;
+  }): Promise<(BulletinRow & { cursorAt: string })[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (f.publishedOnly) where.push('published_at IS NOT NULL');

@@ -23,9 +23,15 @@ export class BulletinsScheduler implements OnApplicationBootstrap {
     await this.queue.queue.upsertJobScheduler(
       WEEKLY_SCHEDULER_ID,
       { pattern: cron, tz: timezone },
-      { name: JobName.BulletinWeekly, data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: 50, removeOnFail: 50 } },
+      {
+        name: JobName.BulletinWeekly,
+        data: {},
+        opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: 50, removeOnFail: 50 },
+      },
     );
     this.logger.log(`weekly bulletin scheduled: "${cron}" (${timezone})`);
-    await this.bulletins.requeueStale(30_000).catch((err: Error) => this.logger.warn(`could not re-queue pending bulletins: ${err.message}`));
+    await this.bulletins
+      .requeueStale(30_000)
+      .catch((err: Error) => this.logger.warn(`could not re-queue pending bulletins: ${err.message}`));
   }
 }

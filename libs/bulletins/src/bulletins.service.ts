@@ -8,8 +8,18 @@ import { BulletinError } from './bulletin-error';
 import { BulletinQueue } from './bulletin-queue';
 import { BulletinRow, BulletinsRepository, InputData } from './bulletins.repository';
 import {
-  availableLanguages, buildFigures, BulletinInputError, DEFAULT_CONFIG, render, SCAM_TYPES,
-  type BulletinFigures, type BulletinFormat, type BulletinInput, type PeriodStats, type ScamType, type WatchCandidate,
+  availableLanguages,
+  buildFigures,
+  BulletinInputError,
+  DEFAULT_CONFIG,
+  render,
+  SCAM_TYPES,
+  type BulletinFigures,
+  type BulletinFormat,
+  type BulletinInput,
+  type PeriodStats,
+  type ScamType,
+  type WatchCandidate,
 } from './core';
 import { writeBulletinFiles } from './files';
 import { periodProblems, previousFullWeek, previousPeriod, trendWeekStarts } from './period';
@@ -39,7 +49,13 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 /** Aggregates in the core's shape: categories outside the vocabulary cannot come from validated reports. */
 function toStats(c: InputData['current']): PeriodStats {
-  return { reports: c.reports, byScamType: c.byScamType, byChannel: c.byChannel, lossByCurrency: c.lossByCurrency, lossReportsByCurrency: c.lossReportsByCurrency };
+  return {
+    reports: c.reports,
+    byScamType: c.byScamType,
+    byChannel: c.byChannel,
+    lossByCurrency: c.lossByCurrency,
+    lossReportsByCurrency: c.lossReportsByCurrency,
+  };
 }
 
 @Injectable()
@@ -68,14 +84,22 @@ export class BulletinsService {
     if (r.languages && r.languages.length === 0) problems.push({ path: 'languages', message: 'must hold at least one language' });
     if (problems.length) throw new BulletinError('validation_failed', 'the request is not valid', problems);
     const languages = [...new Set(r.languages ?? available)];
-    const outcome = await this.repo.requestDraft({ from: r.from, to: r.to, languages, requestedBy: r.requestedBy, requestKey: r.requestKey });
+    const outcome = await this.repo.requestDraft({
+      from: r.from,
+      to: r.to,
+      languages,
+      requestedBy: r.requestedBy,
+      requestKey: r.requestKey,
+    });
     const row = outcome.row;
     if (outcome.kind === 'existing' && row.status !== 'pending') return row;
     try {
       await withTimeout(this.queue.enqueueGenerate(row.id, row.revision), ENQUEUE_TIMEOUT_MS);
     } catch (err) {
       this.logger.warn(`bulletin ${row.id} stays pending: enqueue failed (${(err as Error).message})`);
-      throw new BulletinError('queue_unavailable', 'the job queue is unavailable; the draft is saved, retry the request later', [], { 'Retry-After': '5' });
+      throw new BulletinError('queue_unavailable', 'the job queue is unavailable; the draft is saved, retry the request later', [], {
+        'Retry-After': '5',
+      });
     }
     return row;
   }
@@ -146,7 +170,9 @@ export class BulletinsService {
     });
     // The node's verdicts, as /v1/lookup gives them (configured rules, analyst verdicts), decided in one batch: a
     // bulletin never calls "scam" what the lookup does not.
-    const verdicts = await this.verdicts.decideMany(data.watch.map((w) => ({ fingerprint: w.fingerprint, type: w.type, warninglisted: w.warninglisted })));
+    const verdicts = await this.verdicts.decideMany(
+      data.watch.map((w) => ({ fingerprint: w.fingerprint, type: w.type, warninglisted: w.warninglisted })),
+    );
     const watch: WatchCandidate[] = data.watch.map((w) => ({
       type: w.type,
       value: w.value,
@@ -213,14 +239,24 @@ export class BulletinsService {
   }
 
   /** One bulletin as `format` in `lang` (default: its first language). */
-  async rendered(id: string, analyst: boolean, lang: string | undefined, format: BulletinFormat): Promise<{ row: BulletinRow; lang: string; body: string }> {
+  async rendered(
+    id: string,
+    analyst: boolean,
+    lang: string | undefined,
+    format: BulletinFormat,
+  ): Promise<{ row: BulletinRow; lang: string; body: string }> {
     const row = await this.visible(id, analyst);
     if (row.status !== 'ready' || !row.figures) {
-      throw new BulletinError('invalid_state', row.status === 'failed' ? `the bulletin failed: ${row.failure ?? 'unknown reason'}` : 'the bulletin is still being generated');
+      throw new BulletinError(
+        'invalid_state',
+        row.status === 'failed' ? `the bulletin failed: ${row.failure ?? 'unknown reason'}` : 'the bulletin is still being generated',
+      );
     }
     const language = lang ?? row.languages[0];
     if (!row.languages.includes(language)) {
-      throw new BulletinError('validation_failed', 'the bulletin is not available in this language', [{ path: 'lang', message: `must be one of: ${row.languages.join(', ')}` }]);
+      throw new BulletinError('validation_failed', 'the bulletin is not available in this language', [
+        { path: 'lang', message: `must be one of: ${row.languages.join(', ')}` },
+      ]);
     }
     return { row, lang: language, body: render(row.figures, language, format) };
   }
@@ -229,7 +265,8 @@ export class BulletinsService {
   async writeFiles(id: string, outDir = this.config.bulletins.outDir): Promise<string[]> {
     const row = await this.repo.get(id);
     if (!row) throw new BulletinError('not_found', 'no such bulletin');
-    if (row.status !== 'ready' || !row.figures) throw new BulletinError('invalid_state', `only a ready bulletin can be written; this one is ${row.status}`);
+    if (row.status !== 'ready' || !row.figures)
+      throw new BulletinError('invalid_state', `only a ready bulletin can be written; this one is ${row.status}`);
     return writeBulletinFiles(row.figures, row.languages, outDir);
   }
 

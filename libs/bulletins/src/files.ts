@@ -11,7 +11,12 @@ export function bulletinFileName(figures: Pick<BulletinFigures, 'jurisdiction' |
  * paths. Plain Node, no Nest: the demo and the CLI can call it with figures fetched over HTTP. Each file is
  * written beside its final name and renamed, so a reader never sees half a bulletin.
  */
-export async function writeBulletinFiles(figures: BulletinFigures, languages: string[], outDir: string, options: RenderOptions = {}): Promise<string[]> {
+export async function writeBulletinFiles(
+  figures: BulletinFigures,
+  languages: string[],
+  outDir: string,
+  options: RenderOptions = {},
+): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   for (const lang of languages) {

@@ -17,9 +17,10 @@ describe('per-currency loss suppression', () => {
     expect(isSuppressed(krw.delta)).toBe(true);
     expect(isSuppressed(krw.direction)).toBe(true);
     expect(sgd).toEqual({ currency: 'SGD', current: '1500.10', previous: '1000.05', delta: '500.05', percent: 50, direction: 'up' });
-    for (const lang of ['en', 'ko']) for (const format of ['json', 'md', 'html'] as const) {
-      expect(render(f, lang, format)).not.toMatch(/1,?500,?000|1500000/);
-    }
+    for (const lang of ['en', 'ko'])
+      for (const format of ['json', 'md', 'html'] as const) {
+        expect(render(f, lang, format)).not.toMatch(/1,?500,?000|1500000/);
+      }
   });
 
   it('withholds the previous side alone when only it is thin', () => {

@@ -41,12 +41,19 @@ describe('bulletin job payloads', () => {
     for (const bad of [null, {}, { bulletinId: 'x', revision: 1 }, { bulletinId: '2f1c7c1e-7c1a-4a7e-9d3b-6a1f0e7b9c11', revision: 0 }]) {
       expect(() => parseGenerate(bad)).toThrow(expect.objectContaining({ name: 'UnrecoverableError' }));
     }
-    expect(parseGenerate({ bulletinId: '2f1c7c1e-7c1a-4a7e-9d3b-6a1f0e7b9c11', revision: 2 })).toEqual({ bulletinId: '2f1c7c1e-7c1a-4a7e-9d3b-6a1f0e7b9c11', revision: 2 });
+    expect(parseGenerate({ bulletinId: '2f1c7c1e-7c1a-4a7e-9d3b-6a1f0e7b9c11', revision: 2 })).toEqual({
+      bulletinId: '2f1c7c1e-7c1a-4a7e-9d3b-6a1f0e7b9c11',
+      revision: 2,
+    });
   });
 
   it('runs the weekly job for its scheduled time, or the given `at`', () => {
-    expect(weeklyInstant({ data: {}, opts: { prevMillis: Date.parse('2026-11-23T00:00:00Z') } as never, timestamp: 1 }).toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    expect(weeklyInstant({ data: {}, opts: { prevMillis: Date.parse('2026-11-23T00:00:00Z') } as never, timestamp: 1 }).toISOString()).toBe(
+      '2026-11-23T00:00:00.000Z',
+    );
     expect(weeklyInstant({ data: { at: '2026-11-30T01:00:00Z' }, opts: {}, timestamp: 1 }).toISOString()).toBe('2026-11-30T01:00:00.000Z');
-    expect(() => weeklyInstant({ data: { at: 'monday' }, opts: {}, timestamp: 1 })).toThrow(expect.objectContaining({ name: 'UnrecoverableError' }));
+    expect(() => weeklyInstant({ data: { at: 'monday' }, opts: {}, timestamp: 1 })).toThrow(
+      expect.objectContaining({ name: 'UnrecoverableError' }),
+    );
   });
 });

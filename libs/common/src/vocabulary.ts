@@ -1,6 +1,32 @@
 /** Closed vocabularies of the report body (CONTRACT §6). */
-export const SCAM_TYPES = ['phishing', 'investment', 'job', 'romance', 'impersonation_government', 'impersonation_bank', 'ecommerce', 'loan', 'tech_support', 'sextortion', 'other'] as const;
-export const CHANNELS = ['sms', 'call', 'whatsapp', 'telegram', 'kakaotalk', 'line', 'wechat', 'email', 'website', 'social_media', 'marketplace', 'dating_app', 'other'] as const;
+export const SCAM_TYPES = [
+  'phishing',
+  'investment',
+  'job',
+  'romance',
+  'impersonation_government',
+  'impersonation_bank',
+  'ecommerce',
+  'loan',
+  'tech_support',
+  'sextortion',
+  'other',
+] as const;
+export const CHANNELS = [
+  'sms',
+  'call',
+  'whatsapp',
+  'telegram',
+  'kakaotalk',
+  'line',
+  'wechat',
+  'email',
+  'website',
+  'social_media',
+  'marketplace',
+  'dating_app',
+  'other',
+] as const;
 export const TLPS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
 export const INDICATOR_TYPE_NAMES = ['phone', 'url', 'domain', 'email', 'ip', 'bank_account', 'crypto_wallet', 'social_handle'] as const;
 export const REPORT_STATUSES = ['received', 'processed', 'failed'] as const;

@@ -77,9 +77,15 @@ export function loadConfig(env: Env): AppConfig {
     signingKeyFile: env.NODE_SIGNING_KEY_FILE || undefined,
     dataDir: path.resolve(str('DATA_DIR', '.data')),
     logLevel,
-    trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    trustedProxies: (env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     rateLimits: {
-      anonymousReports: { limit: int('ANON_REPORT_LIMIT', 10, 1, 1_000_000), windowMs: int('ANON_REPORT_WINDOW_MS', 60_000, 1000, 86_400_000) },
+      anonymousReports: {
+        limit: int('ANON_REPORT_LIMIT', 10, 1, 1_000_000),
+        windowMs: int('ANON_REPORT_WINDOW_MS', 60_000, 1000, 86_400_000),
+      },
       lookup: { limit: int('LOOKUP_LIMIT', 120, 1, 1_000_000_000), windowMs: int('LOOKUP_WINDOW_MS', 60_000, 1000, 86_400_000) },
       appeals: { limit: int('APPEAL_LIMIT', 5, 1, 1_000_000), windowMs: int('APPEAL_WINDOW_MS', 3_600_000, 1000, 86_400_000) },
     },

@@ -10,12 +10,18 @@ import { PushService, PushSummary } from './push/push.service';
  */
 
 /** `partners:add <file>`: the same JSON document as POST /v1/admin/partners, checked the same way, audited as actor `cli`. */
-export async function addPartnerFromFile(app: INestApplicationContext, file: string, actor = 'cli'): Promise<{ created: boolean; partner: PartnerView }> {
+export async function addPartnerFromFile(
+  app: INestApplicationContext,
+  file: string,
+  actor = 'cli',
+): Promise<{ created: boolean; partner: PartnerView }> {
   let body: unknown;
   try {
     body = JSON.parse(await readFile(file, 'utf8'));
   } catch (e) {
-    throw new ExchangeError('validation_failed', `${file}: ${(e as Error).message}`, [{ path: '', message: 'a JSON partner registration is required' }]);
+    throw new ExchangeError('validation_failed', `${file}: ${(e as Error).message}`, [
+      { path: '', message: 'a JSON partner registration is required' },
+    ]);
   }
   return app.get(PartnersService, { strict: false }).register(actor, body);
 }

@@ -1,12 +1,6 @@
 import { AppError, ErrorDetail } from '@scamintel/common';
 
-export type ExchangeErrorCode =
-  | 'validation_failed'
-  | 'bad_signature'
-  | 'policy_violation'
-  | 'not_found'
-  | 'conflict'
-  | 'queue_unavailable';
+export type ExchangeErrorCode = 'validation_failed' | 'bad_signature' | 'policy_violation' | 'not_found' | 'conflict' | 'queue_unavailable';
 
 /** Errors of the exchange routes; statuses come from libs/common/src/error-status.ts. */
 export class ExchangeError extends AppError<ExchangeErrorCode> {

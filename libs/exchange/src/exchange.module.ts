@@ -18,7 +18,18 @@ import { OutboundService } from './push/outbound.service';
 import { PushService } from './push/push.service';
 import { SyncQueue } from './push/sync-queue';
 
-const CORE = [NodeKeyService, PartnersRepository, PartnersService, ExportRepository, OutboundService, PushService, InboundRepository, SignedRequestService, InboxService, OutboxService];
+const CORE = [
+  NodeKeyService,
+  PartnersRepository,
+  PartnersService,
+  ExportRepository,
+  OutboundService,
+  PushService,
+  InboundRepository,
+  SignedRequestService,
+  InboxService,
+  OutboxService,
+];
 
 /**
  * The exchange without HTTP or queues: identity, partners, export, push, inbound. Needs ConfigModule and

@@ -35,7 +35,8 @@ describe('extract: narratives', () => {
   });
 
   it('mixed Korean text with particles glued to indicators', () => {
-    const text = '카톡 아이디 scam1234로 연락이 왔고 https://open.kakao.com/o/sAbCd123에서 투자 상담. 신한은행 110-123-456789로 입금, 문의는 kim.lee@naver.com으로.';
+    const text =
+      '카톡 아이디 scam1234로 연락이 왔고 https://open.kakao.com/o/sAbCd123에서 투자 상담. 신한은행 110-123-456789로 입금, 문의는 kim.lee@naver.com으로.';
     expect(values(text, 'KR')).toEqual([
       'social_handle kakaotalk:scam1234',
       'social_handle kakaotalk:o/sAbCd123',

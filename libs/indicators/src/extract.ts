@@ -57,7 +57,8 @@ interface Candidate {
 
 const NOT_URL_CHAR = '\\s<>"\'`\\u3131-\\u318E\\uAC00-\\uD7A3\\u3000-\\u303F\\u4E00-\\u9FFF\\u3040-\\u30FF';
 const URL_SCHEME = new RegExp(`\\b(?:https?|ftps?):\\/\\/[^${NOT_URL_CHAR}]+`, 'gi');
-const EMAIL = /(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9\-]{2,59})(?![A-Za-z0-9\-])/g;
+const EMAIL =
+  /(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9\-]{2,59})(?![A-Za-z0-9\-])/g;
 const HOST = new RegExp(
   `(?<![A-Za-z0-9._%+\\-@\\/])(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?\\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9\\-]{2,59})|[0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?=[:/]))(?![A-Za-z0-9\\-@]|\\.[A-Za-z0-9])(?::[0-9]{2,5})?(?:[/?][^${NOT_URL_CHAR}]*)?`,
   'g',
@@ -80,7 +81,8 @@ const BANK = new RegExp(
 );
 const IPV4 = /(?<![0-9A-Za-z.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9A-Za-z]|\.[0-9])/g;
 const IPV6 = /(?<![0-9A-Za-z:.])(?=[0-9A-Fa-f:]*:[0-9A-Fa-f]*:)[0-9A-Fa-f:]{2,39}(?:\.[0-9]{1,3}){0,3}(?![0-9A-Za-z:])/g;
-const PHONE = /(?<![0-9A-Za-z+,.\/$₩_\-])(?<![0-9]:)(?:\+ ?|\(\s?)?[0-9](?:[0-9]|[ \t\-.()](?=[ \t\-.()]?[0-9(])){6,24}(?![0-9A-Za-z%_]|[.,][0-9])/g;
+const PHONE =
+  /(?<![0-9A-Za-z+,.\/$₩_\-])(?<![0-9]:)(?:\+ ?|\(\s?)?[0-9](?:[0-9]|[ \t\-.()](?=[ \t\-.()]?[0-9(])){6,24}(?![0-9A-Za-z%_]|[.,][0-9])/g;
 const SHORT = /(?<![0-9A-Za-z+\-.,\/$₩])[0-9]{3,4}(?![0-9A-Za-z%]|[\-.,][0-9])/g;
 
 const VERSION_BEFORE = /(?:\bv|\bver\.?|\bversion|버전)\s*$/i;
@@ -157,7 +159,8 @@ function findAll(t: string, region: string): Candidate[] {
     const end = m.index + m[0].length - (m[2].length - handle.length);
     c.push({ prio: 4, start: m.index, end, text: m[1] + ':' + handle, type: 'social_handle' });
   });
-  for (const re of WALLETS) each(re, (m) => c.push({ prio: 5, start: m.index, end: m.index + m[0].length, text: m[0], type: 'crypto_wallet' }));
+  for (const re of WALLETS)
+    each(re, (m) => c.push({ prio: 5, start: m.index, end: m.index + m[0].length, text: m[0], type: 'crypto_wallet' }));
   each(IBAN, (m) => c.push({ prio: 6, start: m.index, end: m.index + m[0].length, text: 'IBAN:' + m[0], type: 'bank_account' }));
   each(BANK, (m) => {
     const digitsStart = m.index + m[0].length - m[2].length;

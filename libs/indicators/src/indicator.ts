@@ -1,12 +1,4 @@
-export type IndicatorType =
-  | 'phone'
-  | 'url'
-  | 'domain'
-  | 'email'
-  | 'ip'
-  | 'bank_account'
-  | 'crypto_wallet'
-  | 'social_handle';
+export type IndicatorType = 'phone' | 'url' | 'domain' | 'email' | 'ip' | 'bank_account' | 'crypto_wallet' | 'social_handle';
 
 export const INDICATOR_TYPES: readonly IndicatorType[] = Object.freeze([
   'phone',

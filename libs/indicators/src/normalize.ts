@@ -15,9 +15,7 @@ import { normalizeBankAccount } from './types/bank-account';
 import { normalizeWallet } from './types/crypto-wallet';
 import { isSocialLink, normalizeHandle } from './types/social-handle';
 
-export type NormalizeResult =
-  | { ok: true; indicator: NormalizedIndicator }
-  | { ok: false; code: IndicatorErrorCode; reason: string };
+export type NormalizeResult = { ok: true; indicator: NormalizedIndicator } | { ok: false; code: IndicatorErrorCode; reason: string };
 
 /** Longest raw input accepted; longer values are refused with `too_long` before any parsing. */
 export const MAX_INPUT_LENGTH = 8192;

@@ -17,15 +17,22 @@ function idempotent(raw: string, opts: NormalizeOptions): string {
 }
 
 const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
-const randomCase = (s: string) => fc.array(fc.boolean(), { minLength: s.length, maxLength: s.length }).map((u) => [...s].map((c, i) => (u[i] ? c.toUpperCase() : c)).join(''));
+const randomCase = (s: string) =>
+  fc
+    .array(fc.boolean(), { minLength: s.length, maxLength: s.length })
+    .map((u) => [...s].map((c, i) => (u[i] ? c.toUpperCase() : c)).join(''));
 const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/);
 const suffix = fc.constantFrom('com', 'top', 'co.kr', 'com.sg', 'pages.dev', 'xyz', 'kr', 'sg', 'github.io');
 const hostname = fc.tuple(fc.array(label, { minLength: 1, maxLength: 3 }), suffix).map(([ls, s]) => [...ls, s].join('.'));
 
 describe('idempotence: normalising a canonical value returns it unchanged', () => {
   it('phone', () => {
-    const kr = fc.tuple(fc.constantFrom('010-', '010 ', '010', '+82 10 ', '０１０－'), digits(4), fc.constantFrom('-', ' ', ''), digits(4)).map((p) => [p.join(''), 'KR'] as const);
-    const sg = fc.tuple(fc.constantFrom('9', '8', '6'), fc.integer({ min: 1, max: 7 }), digits(2), fc.constantFrom(' ', '-', ''), digits(4)).map(([a, b, c, sep, d]) => [`${a}${b}${c}${sep}${d}`, 'SG'] as const);
+    const kr = fc
+      .tuple(fc.constantFrom('010-', '010 ', '010', '+82 10 ', '０１０－'), digits(4), fc.constantFrom('-', ' ', ''), digits(4))
+      .map((p) => [p.join(''), 'KR'] as const);
+    const sg = fc
+      .tuple(fc.constantFrom('9', '8', '6'), fc.integer({ min: 1, max: 7 }), digits(2), fc.constantFrom(' ', '-', ''), digits(4))
+      .map(([a, b, c, sep, d]) => [`${a}${b}${c}${sep}${d}`, 'SG'] as const);
     // Not every generated number is allocated (libphonenumber knows the gaps, e.g. 010-59xx);
     // those must be refused with the right code, and most must still be valid.
     let valid = 0;
@@ -71,7 +78,11 @@ describe('idempotence: normalising a canonical value returns it unchanged', () =
   });
 
   it('domain', () => {
-    const arb = fc.tuple(hostname.chain(randomCase), fc.boolean(), fc.option(fc.constantFrom('한국', 'münchen', 'ｅｘａｍｐｌｅ'), { nil: undefined }));
+    const arb = fc.tuple(
+      hostname.chain(randomCase),
+      fc.boolean(),
+      fc.option(fc.constantFrom('한국', 'münchen', 'ｅｘａｍｐｌｅ'), { nil: undefined }),
+    );
     fc.assert(
       fc.property(arb, ([host, trailingDot, idn]) => {
         const raw = (idn ? idn + '.' : '') + host + (trailingDot ? '.' : '');
@@ -118,7 +129,12 @@ describe('idempotence: normalising a canonical value returns it unchanged', () =
   });
 
   it('bank_account', () => {
-    const kr = fc.tuple(fc.constantFrom('국민은행', 'KB', '신한', 'Shinhan', '우리', '하나', 'NH농협', '카카오뱅크', '토스뱅크'), digits(3), digits(3), digits(6));
+    const kr = fc.tuple(
+      fc.constantFrom('국민은행', 'KB', '신한', 'Shinhan', '우리', '하나', 'NH농협', '카카오뱅크', '토스뱅크'),
+      digits(3),
+      digits(3),
+      digits(6),
+    );
     fc.assert(
       fc.property(kr, ([bank, a, b, c]) => {
         const v = idempotent(`${bank} ${a}-${b}-${c}`, { type: 'bank_account', region: 'SG' });
@@ -127,7 +143,13 @@ describe('idempotence: normalising a canonical value returns it unchanged', () =
       RUNS,
     );
     const sg = fc.tuple(fc.constantFrom('DBS', 'POSB', 'OCBC', 'UOB', 'Maybank'), digits(9));
-    fc.assert(fc.property(sg, ([bank, d]) => void expect(idempotent(`${bank} ${d}`, { type: 'bank_account', region: 'KR' })).toMatch(/^SG:\d{4}:\d{9}$/)), RUNS);
+    fc.assert(
+      fc.property(
+        sg,
+        ([bank, d]) => void expect(idempotent(`${bank} ${d}`, { type: 'bank_account', region: 'KR' })).toMatch(/^SG:\d{4}:\d{9}$/),
+      ),
+      RUNS,
+    );
   });
 
   it('crypto_wallet', () => {
@@ -166,7 +188,10 @@ describe('idempotence: normalising a canonical value returns it unchanged', () =
       RUNS,
     );
     const code = fc.stringMatching(/^[A-Za-z0-9]{6,12}$/);
-    fc.assert(fc.property(code, (c) => void expect(idempotent(`https://open.kakao.com/o/${c}`, {})).toBe(`kakaotalk:o/${c}`)), RUNS);
+    fc.assert(
+      fc.property(code, (c) => void expect(idempotent(`https://open.kakao.com/o/${c}`, {})).toBe(`kakaotalk:o/${c}`)),
+      RUNS,
+    );
   });
 });
 
@@ -175,7 +200,9 @@ describe('fingerprint stability', () => {
   it('is the SHA-256 of type\\nvalue for any type and value, and deterministic', () => {
     fc.assert(
       fc.property(fc.constantFrom(...types), fc.string({ unit: 'binary', maxLength: 40 }), (type, value) => {
-        const expected = createHash('sha256').update(Buffer.from(`${type}\n${value}`, 'utf8')).digest('hex');
+        const expected = createHash('sha256')
+          .update(Buffer.from(`${type}\n${value}`, 'utf8'))
+          .digest('hex');
         expect(fingerprint(type, value)).toBe(expected);
         expect(fingerprint(type, value)).toBe(fingerprint(type, value));
       }),

@@ -11,7 +11,16 @@ describe('warninglist data files', () => {
     expect(warninglistProblems()).toEqual([]);
     const names = listWarninglists().map((l) => l.list);
     expect(names).toEqual(
-      expect.arrayContaining(['sg-official-hotlines', 'sg-bank-hotlines', 'kr-official-hotlines', 'kr-bank-hotlines', 'sg-official-domains', 'sg-bank-domains', 'kr-official-domains', 'kr-bank-domains']),
+      expect.arrayContaining([
+        'sg-official-hotlines',
+        'sg-bank-hotlines',
+        'kr-official-hotlines',
+        'kr-bank-hotlines',
+        'sg-official-domains',
+        'sg-bank-domains',
+        'kr-official-domains',
+        'kr-bank-domains',
+      ]),
     );
   });
 

@@ -60,7 +60,10 @@ export function loadWarninglists(dir: string | null): Loaded {
     out.problems.push(`warninglist directory not found${dir ? ': ' + dir : ''}`);
     return out;
   }
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     let doc: Record<string, unknown>;
     try {
       doc = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
@@ -69,7 +72,13 @@ export function loadWarninglists(dir: string | null): Loaded {
       continue;
     }
     const { name, version, description, type, values } = doc as Record<string, unknown>;
-    if (typeof name !== 'string' || typeof version !== 'string' || typeof description !== 'string' || !isIndicatorType(type) || !Array.isArray(values)) {
+    if (
+      typeof name !== 'string' ||
+      typeof version !== 'string' ||
+      typeof description !== 'string' ||
+      !isIndicatorType(type) ||
+      !Array.isArray(values)
+    ) {
       out.problems.push(`${file}: needs name, version, description, a known type and values[]`);
       continue;
     }

@@ -14,11 +14,14 @@ const FINGERPRINT = /^[0-9a-f]{64}$/;
 function decodeCursor(s: string): { updatedAt: string; fingerprint: string } {
   try {
     const [updatedAt, fingerprint] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (typeof updatedAt === 'string' && !Number.isNaN(Date.parse(updatedAt)) && FINGERPRINT.test(fingerprint)) return { updatedAt, fingerprint };
+    if (typeof updatedAt === 'string' && !Number.isNaN(Date.parse(updatedAt)) && FINGERPRINT.test(fingerprint))
+      return { updatedAt, fingerprint };
   } catch {
     // reported below
   }
-  throw new IntelError('validation_failed', 'cursor is not valid', [{ path: 'cursor', message: 'use the value of "next" from the previous page' }]);
+  throw new IntelError('validation_failed', 'cursor is not valid', [
+    { path: 'cursor', message: 'use the value of "next" from the previous page' },
+  ]);
 }
 
 @Controller('v1')
@@ -39,7 +42,10 @@ export class IndicatorsController {
   @HttpCode(200)
   @Access('public')
   normalize(@Body() dto: NormalizeDto) {
-    if (dto.items && dto.value !== undefined) throw new IntelError('validation_failed', 'send either value or items, not both', [{ path: 'items', message: 'not allowed together with value' }]);
+    if (dto.items && dto.value !== undefined)
+      throw new IntelError('validation_failed', 'send either value or items, not both', [
+        { path: 'items', message: 'not allowed together with value' },
+      ]);
     if (dto.items) {
       return {
         items: dto.items.map((i) => {
@@ -48,7 +54,8 @@ export class IndicatorsController {
         }),
       };
     }
-    if (dto.value === undefined) throw new IntelError('validation_failed', 'value or items is required', [{ path: 'value', message: 'required' }]);
+    if (dto.value === undefined)
+      throw new IntelError('validation_failed', 'value or items is required', [{ path: 'value', message: 'required' }]);
     // normalize() throws the library's IndicatorError, which the error filter answers with 422 and its code.
     return normalize(dto.value, { type: dto.type, region: dto.region ?? this.config.jurisdiction });
   }
@@ -65,7 +72,12 @@ export class IndicatorsController {
   @Access('analyst')
   async list(@Query() q: ListIndicatorsQuery) {
     const limit = q.limit ?? 100;
-    const rows = await this.lookups.list({ type: q.type, updatedSince: q.updatedSince, after: q.cursor ? decodeCursor(q.cursor) : undefined, limit });
+    const rows = await this.lookups.list({
+      type: q.type,
+      updatedSince: q.updatedSince,
+      after: q.cursor ? decodeCursor(q.cursor) : undefined,
+      limit,
+    });
     const last = rows[rows.length - 1];
     return {
       indicators: rows.map(({ cursorAt: _c, ...r }) => r),

@@ -9,7 +9,10 @@ import { QueueMetrics } from './queue-metrics';
 import { QueuesController } from './queues.controller';
 import { JobMetrics, WorkerMetricsServer } from './worker-metrics';
 
-const service = (role: MetricsRole | undefined) => ({ provide: MetricsService, useFactory: () => (role ? new MetricsService().withDefaultMetrics(role) : new MetricsService()) });
+const service = (role: MetricsRole | undefined) => ({
+  provide: MetricsService,
+  useFactory: () => (role ? new MetricsService().withDefaultMetrics(role) : new MetricsService()),
+});
 
 /**
  * Metrics of one process, global so any domain module can inject MetricsService and count what it does.

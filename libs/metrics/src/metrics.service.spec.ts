@@ -25,7 +25,9 @@ describe('MetricsService', () => {
     expect(contentType).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(line(body, 'scamintel_http_request_duration_seconds_count{route="/v1/reports/:id",method="GET",status="2xx"}')).toMatch(/ 2$/);
     expect(line(body, 'scamintel_http_request_duration_seconds_count{route="/v1/reports/:id",method="GET",status="4xx"}')).toMatch(/ 1$/);
-    expect(line(body, 'scamintel_http_request_duration_seconds_bucket{le="0.005",route="/v1/reports/:id",method="GET",status="2xx"}')).toMatch(/ 1$/);
+    expect(
+      line(body, 'scamintel_http_request_duration_seconds_bucket{le="0.005",route="/v1/reports/:id",method="GET",status="2xx"}'),
+    ).toMatch(/ 1$/);
   });
 
   it('counts ingest, failures, exchange batches and jobs', async () => {
@@ -50,14 +52,44 @@ describe('MetricsService', () => {
 
 describe('request log fields', () => {
   it('keep method, route template and path; drop the query, headers and address', () => {
-    const req = { method: 'GET', url: '/v1/lookup?q=%2B6591234567', routeOptions: { url: '/v1/lookup' }, headers: { authorization: 'Bearer si_x' }, ip: '10.0.0.1' };
+    const req = {
+      method: 'GET',
+      url: '/v1/lookup?q=%2B6591234567',
+      routeOptions: { url: '/v1/lookup' },
+      headers: { authorization: 'Bearer si_x' },
+      ip: '10.0.0.1',
+    };
     expect(requestLogFields(req)).toEqual({ method: 'GET', route: '/v1/lookup', path: '/v1/lookup' });
   });
 });
 
 describe('queues page', () => {
   it('escapes everything it shows', () => {
-    const html = renderQueuesPage('sg<x>', [{ name: 'ingest', paused: true, counts: { waiting: 1, active: 0, delayed: 0, failed: 1, completed: 0, prioritized: 0, 'waiting-children': 0 }, jobs: [{ id: '<script>', name: 'n', state: 'failed', attemptsMade: 1, attempts: 1, enqueuedAt: null, processedAt: null, finishedAt: null, delayUntil: null, failedReason: '"><img src=x onerror=alert(1)>' }] }], '2026-11-28T00:00:00.000Z');
+    const html = renderQueuesPage(
+      'sg<x>',
+      [
+        {
+          name: 'ingest',
+          paused: true,
+          counts: { waiting: 1, active: 0, delayed: 0, failed: 1, completed: 0, prioritized: 0, 'waiting-children': 0 },
+          jobs: [
+            {
+              id: '<script>',
+              name: 'n',
+              state: 'failed',
+              attemptsMade: 1,
+              attempts: 1,
+              enqueuedAt: null,
+              processedAt: null,
+              finishedAt: null,
+              delayUntil: null,
+              failedReason: '"><img src=x onerror=alert(1)>',
+            },
+          ],
+        },
+      ],
+      '2026-11-28T00:00:00.000Z',
+    );
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;script&gt;');

@@ -41,7 +41,12 @@ const TIMEOUT_MS = 1500;
 
 function within<T>(p: Promise<T>, what: string): Promise<T> {
   let t: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<never>((_, rej) => (t = setTimeout(() => rej(new QueueInspectorError(`${what}: Redis did not answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS)))]).finally(() => clearTimeout(t));
+  return Promise.race([
+    p,
+    new Promise<never>(
+      (_, rej) => (t = setTimeout(() => rej(new QueueInspectorError(`${what}: Redis did not answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS)),
+    ),
+  ]).finally(() => clearTimeout(t));
 }
 
 const iso = (ms: number | undefined | null): string | null => (typeof ms === 'number' && ms > 0 ? new Date(ms).toISOString() : null);
@@ -66,7 +71,13 @@ export class QueueInspector implements OnApplicationShutdown {
   private queue(name: string): Queue {
     let q = this.queues.get(name);
     if (!q) {
-      this.redis ??= new Redis({ ...redisOptions(this.config.redisUrl), enableOfflineQueue: true, maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: (n) => Math.min(n * 200, 2000) });
+      this.redis ??= new Redis({
+        ...redisOptions(this.config.redisUrl),
+        enableOfflineQueue: true,
+        maxRetriesPerRequest: 1,
+        lazyConnect: true,
+        retryStrategy: (n) => Math.min(n * 200, 2000),
+      });
       this.redis.on('error', () => undefined);
       q = new Queue(name, { connection: this.redis, prefix: this.config.queuePrefix });
       q.on('error', () => undefined);

@@ -19,15 +19,18 @@ export class QueueMetrics implements OnModuleInit {
 
   /** One Redis read per scrape, shared by both gauges (prom-client collects them concurrently). */
   private read(): Promise<QueueCounts[] | undefined> {
-    this.pending ??= this.inspector.allCounts().then(
-      (counts) => counts,
-      (err: Error) => {
-        this.logger.warn(`queue depth not available: ${err.message}`);
-        return undefined;
-      },
-    ).finally(() => {
-      this.pending = undefined;
-    });
+    this.pending ??= this.inspector
+      .allCounts()
+      .then(
+        (counts) => counts,
+        (err: Error) => {
+          this.logger.warn(`queue depth not available: ${err.message}`);
+          return undefined;
+        },
+      )
+      .finally(() => {
+        this.pending = undefined;
+      });
     return this.pending;
   }
 

@@ -9,8 +9,11 @@ export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ES
 
 function jobRows(jobs: JobSummary[]): string {
   if (!jobs.length) return '<p class="none">no failed, active, waiting or delayed jobs</p>';
-  const rows = jobs.map((j) => `<tr class="${j.state}"><td>${escapeHtml(j.state)}</td><td><code>${escapeHtml(j.id)}</code></td><td>${escapeHtml(j.name)}</td><td>${j.attemptsMade}/${j.attempts}</td>`
-    + `<td>${escapeHtml(j.enqueuedAt ?? '')}</td><td>${escapeHtml(j.processedAt ?? j.delayUntil ?? '')}</td><td>${escapeHtml(j.finishedAt ?? '')}</td><td>${escapeHtml(j.failedReason ?? '')}</td></tr>`);
+  const rows = jobs.map(
+    (j) =>
+      `<tr class="${j.state}"><td>${escapeHtml(j.state)}</td><td><code>${escapeHtml(j.id)}</code></td><td>${escapeHtml(j.name)}</td><td>${j.attemptsMade}/${j.attempts}</td>` +
+      `<td>${escapeHtml(j.enqueuedAt ?? '')}</td><td>${escapeHtml(j.processedAt ?? j.delayUntil ?? '')}</td><td>${escapeHtml(j.finishedAt ?? '')}</td><td>${escapeHtml(j.failedReason ?? '')}</td></tr>`,
+  );
   return `<table><thead><tr><th>state</th><th>job id</th><th>name</th><th>attempts</th><th>enqueued</th><th>started / due</th><th>finished</th><th>failure</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 

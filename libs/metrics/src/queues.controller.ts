@@ -1,4 +1,19 @@
-import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  Controller,
+  ExceptionFilter,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService } from '@scamintel/audit';
 import { AuthenticatedRequest, actorOf } from '@scamintel/auth';
@@ -24,7 +39,10 @@ export class BasicChallengeFilter implements ExceptionFilter {
     const status = err.code === 'unauthenticated' ? 401 : 403;
     for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
     if (status === 401) reply.header('WWW-Authenticate', 'Bearer, Basic realm="scamintel admin", charset="UTF-8"');
-    reply.status(status).type('application/json').send({ error: { code: err.code, message: err.message }, requestId: String(req.id) });
+    reply
+      .status(status)
+      .type('application/json')
+      .send({ error: { code: err.code, message: err.message }, requestId: String(req.id) });
   }
 }
 
@@ -32,7 +50,8 @@ async function guarded<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
   } catch (err) {
-    if (err instanceof QueueInspectorError) throw new OpsError('queue_unavailable', 'Redis is unavailable; retry later', [], { 'Retry-After': '5' });
+    if (err instanceof QueueInspectorError)
+      throw new OpsError('queue_unavailable', 'Redis is unavailable; retry later', [], { 'Retry-After': '5' });
     throw err;
   }
 }
@@ -53,18 +72,25 @@ export class QueuesController {
 
   /** Overview of every queue: HTML by default; JSON with `?format=json` or `Accept: application/json`. */
   @Get()
-  async overview(@Query() q: QueueOverviewQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {
+  async overview(
+    @Query() q: QueueOverviewQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const queues: QueueOverview[] = await guarded(
       Promise.all(
         this.inspector.names.map(async (name) => {
           const counts = await this.inspector.counts(name);
-          const lists = await Promise.all(LISTED_STATES.filter((s) => OVERVIEW_JOBS[s] > 0).map((s) => this.inspector.jobs(name, s, OVERVIEW_JOBS[s])));
+          const lists = await Promise.all(
+            LISTED_STATES.filter((s) => OVERVIEW_JOBS[s] > 0).map((s) => this.inspector.jobs(name, s, OVERVIEW_JOBS[s])),
+          );
           return { ...counts, jobs: lists.flat() };
         }),
       ),
     );
     const generatedAt = new Date().toISOString();
-    const wantsJson = q.format === 'json' || (q.format === undefined && /application\/json/i.test(accept ?? '') && !/text\/html/i.test(accept ?? ''));
+    const wantsJson =
+      q.format === 'json' || (q.format === undefined && /application\/json/i.test(accept ?? '') && !/text\/html/i.test(accept ?? ''));
     res.header('Cache-Control', 'no-store');
     if (wantsJson) return { nodeId: this.config.nodeId, generatedAt, queues };
     res.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
@@ -87,7 +113,8 @@ export class QueuesController {
   @Post(':queue/jobs/:id/retry')
   @HttpCode(202)
   async retry(@Param('queue') queue: string, @Param('id') id: string, @Req() req: AuthenticatedRequest) {
-    if (!/^bearer\s/i.test(String(req.headers.authorization ?? ''))) throw new OpsError('forbidden', 'send the admin key as Authorization: Bearer <key> to change queues');
+    if (!/^bearer\s/i.test(String(req.headers.authorization ?? '')))
+      throw new OpsError('forbidden', 'send the admin key as Authorization: Bearer <key> to change queues');
     if (!this.inspector.has(queue) || !/^[\w:.-]{1,200}$/.test(id)) throw new OpsError('not_found', 'no such failed job');
     if (!(await guarded(this.inspector.retry(queue, id)))) throw new OpsError('not_found', 'no such failed job');
     await this.audit.record({ actor: actorOf(req), action: 'queue.job_retried', subject: `${queue}/${id}` });

@@ -21,5 +21,8 @@ export function requestLogFields(req: LoggedRequest): { method?: string; route?:
  * requestLogFields (Fastify's default one logs the full URL, host and client address).
  */
 export function privateRequestLogger(logger: Logger): Logger {
-  return logger.child({}, { serializers: { req: requestLogFields, res: (reply: { statusCode?: number }) => ({ statusCode: reply.statusCode }) } });
+  return logger.child(
+    {},
+    { serializers: { req: requestLogFields, res: (reply: { statusCode?: number }) => ({ statusCode: reply.statusCode }) } },
+  );
 }

@@ -64,7 +64,11 @@ export class JobMetrics implements OnApplicationBootstrap {
   private async countFailedReports(data: { outboxId?: unknown }): Promise<void> {
     if (typeof data?.outboxId !== 'string' || !/^\d{1,19}$/.test(data.outboxId)) return;
     try {
-      const { rows } = await query(poolOf(this.db), `SELECT cardinality(report_ids) AS n FROM intake_outbox WHERE id = $1 AND processed_at IS NULL`, [data.outboxId]);
+      const { rows } = await query(
+        poolOf(this.db),
+        `SELECT cardinality(report_ids) AS n FROM intake_outbox WHERE id = $1 AND processed_at IS NULL`,
+        [data.outboxId],
+      );
       this.metrics.reportsFailed(Number(rows[0]?.n ?? 0));
     } catch (err) {
       this.logger.warn(`failed reports not counted: ${(err as Error).message}`);
@@ -97,14 +101,23 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
     const server = createServer((req, res) => {
       const path = (req.url ?? '').split('?')[0];
       if (path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
-        res.writeHead(path === '/metrics' ? 405 : 404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: path === '/metrics' ? 'method_not_allowed' : 'not_found', message: 'only GET /metrics is served here' } }));
+        res
+          .writeHead(path === '/metrics' ? 405 : 404, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify({
+              error: { code: path === '/metrics' ? 'method_not_allowed' : 'not_found', message: 'only GET /metrics is served here' },
+            }),
+          );
         return;
       }
       this.metrics.scrape().then(
-        ({ contentType, body }) => res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body),
+        ({ contentType, body }) =>
+          res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body),
         (err: Error) => {
           this.logger.error(`metrics scrape failed: ${err.message}`);
-          res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'internal', message: 'internal error' } }));
+          res
+            .writeHead(500, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ error: { code: 'internal', message: 'internal error' } }));
         },
       );
     });

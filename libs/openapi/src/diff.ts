@@ -6,7 +6,12 @@ type Json = Record<string, unknown>;
 export function stableStringify(v: unknown, indent = 2): string {
   const sort = (x: unknown): unknown => {
     if (Array.isArray(x)) return x.map(sort);
-    if (x && typeof x === 'object') return Object.fromEntries(Object.keys(x as Json).sort().map((k) => [k, sort((x as Json)[k])]));
+    if (x && typeof x === 'object')
+      return Object.fromEntries(
+        Object.keys(x as Json)
+          .sort()
+          .map((k) => [k, sort((x as Json)[k])]),
+      );
     return x;
   };
   return `${JSON.stringify(sort(v), null, indent)}\n`;

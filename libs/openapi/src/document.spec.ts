@@ -6,8 +6,20 @@ const doc = (): OpenAPIObject => ({
   openapi: '3.0.0',
   info: { title: 't', version: '1' },
   paths: {
-    '/v1/lookup': { get: { operationId: 'IndicatorsController_lookup', parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }], responses: { '200': { description: '' } } } },
-    '/v1/reports': { post: { operationId: 'ReportsController_submit', requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportDto' } } } }, responses: { '202': { description: '' } } } },
+    '/v1/lookup': {
+      get: {
+        operationId: 'IndicatorsController_lookup',
+        parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: '' } },
+      },
+    },
+    '/v1/reports': {
+      post: {
+        operationId: 'ReportsController_submit',
+        requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportDto' } } } },
+        responses: { '202': { description: '' } },
+      },
+    },
     '/v1/reports/batch': { post: { operationId: 'ReportsController_submitBatch', responses: { '202': { description: '' } } } },
     '/v1/new-thing': { get: { operationId: 'NewController_get', responses: { '200': { description: '' } } } },
   },
@@ -36,7 +48,9 @@ describe('enrichDocument', () => {
     expect((lookup['200'] as any).content['application/json'].schema).toEqual({ $ref: '#/components/schemas/LookupAnswer' });
     const batch = d.paths['/v1/reports/batch'].post!.responses;
     expect(Object.keys(batch)).toEqual(expect.arrayContaining(['202', '401', '403', '422', '503']));
-    expect((d.paths['/v1/reports'].post!.requestBody as any).content['application/json'].examples.full.value.scamType).toBe('impersonation_bank');
+    expect((d.paths['/v1/reports'].post!.requestBody as any).content['application/json'].examples.full.value.scamType).toBe(
+      'impersonation_bank',
+    );
     expect(d.components!.schemas!.ReportDto).toEqual({ type: 'object' });
     expect(d.components!.schemas!.Error).toBeDefined();
   });

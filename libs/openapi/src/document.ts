@@ -55,7 +55,9 @@ function toResponse(d: ResponseDoc): ResponseObject {
   return {
     description: d.description,
     ...(d.headers ? { headers: d.headers as ResponseObject['headers'] } : {}),
-    content: { [d.contentType ?? 'application/json']: { ...(schema ? { schema } : {}), ...(d.example !== undefined ? { example: d.example } : {}) } },
+    content: {
+      [d.contentType ?? 'application/json']: { ...(schema ? { schema } : {}), ...(d.example !== undefined ? { example: d.example } : {}) },
+    },
   };
 }
 
@@ -88,7 +90,8 @@ export function enrichDocument(doc: OpenAPIObject, meta: Map<string, RouteMeta>)
 
       const params = (op.parameters ?? []) as ParameterObject[];
       for (const h of docs?.headers ?? []) {
-        if (!params.some((p) => p.in === 'header' && p.name.toLowerCase() === h.name.toLowerCase())) params.push({ in: 'header', required: false, ...h } as ParameterObject);
+        if (!params.some((p) => p.in === 'header' && p.name.toLowerCase() === h.name.toLowerCase()))
+          params.push({ in: 'header', required: false, ...h } as ParameterObject);
       }
       if (params.length) op.parameters = params;
       if (docs?.requestBody && !op.requestBody) op.requestBody = { required: true, ...docs.requestBody } as OperationObject['requestBody'];
@@ -98,23 +101,33 @@ export function enrichDocument(doc: OpenAPIObject, meta: Map<string, RouteMeta>)
       const responses: Record<string, ResponseObject | ReferenceObject> = {};
       const documented = Object.entries(docs?.responses ?? {});
       const hasSuccess = documented.some(([s]) => s.startsWith('2'));
-      for (const [status, r] of Object.entries(op.responses ?? {})) if (!hasSuccess || !status.startsWith('2')) responses[status] = r as ResponseObject;
+      for (const [status, r] of Object.entries(op.responses ?? {}))
+        if (!hasSuccess || !status.startsWith('2')) responses[status] = r as ResponseObject;
       for (const [status, d] of documented) responses[status] = toResponse(d);
 
-      if (op.requestBody || params.length) responses['400'] ??= errorResponse('Malformed or invalid request (unknown fields are rejected).');
+      if (op.requestBody || params.length)
+        responses['400'] ??= errorResponse('Malformed or invalid request (unknown fields are rejected).');
       if (op.requestBody) {
         responses['413'] ??= errorResponse('Body over the limit.');
         responses['415'] ??= errorResponse('Not JSON.');
       }
       if (keyed) {
-        if (!anonymous) responses['401'] ??= errorResponse('Missing, unknown or revoked key.', { 'WWW-Authenticate': { description: 'Bearer', schema: { type: 'string' } } });
+        if (!anonymous)
+          responses['401'] ??= errorResponse('Missing, unknown or revoked key.', {
+            'WWW-Authenticate': { description: 'Bearer', schema: { type: 'string' } },
+          });
         else responses['401'] ??= errorResponse('Unknown or revoked key.');
         responses['403'] ??= errorResponse('Known key, wrong role.');
       }
-      if (m.rateLimit) responses['429'] ??= errorResponse('Too many requests from this address.', { 'Retry-After': { description: 'Seconds.', schema: { type: 'integer' } } });
-      if (path.startsWith('/v1/')) responses['503'] ??= errorResponse('PostgreSQL unreachable; nothing was stored.', { 'Retry-After': { description: 'Seconds.', schema: { type: 'integer' } } });
+      if (m.rateLimit)
+        responses['429'] ??= errorResponse('Too many requests from this address.', {
+          'Retry-After': { description: 'Seconds.', schema: { type: 'integer' } },
+        });
+      if (path.startsWith('/v1/'))
+        responses['503'] ??= errorResponse('PostgreSQL unreachable; nothing was stored.', {
+          'Retry-After': { description: 'Seconds.', schema: { type: 'integer' } },
+        });
       op.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
-
     }
   }
   return doc;
@@ -128,7 +141,10 @@ export function documentConfig(): Omit<OpenAPIObject, 'paths'> {
         'Errors are always `{"error":{"code","message","details"?},"requestId"}`. Keys are sent as `Authorization: Bearer <key>`; roles do not nest.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (`si_…`) created by an admin or with `npm run cli -- keys:create`.' }, BEARER)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'An API key (`si_…`) created by an admin or with `npm run cli -- keys:create`.' },
+      BEARER,
+    )
     .build();
 }
 

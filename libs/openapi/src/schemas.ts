@@ -7,17 +7,27 @@ import { CHANNELS, INDICATOR_TYPE_NAMES, REPORT_STATUSES, SCAM_TYPES, TLPS } fro
  * so their shapes are written down here, next to the examples that document them (route-docs.ts).
  */
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const str = (description?: string, extra: SchemaObject = {}): SchemaObject => ({ type: 'string', ...(description ? { description } : {}), ...extra });
+const str = (description?: string, extra: SchemaObject = {}): SchemaObject => ({
+  type: 'string',
+  ...(description ? { description } : {}),
+  ...extra,
+});
 const dateTime = (description?: string): SchemaObject => str(description, { format: 'date-time' });
 const nullable = (s: SchemaObject): SchemaObject => ({ ...s, nullable: true });
 const int = (description?: string): SchemaObject => ({ type: 'integer', ...(description ? { description } : {}) });
-const obj = (properties: Record<string, SchemaObject | { $ref: string }>, required: string[] = Object.keys(properties), extra: SchemaObject = {}): SchemaObject => ({
+const obj = (
+  properties: Record<string, SchemaObject | { $ref: string }>,
+  required: string[] = Object.keys(properties),
+  extra: SchemaObject = {},
+): SchemaObject => ({
   type: 'object',
   properties,
   required,
   ...extra,
 });
-const FINGERPRINT = str('SHA-256 (lower-case hex) of `type + "\\n" + value`: the identity of an indicator on every node.', { pattern: '^[0-9a-f]{64}$' });
+const FINGERPRINT = str('SHA-256 (lower-case hex) of `type + "\\n" + value`: the identity of an indicator on every node.', {
+  pattern: '^[0-9a-f]{64}$',
+});
 const VERDICT = str('Verdict in this jurisdiction.', { enum: ['scam', 'suspicious', 'unknown', 'legitimate'] });
 const INDICATOR_TYPE = str(undefined, { enum: [...INDICATOR_TYPE_NAMES] });
 
@@ -72,7 +82,9 @@ export const SCHEMAS: Record<string, SchemaObject> = {
       tlp: str(undefined, { enum: [...TLPS] }),
       loss: obj({ amount: str('Decimal string.'), currency: str('ISO 4217.') }),
       narrative: str(),
-      reporter: obj({ name: str(), contact: str() }, [], { description: 'Personal data: shown to the submitter and analysts of this node only.' }),
+      reporter: obj({ name: str(), contact: str() }, [], {
+        description: 'Personal data: shown to the submitter and analysts of this node only.',
+      }),
       externalRef: str(),
       indicators: { type: 'array', items: ref('ReportIndicator'), description: 'Present on GET /v1/reports/{id}; absent in listings.' },
     },
@@ -84,7 +96,11 @@ export const SCHEMAS: Record<string, SchemaObject> = {
       type: INDICATOR_TYPE,
       value: str('Canonical value (CONTRACT §5).'),
       fingerprint: FINGERPRINT,
-      attributes: { type: 'object', additionalProperties: true, description: 'Type-specific, e.g. `registrableDomain`, `network`, `platform`.' },
+      attributes: {
+        type: 'object',
+        additionalProperties: true,
+        description: 'Type-specific, e.g. `registrableDomain`, `network`, `platform`.',
+      },
     },
     ['type', 'value', 'fingerprint', 'attributes'],
   ),
@@ -115,7 +131,9 @@ export const SCHEMAS: Record<string, SchemaObject> = {
         description: 'Verdicts stay per jurisdiction and are shown side by side.',
         items: obj({ jurisdiction: str(), verdict: VERDICT, reports: int(), firstSeen: dateTime(), lastSeen: dateTime(), rule: str() }),
       },
-      rejected: obj({ code: str(), reason: str() }, ['code', 'reason'], { description: 'Present when the query is no indicator of any type.' }),
+      rejected: obj({ code: str(), reason: str() }, ['code', 'reason'], {
+        description: 'Present when the query is no indicator of any type.',
+      }),
     },
     ['query', 'indicator', 'verdict', 'reports', 'firstSeen', 'lastSeen', 'jurisdictions', 'scamTypes'],
     { description: 'Public answer: counts and verdicts, never reporter data.' },
@@ -147,7 +165,14 @@ export const SCHEMAS: Record<string, SchemaObject> = {
     reportIds: { type: 'array', items: str(undefined, { format: 'uuid' }) },
   }),
   IndicatorPage: obj({
-    indicators: { type: 'array', items: obj({ fingerprint: FINGERPRINT, type: INDICATOR_TYPE, value: str(), updatedAt: dateTime() }, ['fingerprint', 'type', 'value'], { additionalProperties: true }) },
+    indicators: {
+      type: 'array',
+      items: obj(
+        { fingerprint: FINGERPRINT, type: INDICATOR_TYPE, value: str(), updatedAt: dateTime() },
+        ['fingerprint', 'type', 'value'],
+        { additionalProperties: true },
+      ),
+    },
     next: nullable(str()),
   }),
   ApiKey: obj(
@@ -176,16 +201,19 @@ export const SCHEMAS: Record<string, SchemaObject> = {
   ),
   ApiKeyList: obj({ keys: { type: 'array', items: ref('ApiKey') } }),
   ApiKeyRevoked: obj({ id: str(undefined, { format: 'uuid' }), revokedAt: dateTime() }),
-  AuditEntry: obj({
-    seq: int(),
-    at: dateTime(),
-    actor: str('`key:<id>`, `ip:<address>`, `cli:<user>` or `system`.'),
-    action: str('e.g. `key.created`, `auth.failed`, `exchange.received`.'),
-    subject: str(),
-    details: { type: 'object', additionalProperties: true },
-    prevHash: str(undefined, { pattern: '^[0-9a-f]{64}$' }),
-    hash: str('SHA-256(prevHash ‖ canonical entry).', { pattern: '^[0-9a-f]{64}$' }),
-  }, ['seq', 'at', 'actor', 'action', 'details', 'prevHash', 'hash']),
+  AuditEntry: obj(
+    {
+      seq: int(),
+      at: dateTime(),
+      actor: str('`key:<id>`, `ip:<address>`, `cli:<user>` or `system`.'),
+      action: str('e.g. `key.created`, `auth.failed`, `exchange.received`.'),
+      subject: str(),
+      details: { type: 'object', additionalProperties: true },
+      prevHash: str(undefined, { pattern: '^[0-9a-f]{64}$' }),
+      hash: str('SHA-256(prevHash ‖ canonical entry).', { pattern: '^[0-9a-f]{64}$' }),
+    },
+    ['seq', 'at', 'actor', 'action', 'details', 'prevHash', 'hash'],
+  ),
   AuditPage: obj({ entries: { type: 'array', items: ref('AuditEntry') }, next: nullable(str('`after` value of the next page.')) }),
   AuditVerify: {
     oneOf: [
@@ -217,7 +245,11 @@ export const SCHEMAS: Record<string, SchemaObject> = {
       items: obj({
         name: str(),
         paused: { type: 'boolean' },
-        counts: obj(Object.fromEntries(['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children'].map((s) => [s, int()]))),
+        counts: obj(
+          Object.fromEntries(
+            ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children'].map((s) => [s, int()]),
+          ),
+        ),
         jobs: { type: 'array', items: ref('QueueJob') },
       }),
     },
@@ -245,9 +277,16 @@ export const SCHEMAS: Record<string, SchemaObject> = {
     ['batchId', 'objects', 'digest', 'receivedAt', 'auditHead', 'keyId', 'signature'],
   ),
   StixBundle: obj(
-    { type: str(undefined, { enum: ['bundle'] }), id: str(undefined, { pattern: '^bundle--' }), objects: { type: 'array', items: { type: 'object', additionalProperties: true } } },
+    {
+      type: str(undefined, { enum: ['bundle'] }),
+      id: str(undefined, { pattern: '^bundle--' }),
+      objects: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    },
     ['type', 'id', 'objects'],
-    { description: 'A STIX 2.1 bundle (OASIS schemas); indicators, sightings, the sender identity, TLP 2.0 markings, extension definitions.' },
+    {
+      description:
+        'A STIX 2.1 bundle (OASIS schemas); indicators, sightings, the sender identity, TLP 2.0 markings, extension definitions.',
+    },
   ),
   ExchangeOutboxPage: obj({
     objects: { type: 'array', items: { type: 'object', additionalProperties: true }, description: 'STIX 2.1 objects.' },
@@ -300,27 +339,39 @@ export const SCHEMAS: Record<string, SchemaObject> = {
   ReviewQueue: obj({
     items: {
       type: 'array',
-      items: obj({
-        fingerprint: FINGERPRINT,
-        type: INDICATOR_TYPE,
-        value: str(),
-        reports: int(),
-        reporters: int(),
-        firstSeen: dateTime(),
-        lastSeen: dateTime(),
-        scamTypes: { type: 'object', additionalProperties: { type: 'integer' } },
-        channels: { type: 'object', additionalProperties: { type: 'integer' } },
-        flags: { type: 'array', items: str(), description: 'Open flags, e.g. an anonymous burst.' },
-        verdict: VERDICT,
-        confidence: { type: 'number' },
-        rule: str(),
-        reason: str(),
-      }, undefined, { additionalProperties: true }),
+      items: obj(
+        {
+          fingerprint: FINGERPRINT,
+          type: INDICATOR_TYPE,
+          value: str(),
+          reports: int(),
+          reporters: int(),
+          firstSeen: dateTime(),
+          lastSeen: dateTime(),
+          scamTypes: { type: 'object', additionalProperties: { type: 'integer' } },
+          channels: { type: 'object', additionalProperties: { type: 'integer' } },
+          flags: { type: 'array', items: str(), description: 'Open flags, e.g. an anonymous burst.' },
+          verdict: VERDICT,
+          confidence: { type: 'number' },
+          rule: str(),
+          reason: str(),
+        },
+        undefined,
+        { additionalProperties: true },
+      ),
     },
   }),
-  ReportReviewed: obj({ reportId: str(undefined, { format: 'uuid' }), verdict: str(undefined, { enum: ['confirmed', 'rejected', 'needs_info'] }), confirmedIndicators: int() }),
+  ReportReviewed: obj({
+    reportId: str(undefined, { format: 'uuid' }),
+    verdict: str(undefined, { enum: ['confirmed', 'rejected', 'needs_info'] }),
+    confirmedIndicators: int(),
+  }),
   IndicatorVerdictSet: obj({ fingerprint: FINGERPRINT, jurisdiction: str(), verdict: str(undefined, { enum: ['scam', 'legitimate'] }) }),
-  AppealAccepted: obj({ id: str(undefined, { format: 'uuid' }), status: str(undefined, { enum: ['open'] }), indicator: obj({ type: INDICATOR_TYPE, value: str(), fingerprint: FINGERPRINT }) }),
+  AppealAccepted: obj({
+    id: str(undefined, { format: 'uuid' }),
+    status: str(undefined, { enum: ['open'] }),
+    indicator: obj({ type: INDICATOR_TYPE, value: str(), fingerprint: FINGERPRINT }),
+  }),
   Appeal: obj({
     id: str(undefined, { format: 'uuid' }),
     fingerprint: FINGERPRINT,
@@ -334,7 +385,11 @@ export const SCHEMAS: Record<string, SchemaObject> = {
     resolvedAt: nullable(dateTime()),
   }),
   AppealList: obj({ appeals: { type: 'array', items: ref('Appeal') } }),
-  AppealResolved: obj({ id: str(undefined, { format: 'uuid' }), status: str(undefined, { enum: ['upheld', 'dismissed'] }), fingerprint: FINGERPRINT }),
+  AppealResolved: obj({
+    id: str(undefined, { format: 'uuid' }),
+    status: str(undefined, { enum: ['upheld', 'dismissed'] }),
+    fingerprint: FINGERPRINT,
+  }),
   BulletinAccepted: obj({ id: str(undefined, { format: 'uuid' }) }),
   BulletinSummary: obj(
     {
@@ -370,6 +425,9 @@ export const SCHEMAS: Record<string, SchemaObject> = {
       advice: { type: 'array', items: obj({ scamType: str(), key: str() }) },
     },
     ['schema', 'jurisdiction', 'period', 'generatedAt', 'totals'],
-    { description: 'The bulletin figures (format=json), language-neutral; small counts suppressed (libs/bulletins README).', additionalProperties: true },
+    {
+      description: 'The bulletin figures (format=json), language-neutral; small counts suppressed (libs/bulletins README).',
+      additionalProperties: true,
+    },
   ),
 };

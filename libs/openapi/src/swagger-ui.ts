@@ -41,7 +41,8 @@ export function serveSwaggerUi(fastify: FastifyInstance, base: string, jsonUrl: 
   const cache = new Map<string, Buffer>();
   let dir: string | undefined;
   const html = page(base);
-  const sendPage = async (_req: unknown, reply: { type: (t: string) => { send: (b: string) => unknown } }) => reply.type('text/html; charset=utf-8').send(html);
+  const sendPage = async (_req: unknown, reply: { type: (t: string) => { send: (b: string) => unknown } }) =>
+    reply.type('text/html; charset=utf-8').send(html);
   fastify.get(base, sendPage);
   fastify.get(`${base}/`, sendPage);
   fastify.get(`${base}/swagger-ui-init.js`, async (_req, reply) => reply.type('application/javascript; charset=utf-8').send(init(jsonUrl)));

@@ -14,7 +14,11 @@ export class PersistenceModule {
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions({ databaseUrl: config.databaseUrl, poolSize: opts.poolSize, applicationName: opts.applicationName ?? `scamintel-${config.nodeId}` }),
+            ...dataSourceOptions({
+              databaseUrl: config.databaseUrl,
+              poolSize: opts.poolSize,
+              applicationName: opts.applicationName ?? `scamintel-${config.nodeId}`,
+            }),
             // The app starts even when PostgreSQL is down; requests then answer 503 until it is back.
             retryAttempts: 0,
           }),

@@ -12,7 +12,11 @@ export function poolOf(db: DataSource): Pool {
   return (db.driver as unknown as { master: Pool }).master;
 }
 
-export async function query<R extends QueryResultRow = Record<string, any>>(on: Queryable, text: string, params: unknown[] = []): Promise<QueryResult<R>> {
+export async function query<R extends QueryResultRow = Record<string, any>>(
+  on: Queryable,
+  text: string,
+  params: unknown[] = [],
+): Promise<QueryResult<R>> {
   return on.query<R>(text, params as any[]);
 }
 

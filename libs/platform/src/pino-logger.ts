@@ -9,7 +9,10 @@ export function createPino(level: string, name: string): Logger {
   return pino({
     level,
     name,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'reporter', '*.reporter', 'narrative', '*.narrative'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'reporter', '*.reporter', 'narrative', '*.narrative'],
+      censor: '[redacted]',
+    },
   });
 }
 

@@ -11,7 +11,13 @@ export class RedisClient implements OnApplicationShutdown {
   readonly redis: Redis;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.redis = new Redis({ ...redisOptions(config.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false, retryStrategy: (n) => Math.min(n * 200, 2000) });
+    this.redis = new Redis({
+      ...redisOptions(config.redisUrl),
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      lazyConnect: false,
+      retryStrategy: (n) => Math.min(n * 200, 2000),
+    });
     this.redis.on('error', () => undefined);
   }
 

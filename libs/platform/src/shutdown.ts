@@ -13,13 +13,15 @@ export function closeOnSignals(app: INestApplicationContext | Promise<INestAppli
     closing = true;
     logger.log(`${signal}: finishing in-flight work`);
     // Installed before start-up finishes (queue workers take jobs during init): wait for the app, then close it.
-    Promise.resolve(app).then((a) => a.close()).then(
-      () => process.exit(0),
-      (err: Error) => {
-        logger.error(`shutdown failed: ${err.message}`);
-        process.exit(1);
-      },
-    );
+    Promise.resolve(app)
+      .then((a) => a.close())
+      .then(
+        () => process.exit(0),
+        (err: Error) => {
+          logger.error(`shutdown failed: ${err.message}`);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

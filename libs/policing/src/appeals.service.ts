@@ -17,11 +17,25 @@ export class AppealsService {
   /** Anyone whose number or domain is listed may appeal; the contact is personal data and stays on this node. */
   async submit(clientAddress: string, a: { value: string; type?: string; region?: string; contact: string; reason: string }) {
     const n = tryNormalize(a.value, { type: a.type as IndicatorType | undefined, region: a.region ?? this.config.jurisdiction });
-    if (!n.ok) throw new PolicingError('not_an_indicator', `the value is not an indicator: ${n.reason}`, [{ path: 'value', message: n.code }]);
+    if (!n.ok)
+      throw new PolicingError('not_an_indicator', `the value is not an indicator: ${n.reason}`, [{ path: 'value', message: n.code }]);
     const id = randomUUID();
     const clientHash = createHash('sha256').update(`${this.config.nodeId}|${clientAddress}`).digest('hex').slice(0, 24);
-    await this.repo.insert({ id, fingerprint: n.indicator.fingerprint, type: n.indicator.type, value: n.indicator.value, contact: a.contact, reason: a.reason, clientHash });
-    await this.audit.record({ actor: `anon:${clientHash}`, action: 'appeal.submitted', subject: id, details: { fingerprint: n.indicator.fingerprint, type: n.indicator.type } });
+    await this.repo.insert({
+      id,
+      fingerprint: n.indicator.fingerprint,
+      type: n.indicator.type,
+      value: n.indicator.value,
+      contact: a.contact,
+      reason: a.reason,
+      clientHash,
+    });
+    await this.audit.record({
+      actor: `anon:${clientHash}`,
+      action: 'appeal.submitted',
+      subject: id,
+      details: { fingerprint: n.indicator.fingerprint, type: n.indicator.type },
+    });
     return { id, status: 'open', indicator: { type: n.indicator.type, value: n.indicator.value, fingerprint: n.indicator.fingerprint } };
   }
 
@@ -32,7 +46,8 @@ export class AppealsService {
   async resolve(actor: string, id: string, outcome: 'upheld' | 'dismissed', note?: string) {
     const appeal = await this.repo.find(id);
     if (!appeal) throw new PolicingError('not_found', 'no such appeal');
-    if (!(await this.repo.resolve(id, outcome, note, actor, this.config.jurisdiction))) throw new PolicingError('invalid_state', `the appeal is already ${appeal.status}`);
+    if (!(await this.repo.resolve(id, outcome, note, actor, this.config.jurisdiction)))
+      throw new PolicingError('invalid_state', `the appeal is already ${appeal.status}`);
     await this.audit.record({ actor, action: 'appeal.resolved', subject: id, details: { outcome, fingerprint: appeal.fingerprint } });
     return { id, status: outcome, fingerprint: appeal.fingerprint };
   }

@@ -97,7 +97,8 @@ export class EvidenceRepository {
       if (!e.lastSeen || lastSeen > e.lastSeen) e.lastSeen = lastSeen;
     }
     for (const r of windowed.rows) get(r.fingerprint, r.jurisdiction).reportsInWindow[r.days] = { total: r.total, keyed: r.keyed };
-    for (const r of verdicts.rows) get(r.fingerprint, r.jurisdiction).analystVerdict = { verdict: r.verdict, at: r.created_at, note: r.note ?? undefined };
+    for (const r of verdicts.rows)
+      get(r.fingerprint, r.jurisdiction).analystVerdict = { verdict: r.verdict, at: r.created_at, note: r.note ?? undefined };
     return out;
   }
 }

@@ -18,8 +18,18 @@ export interface QueueItem {
 }
 
 /** Inserts a verdict and marks the indicator changed, so the exchange carries the change to partners. */
-export async function recordVerdict(tx: PoolClient, v: { fingerprint: string; jurisdiction: string; verdict: string; note?: string; source: string; actor: string }): Promise<void> {
-  await tx.query(`INSERT INTO indicator_verdicts (fingerprint, jurisdiction, verdict, note, source, actor) VALUES ($1,$2,$3,$4,$5,$6)`, [v.fingerprint, v.jurisdiction, v.verdict, v.note ?? null, v.source, v.actor]);
+export async function recordVerdict(
+  tx: PoolClient,
+  v: { fingerprint: string; jurisdiction: string; verdict: string; note?: string; source: string; actor: string },
+): Promise<void> {
+  await tx.query(`INSERT INTO indicator_verdicts (fingerprint, jurisdiction, verdict, note, source, actor) VALUES ($1,$2,$3,$4,$5,$6)`, [
+    v.fingerprint,
+    v.jurisdiction,
+    v.verdict,
+    v.note ?? null,
+    v.source,
+    v.actor,
+  ]);
   await tx.query(`UPDATE indicators SET updated_at = now() WHERE fingerprint = $1`, [v.fingerprint]);
 }
 
@@ -28,7 +38,10 @@ export class ReviewRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Indicators of a jurisdiction without an analyst verdict (or flagged), most reported and oldest first. */
-  async queue(jurisdiction: string, f: { scamType?: string; channel?: string; indicatorType?: string; limit: number; offset: number }): Promise<QueueItem[]> {
+  async queue(
+    jurisdiction: string,
+    f: { scamType?: string; channel?: string; indicatorType?: string; limit: number; offset: number },
+  ): Promise<QueueItem[]> {
     const { rows } = await query<QueueItem>(
       poolOf(this.db),
       `SELECT s.fingerprint, i.type, i.value, s.reports,
@@ -58,12 +71,34 @@ export class ReviewRepository {
   }
 
   /** A confirmed report confirms the indicators it carries (not those that were rejected or warninglisted). */
-  async reviewReport(reportId: string, jurisdiction: string, verdict: string, note: string | undefined, actor: string): Promise<{ confirmedIndicators: number }> {
+  async reviewReport(
+    reportId: string,
+    jurisdiction: string,
+    verdict: string,
+    note: string | undefined,
+    actor: string,
+  ): Promise<{ confirmedIndicators: number }> {
     return transaction(this.db, async (tx) => {
-      await tx.query(`INSERT INTO report_reviews (report_id, verdict, note, actor) VALUES ($1,$2,$3,$4)`, [reportId, verdict, note ?? null, actor]);
+      await tx.query(`INSERT INTO report_reviews (report_id, verdict, note, actor) VALUES ($1,$2,$3,$4)`, [
+        reportId,
+        verdict,
+        note ?? null,
+        actor,
+      ]);
       if (verdict !== 'confirmed') return { confirmedIndicators: 0 };
-      const { rows } = await tx.query(`SELECT DISTINCT fingerprint FROM report_indicators WHERE report_id = $1 AND status = 'accepted' ORDER BY fingerprint`, [reportId]);
-      for (const r of rows) await recordVerdict(tx, { fingerprint: r.fingerprint, jurisdiction, verdict: 'scam', note: `report ${reportId} confirmed`, source: 'report_review', actor });
+      const { rows } = await tx.query(
+        `SELECT DISTINCT fingerprint FROM report_indicators WHERE report_id = $1 AND status = 'accepted' ORDER BY fingerprint`,
+        [reportId],
+      );
+      for (const r of rows)
+        await recordVerdict(tx, {
+          fingerprint: r.fingerprint,
+          jurisdiction,
+          verdict: 'scam',
+          note: `report ${reportId} confirmed`,
+          source: 'report_review',
+          actor,
+        });
       return { confirmedIndicators: rows.length };
     });
   }
@@ -71,7 +106,10 @@ export class ReviewRepository {
   async setVerdict(fingerprint: string, jurisdiction: string, verdict: string, note: string | undefined, actor: string): Promise<void> {
     await transaction(this.db, async (tx) => {
       await recordVerdict(tx, { fingerprint, jurisdiction, verdict, note, source: 'analyst', actor });
-      await tx.query(`UPDATE indicator_flags SET resolved_at = now() WHERE fingerprint = $1 AND jurisdiction = $2 AND resolved_at IS NULL`, [fingerprint, jurisdiction]);
+      await tx.query(
+        `UPDATE indicator_flags SET resolved_at = now() WHERE fingerprint = $1 AND jurisdiction = $2 AND resolved_at IS NULL`,
+        [fingerprint, jurisdiction],
+      );
     });
   }
 }

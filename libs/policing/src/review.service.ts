@@ -16,7 +16,9 @@ export class ReviewService {
 
   async queue(f: { scamType?: string; channel?: string; indicatorType?: string; limit?: number; offset?: number }) {
     const items = await this.repo.queue(this.config.jurisdiction, { ...f, limit: f.limit ?? 50, offset: f.offset ?? 0 });
-    const decisions = await this.verdicts.decideMany(items.map((i) => ({ fingerprint: i.fingerprint, type: i.type, warninglisted: false })));
+    const decisions = await this.verdicts.decideMany(
+      items.map((i) => ({ fingerprint: i.fingerprint, type: i.type, warninglisted: false })),
+    );
     return items.map((i) => {
       const d = decisions.get(i.fingerprint)!;
       return { ...i, verdict: d.verdict, confidence: d.confidence, rule: d.rule, reason: d.reason };
@@ -34,7 +36,12 @@ export class ReviewService {
   async setVerdict(actor: string, fingerprint: string, verdict: 'scam' | 'legitimate', note?: string) {
     if (!(await this.repo.indicatorExists(fingerprint))) throw new PolicingError('not_found', 'no such indicator');
     await this.repo.setVerdict(fingerprint, this.config.jurisdiction, verdict, note, actor);
-    await this.audit.record({ actor, action: 'review.indicator', subject: fingerprint, details: { verdict, jurisdiction: this.config.jurisdiction } });
+    await this.audit.record({
+      actor,
+      action: 'review.indicator',
+      subject: fingerprint,
+      details: { verdict, jurisdiction: this.config.jurisdiction },
+    });
     return { fingerprint, jurisdiction: this.config.jurisdiction, verdict };
   }
 }

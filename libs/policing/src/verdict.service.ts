@@ -28,14 +28,25 @@ export class VerdictService {
 
   /** Decisions keyed by fingerprint, for the given jurisdiction (default: this node's). */
   async decideMany(subjects: VerdictSubject[], jurisdiction = this.config.jurisdiction, now = new Date()): Promise<Map<string, Decision>> {
-    const ev = await this.evidence.load(subjects.map((s) => s.fingerprint), this.windows);
+    const ev = await this.evidence.load(
+      subjects.map((s) => s.fingerprint),
+      this.windows,
+    );
     const out = new Map<string, Decision>();
     for (const s of subjects) {
       const e = ev.get(evidenceKey(s.fingerprint, jurisdiction));
       out.set(
         s.fingerprint,
         decide(
-          { type: s.type, warninglisted: s.warninglisted, reporters: e?.reporters ?? [], reportsInWindow: e?.reportsInWindow ?? {}, analystVerdict: e?.analystVerdict, partner: s.partner, lastSeen: e?.lastSeen ?? null },
+          {
+            type: s.type,
+            warninglisted: s.warninglisted,
+            reporters: e?.reporters ?? [],
+            reportsInWindow: e?.reportsInWindow ?? {},
+            analystVerdict: e?.analystVerdict,
+            partner: s.partner,
+            lastSeen: e?.lastSeen ?? null,
+          },
           jurisdiction,
           this.config.policing,
           now,
@@ -55,7 +66,23 @@ export class VerdictService {
     const out = new Map<string, Decision>();
     for (const j of jurisdictions) {
       const e = ev.get(evidenceKey(subject.fingerprint, j));
-      out.set(j, decide({ type: subject.type, warninglisted: subject.warninglisted, reporters: e?.reporters ?? [], reportsInWindow: e?.reportsInWindow ?? {}, analystVerdict: e?.analystVerdict, partner: j === this.config.jurisdiction ? subject.partner : undefined, lastSeen: e?.lastSeen ?? null }, j, this.config.policing, now));
+      out.set(
+        j,
+        decide(
+          {
+            type: subject.type,
+            warninglisted: subject.warninglisted,
+            reporters: e?.reporters ?? [],
+            reportsInWindow: e?.reportsInWindow ?? {},
+            analystVerdict: e?.analystVerdict,
+            partner: j === this.config.jurisdiction ? subject.partner : undefined,
+            lastSeen: e?.lastSeen ?? null,
+          },
+          j,
+          this.config.policing,
+          now,
+        ),
+      );
     }
     return out;
   }

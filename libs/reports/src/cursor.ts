@@ -12,9 +12,12 @@ export function encodeCursor(c: ReportCursor): string {
 export function decodeCursor(s: string): ReportCursor {
   try {
     const [receivedAt, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (typeof receivedAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(receivedAt)) && /^[0-9a-f-]{36}$/.test(id)) return { receivedAt, id };
+    if (typeof receivedAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(receivedAt)) && /^[0-9a-f-]{36}$/.test(id))
+      return { receivedAt, id };
   } catch {
     // fall through to the error below
   }
-  throw new RequestError('validation_failed', 'cursor is not valid', [{ path: 'cursor', message: 'use the value of "next" from the previous page' }]);
+  throw new RequestError('validation_failed', 'cursor is not valid', [
+    { path: 'cursor', message: 'use the value of "next" from the previous page' },
+  ]);
 }

@@ -29,7 +29,13 @@ export class IntakeQueue {
   /** Best effort: never throws. Redis being down must not turn a committed report into an error. */
   async enqueue(outboxIds: string[]): Promise<boolean> {
     if (outboxIds.length === 0) return true;
-    const add = this.queue.addBulk(outboxIds.map((outboxId) => ({ name: JobName.IngestBatch, data: { outboxId }, opts: { ...INGEST_JOB_OPTIONS, jobId: ingestJobId(outboxId) } })));
+    const add = this.queue.addBulk(
+      outboxIds.map((outboxId) => ({
+        name: JobName.IngestBatch,
+        data: { outboxId },
+        opts: { ...INGEST_JOB_OPTIONS, jobId: ingestJobId(outboxId) },
+      })),
+    );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('enqueue timed out')), ENQUEUE_TIMEOUT_MS);

@@ -20,7 +20,22 @@ export function toReportResponse(r: ReportView, indicators: ReportIndicatorView[
       indicators === undefined
         ? undefined
         : r.status === 'received'
-          ? r.submitted.map((i) => ({ raw: i.value, type: i.type ?? null, value: null, fingerprint: null, status: 'pending', reason: null }))
-          : indicators.map((i) => ({ raw: i.raw, source: i.source, type: i.type, value: i.value, fingerprint: i.fingerprint, status: i.status, reason: i.reason })),
+          ? r.submitted.map((i) => ({
+              raw: i.value,
+              type: i.type ?? null,
+              value: null,
+              fingerprint: null,
+              status: 'pending',
+              reason: null,
+            }))
+          : indicators.map((i) => ({
+              raw: i.raw,
+              source: i.source,
+              type: i.type,
+              value: i.value,
+              fingerprint: i.fingerprint,
+              status: i.status,
+              reason: i.reason,
+            })),
   };
 }

@@ -12,7 +12,10 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 function idempotencyKeyOf(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  if (!IDEMPOTENCY_KEY.test(header)) throw new RequestError('validation_failed', 'Idempotency-Key must be 1-255 visible ASCII characters', [{ path: 'headers.idempotency-key', message: 'invalid' }]);
+  if (!IDEMPOTENCY_KEY.test(header))
+    throw new RequestError('validation_failed', 'Idempotency-Key must be 1-255 visible ASCII characters', [
+      { path: 'headers.idempotency-key', message: 'invalid' },
+    ]);
   return header;
 }
 
@@ -24,7 +27,12 @@ export class ReportsController {
   @HttpCode(202)
   @Access('reporter', 'analyst', 'public')
   @RateLimit('anonymousReports')
-  async submit(@Body() dto: ReportDto, @Req() req: AuthenticatedRequest & { body: unknown }, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {
+  async submit(
+    @Body() dto: ReportDto,
+    @Req() req: AuthenticatedRequest & { body: unknown },
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const { ids } = await this.reports.submit(req.principal!, [dto], req.body, idempotencyKeyOf(key));
     res.header('Location', `/v1/reports/${ids[0]}`);
     return { id: ids[0], status: 'received' };
@@ -33,8 +41,15 @@ export class ReportsController {
   @Post('batch')
   @HttpCode(202)
   @Access('reporter', 'analyst')
-  async submitBatch(@Body() dto: ReportBatchDto, @Req() req: AuthenticatedRequest & { body: unknown }, @Headers('idempotency-key') key: string | undefined) {
-    if (dto.reports.length === 0) throw new RequestError('validation_failed', 'reports must hold 1 to 1000 reports', [{ path: 'reports', message: 'must not be empty' }]);
+  async submitBatch(
+    @Body() dto: ReportBatchDto,
+    @Req() req: AuthenticatedRequest & { body: unknown },
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    if (dto.reports.length === 0)
+      throw new RequestError('validation_failed', 'reports must hold 1 to 1000 reports', [
+        { path: 'reports', message: 'must not be empty' },
+      ]);
     const { ids } = await this.reports.submit(req.principal!, dto.reports, req.body, idempotencyKeyOf(key), 'reports');
     return { ids, status: 'received' };
   }
@@ -50,7 +65,14 @@ export class ReportsController {
   @Access('analyst')
   async list(@Query() q: ListReportsQuery) {
     const limit = q.limit ?? 50;
-    const rows = await this.reports.list({ status: q.status, from: q.from, to: q.to, scamType: q.scamType, after: q.cursor ? decodeCursor(q.cursor) : undefined, limit });
+    const rows = await this.reports.list({
+      status: q.status,
+      from: q.from,
+      to: q.to,
+      scamType: q.scamType,
+      after: q.cursor ? decodeCursor(q.cursor) : undefined,
+      limit,
+    });
     const last = rows[rows.length - 1];
     return {
       reports: rows.map((r) => toReportResponse(r, undefined)),

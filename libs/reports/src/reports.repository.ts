@@ -28,9 +28,7 @@ export interface IdempotencyClaim {
 }
 
 export type InsertOutcome =
-  | { kind: 'inserted'; ids: string[]; outboxId: string }
-  | { kind: 'replayed'; ids: string[] }
-  | { kind: 'conflict' };
+  { kind: 'inserted'; ids: string[]; outboxId: string } | { kind: 'replayed'; ids: string[] } | { kind: 'conflict' };
 
 export interface ReportView {
   id: string;
@@ -94,7 +92,10 @@ export class ReportsRepository {
           [claim.scope, claim.key, claim.bodyHash, ids],
         );
         if (rowCount === 0) {
-          const { rows } = await tx.query(`SELECT body_hash, report_ids FROM idempotency_keys WHERE scope = $1 AND key = $2`, [claim.scope, claim.key]);
+          const { rows } = await tx.query(`SELECT body_hash, report_ids FROM idempotency_keys WHERE scope = $1 AND key = $2`, [
+            claim.scope,
+            claim.key,
+          ]);
           if (rows[0]?.body_hash === claim.bodyHash) return { kind: 'replayed', ids: rows[0].report_ids };
           return { kind: 'conflict' };
         }
@@ -106,9 +107,20 @@ export class ReportsRepository {
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[],
            $9::numeric[], $10::text[], $11::text[], $12::text[], $13::jsonb[], $14::text[], $15::jsonb[])`,
         [
-          col('id'), col('submitterKeyId'), col('reporterKey'), col('reporterTrust'), col('jurisdiction'), col('scamType'), col('channel'),
-          col('occurredAt'), col('lossAmount'), col('lossCurrency'), col('narrative'), col('tlp'),
-          reports.map((r) => (r.reporterContact ? JSON.stringify(r.reporterContact) : null)), col('externalRef'),
+          col('id'),
+          col('submitterKeyId'),
+          col('reporterKey'),
+          col('reporterTrust'),
+          col('jurisdiction'),
+          col('scamType'),
+          col('channel'),
+          col('occurredAt'),
+          col('lossAmount'),
+          col('lossCurrency'),
+          col('narrative'),
+          col('tlp'),
+          reports.map((r) => (r.reporterContact ? JSON.stringify(r.reporterContact) : null)),
+          col('externalRef'),
           reports.map((r) => JSON.stringify(r.indicators)),
         ],
       );

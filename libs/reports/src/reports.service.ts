@@ -28,17 +28,33 @@ export class ReportsService {
     @Optional() private readonly metrics?: MetricsService,
   ) {}
 
-  async submit(principal: Principal | ImportPrincipal, reports: ReportDto[], rawBody: unknown, idempotencyKey?: string, pathPrefix = ''): Promise<SubmitResult> {
+  async submit(
+    principal: Principal | ImportPrincipal,
+    reports: ReportDto[],
+    rawBody: unknown,
+    idempotencyKey?: string,
+    pathPrefix = '',
+  ): Promise<SubmitResult> {
     const now = Date.now();
     const problems = reports.flatMap((r, i) => this.problemsOf(r, now, reports.length > 1 || pathPrefix ? `${pathPrefix}[${i}].` : ''));
     if (problems.length) throw new ReportError('validation_failed', 'the report is not valid', problems);
 
     const rows = reports.map((r) => this.toRow(principal, r));
     const claim = idempotencyKey
-      ? { scope: principal.kind === 'key' ? `key:${principal.keyId}` : principal.kind === 'import' ? `import:${principal.organisation.toLowerCase()}` : `ip:${principal.clientAddress}`, key: idempotencyKey, bodyHash: createHash('sha256').update(JSON.stringify(rawBody)).digest('hex') }
+      ? {
+          scope:
+            principal.kind === 'key'
+              ? `key:${principal.keyId}`
+              : principal.kind === 'import'
+                ? `import:${principal.organisation.toLowerCase()}`
+                : `ip:${principal.clientAddress}`,
+          key: idempotencyKey,
+          bodyHash: createHash('sha256').update(JSON.stringify(rawBody)).digest('hex'),
+        }
       : undefined;
     const outcome = await this.repo.insert(rows, claim);
-    if (outcome.kind === 'conflict') throw new ReportError('idempotency_conflict', 'this Idempotency-Key was already used with another body');
+    if (outcome.kind === 'conflict')
+      throw new ReportError('idempotency_conflict', 'this Idempotency-Key was already used with another body');
     if (outcome.kind === 'replayed') return { ids: outcome.ids, replayed: true };
     this.metrics?.reportsReceived(outcome.ids.length, principal.kind);
     await this.queue.enqueue([outcome.outboxId]);
@@ -61,7 +77,9 @@ export class ReportsService {
       id: randomUUID(),
       submitterKeyId: p.kind === 'key' ? p.keyId : null,
       // Distinct reporters are organisations for keyed callers and (hashed) client addresses for the public.
-      reporterKey: keyed ? `org:${p.organisation.toLowerCase()}` : `anon:${createHash('sha256').update(`${this.config.nodeId}|${p.clientAddress}`).digest('hex').slice(0, 24)}`,
+      reporterKey: keyed
+        ? `org:${p.organisation.toLowerCase()}`
+        : `anon:${createHash('sha256').update(`${this.config.nodeId}|${p.clientAddress}`).digest('hex').slice(0, 24)}`,
       reporterTrust: keyed ? p.trust : 'anonymous',
       jurisdiction: r.jurisdiction ?? this.config.jurisdiction,
       scamType: r.scamType,
@@ -73,7 +91,11 @@ export class ReportsService {
       tlp: r.tlp ?? 'amber',
       reporterContact: r.reporter ? { name: r.reporter.name, contact: r.reporter.contact } : null,
       externalRef: r.externalRef ?? null,
-      indicators: r.indicators.map((i) => ({ ...(i.type ? { type: i.type } : {}), value: i.value, ...(i.region ? { region: i.region } : {}) })),
+      indicators: r.indicators.map((i) => ({
+        ...(i.type ? { type: i.type } : {}),
+        value: i.value,
+        ...(i.region ? { region: i.region } : {}),
+      })),
     };
   }
 

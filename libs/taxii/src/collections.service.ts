@@ -13,12 +13,19 @@ export const TAXII_COLLECTION_NAMESPACE = '8f0f6b3e-5d0a-4c6b-9e21-6a3c1d7f4b52'
 export const PUBLIC_ALIAS = 'public';
 
 /** CONTRACT §8: the `public` collection is TLP:CLEAR only, every type, no pseudonyms, no narratives. */
-export const PUBLIC_POLICY: PartnerPolicy = { maxTlp: 'clear', types: [...INDICATOR_TYPES], minConfidence: 0, pseudonymise: [], shareNarrative: false };
+export const PUBLIC_POLICY: PartnerPolicy = {
+  maxTlp: 'clear',
+  types: [...INDICATOR_TYPES],
+  minConfidence: 0,
+  pseudonymise: [],
+  shareNarrative: false,
+};
 
 /** Collection ids: UUIDv5 of the serving node and the audience, so they survive restarts and re-registrations. */
 export const partnerCollectionId = (servingNodeId: string, partnerNodeId: string): string =>
   uuidv5(TAXII_COLLECTION_NAMESPACE, `scamintel:${servingNodeId}:partner:${partnerNodeId}`);
-export const publicCollectionId = (servingNodeId: string): string => uuidv5(TAXII_COLLECTION_NAMESPACE, `scamintel:${servingNodeId}:public`);
+export const publicCollectionId = (servingNodeId: string): string =>
+  uuidv5(TAXII_COLLECTION_NAMESPACE, `scamintel:${servingNodeId}:public`);
 
 export interface TaxiiCollection {
   id: string;
@@ -46,7 +53,13 @@ export interface CollectionResource {
 }
 
 export const toResource = (c: TaxiiCollection): CollectionResource => ({
-  id: c.id, title: c.title, description: c.description, alias: c.alias, can_read: true, can_write: false, media_types: [STIX_MEDIA_TYPE],
+  id: c.id,
+  title: c.title,
+  description: c.description,
+  alias: c.alias,
+  can_read: true,
+  can_write: false,
+  media_types: [STIX_MEDIA_TYPE],
 });
 
 function describePolicy(p: PartnerPolicy): string {
@@ -78,8 +91,15 @@ export class TaxiiCollections {
       description: `Indicators of ${this.config.jurisdiction} that any partner or analyst may read: TLP:CLEAR only, values in clear, no narratives, no reporter data.`,
       kind: 'public',
       audience: {
-        nodeId: PUBLIC_ALIAS, jurisdiction: this.config.jurisdiction, baseUrl: '', publicKey: '', keyId: '', policy: PUBLIC_POLICY,
-        pseudonymKey: null, createdAt: epoch, updatedAt: epoch,
+        nodeId: PUBLIC_ALIAS,
+        jurisdiction: this.config.jurisdiction,
+        baseUrl: '',
+        publicKey: '',
+        keyId: '',
+        policy: PUBLIC_POLICY,
+        pseudonymKey: null,
+        createdAt: epoch,
+        updatedAt: epoch,
       },
     };
   }
@@ -98,7 +118,8 @@ export class TaxiiCollections {
   /** Public first, then the partner collections the caller may see, by node id. */
   async visible(principal: Principal | undefined): Promise<TaxiiCollection[]> {
     if (principal?.kind !== 'key') return [];
-    if (principal.role === 'analyst') return [this.publicCollection(), ...(await this.partners.all()).map((p) => this.partnerCollection(p))];
+    if (principal.role === 'analyst')
+      return [this.publicCollection(), ...(await this.partners.all()).map((p) => this.partnerCollection(p))];
     if (principal.role === 'partner') {
       const own = principal.partnerNodeId ? await this.partners.get(principal.partnerNodeId) : undefined;
       return [this.publicCollection(), ...(own ? [this.partnerCollection(own)] : [])];

@@ -17,8 +17,7 @@ export interface RowPosition {
  * that row and how many of its (filtered) objects were delivered, and `after` is the position just before it.
  */
 export type FeedPosition =
-  | { phase: 'fixed'; index: number }
-  | { phase: 'rows'; after: RowPosition | null; partial?: RowPosition & { delivered: number } };
+  { phase: 'fixed'; index: number } | { phase: 'rows'; after: RowPosition | null; partial?: RowPosition & { delivered: number } };
 
 export const START: FeedPosition = { phase: 'fixed', index: 0 };
 
@@ -34,11 +33,22 @@ type Wire = [1, string, string, 'f', number] | [1, string, string, 'r', string |
 /** Opaque to clients: base64url of a small JSON array. */
 export function encodeCursor(c: CursorState): string {
   const p = c.position;
-  const wire: Wire = p.phase === 'fixed'
-    ? [1, c.collection, c.filters, 'f', p.index]
-    : p.partial
-      ? [1, c.collection, c.filters, 'r', p.after?.at ?? null, p.after?.fingerprint ?? null, p.partial.at, p.partial.fingerprint, p.partial.delivered]
-      : [1, c.collection, c.filters, 'r', p.after?.at ?? null, p.after?.fingerprint ?? null];
+  const wire: Wire =
+    p.phase === 'fixed'
+      ? [1, c.collection, c.filters, 'f', p.index]
+      : p.partial
+        ? [
+            1,
+            c.collection,
+            c.filters,
+            'r',
+            p.after?.at ?? null,
+            p.after?.fingerprint ?? null,
+            p.partial.at,
+            p.partial.fingerprint,
+            p.partial.delivered,
+          ]
+        : [1, c.collection, c.filters, 'r', p.after?.at ?? null, p.after?.fingerprint ?? null];
   return Buffer.from(JSON.stringify(wire), 'utf8').toString('base64url');
 }
 
@@ -69,16 +79,22 @@ function decodeWire(text: string): CursorState | undefined {
   }
   if (v.length === 6) return { collection, filters, position: { phase: 'rows', after } };
   const [at, fingerprint, delivered] = [v[6], v[7], v[8]];
-  if (!isAt(at) || !isFp(fingerprint) || fingerprint === '' || !Number.isInteger(delivered) || delivered < 1 || delivered > 16) return undefined;
+  if (!isAt(at) || !isFp(fingerprint) || fingerprint === '' || !Number.isInteger(delivered) || delivered < 1 || delivered > 16)
+    return undefined;
   return { collection, filters, position: { phase: 'rows', after, partial: { at, fingerprint, delivered } } };
 }
 
 /** The position of a `next` value, or 400 when it is not one this collection handed out for these filters. */
 export function decodeCursor(text: string, collection: string, filters: string): FeedPosition {
   const c = decodeWire(text);
-  if (!c) throw new TaxiiError('validation_failed', 'next is not a value this server handed out', [{ path: 'next', message: 'use the "next" of the previous page' }]);
+  if (!c)
+    throw new TaxiiError('validation_failed', 'next is not a value this server handed out', [
+      { path: 'next', message: 'use the "next" of the previous page' },
+    ]);
   if (c.collection !== collection || c.filters !== filters) {
-    throw new TaxiiError('validation_failed', 'next belongs to another collection or other filters', [{ path: 'next', message: 'repeat the filters of the request that returned it' }]);
+    throw new TaxiiError('validation_failed', 'next belongs to another collection or other filters', [
+      { path: 'next', message: 'repeat the filters of the request that returned it' },
+    ]);
   }
   return c.position;
 }

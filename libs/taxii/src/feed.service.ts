@@ -3,9 +3,29 @@ import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import type { Decision } from '@scamintel/policing';
 import { NodeKeyService, toCandidate } from '@scamintel/exchange';
 import {
-  CUSTOM_SCO_EXT, ExchangeIndicator, IndicatorType, NodeIdentity, PartnerPolicy, SCAMINTEL_PROPERTIES_EXT, StixMappingError, StixObject, TLP_LEVELS, WithheldReason,
-  applyOutboundPolicy, extensionDefinitions, fingerprintOf, identityId, indicatorId, isIndicatorType, observableOf, pseudonym, sightingId,
-  stixUnrepresentable, tlpAllowed, tlpMarkingDefinition, toStixBundle,
+  CUSTOM_SCO_EXT,
+  ExchangeIndicator,
+  IndicatorType,
+  NodeIdentity,
+  PartnerPolicy,
+  SCAMINTEL_PROPERTIES_EXT,
+  StixMappingError,
+  StixObject,
+  TLP_LEVELS,
+  WithheldReason,
+  applyOutboundPolicy,
+  extensionDefinitions,
+  fingerprintOf,
+  identityId,
+  indicatorId,
+  isIndicatorType,
+  observableOf,
+  pseudonym,
+  sightingId,
+  stixUnrepresentable,
+  tlpAllowed,
+  tlpMarkingDefinition,
+  toStixBundle,
 } from '../../exchange/src/core';
 import { ExportRepository, ExportRow } from '../../exchange/src/push/export.repository';
 import { OutboundService, PageEvidence } from '../../exchange/src/push/outbound.service';
@@ -48,7 +68,11 @@ const ID_SCAN_CHUNK = 5000;
 const MAX_CHUNK = 1000;
 
 /** Indicator types whose clear value is one of the custom SCOs (observables.ts), to pick extension definitions. */
-const CUSTOM_SCO_OF: Partial<Record<IndicatorType, keyof typeof CUSTOM_SCO_EXT>> = { phone: 'phone-number', bank_account: 'bank-account', crypto_wallet: 'cryptocurrency-wallet' };
+const CUSTOM_SCO_OF: Partial<Record<IndicatorType, keyof typeof CUSTOM_SCO_EXT>> = {
+  phone: 'phone-number',
+  bank_account: 'bank-account',
+  crypto_wallet: 'cryptocurrency-wallet',
+};
 
 /**
  * Whether the exchange's own policy withholds this row whatever its verdict: a dry run of toCandidate +
@@ -58,7 +82,14 @@ const CUSTOM_SCO_OF: Partial<Record<IndicatorType, keyof typeof CUSTOM_SCO_EXT>>
  */
 const STAND_IN: Decision = { verdict: 'unknown', rule: 'taxii_dry_run', reason: '', confidence: 100, flags: [] };
 const DECISION_FREE: ReadonlySet<WithheldReason> = new Set<WithheldReason>([
-  'from_partner', 'tlp_red', 'tlp_amber_strict', 'above_max_tlp', 'type_not_shared', 'already_pseudonymised', 'no_pseudonym_key', 'not_stix_representable',
+  'from_partner',
+  'tlp_red',
+  'tlp_amber_strict',
+  'above_max_tlp',
+  'type_not_shared',
+  'already_pseudonymised',
+  'no_pseudonym_key',
+  'not_stix_representable',
 ]);
 function withheldWhatever(row: ExportRow, policy: PartnerPolicy, key: string | undefined): boolean {
   const candidate = toCandidate(row, STAND_IN);
@@ -67,12 +98,20 @@ function withheldWhatever(row: ExportRow, policy: PartnerPolicy, key: string | u
   return withheld.length > 0 && DECISION_FREE.has(withheld[0].reason);
 }
 
-const listed = (e: FeedEntry): Listed => ({ id: e.object.id, type: e.object.type, specVersion: e.object.spec_version, dateAdded: e.dateAdded, version: e.version });
+const listed = (e: FeedEntry): Listed => ({
+  id: e.object.id,
+  type: e.object.type,
+  specVersion: e.object.spec_version,
+  dateAdded: e.dateAdded,
+  version: e.version,
+});
 
 function entryOf(object: StixObject, dateAdded: bigint): FeedEntry {
   const own = typeof object.modified === 'string' ? object.modified : typeof object.created === 'string' ? object.created : undefined;
   const version = own !== undefined ? parseMicros(own) : undefined;
-  return version !== undefined ? { object, dateAdded, version, versionText: own! } : { object, dateAdded, version: dateAdded, versionText: formatMicros(dateAdded) };
+  return version !== undefined
+    ? { object, dateAdded, version, versionText: own! }
+    : { object, dateAdded, version: dateAdded, versionText: formatMicros(dateAdded) };
 }
 
 const samePosition = (a: RowPosition, b: RowPosition) => a.fingerprint === b.fingerprint && parseMicros(a.at) === parseMicros(b.at);
@@ -112,7 +151,9 @@ export class TaxiiFeed {
   /** The objects every record of this collection refers to, in a fixed order. */
   fixed(c: TaxiiCollection): FeedEntry[] {
     const policy = c.audience.policy;
-    const identities = toStixBundle([], this.node.stixSender(), { includeExtensionDefinitions: false }).objects.filter((o) => o.type === 'identity');
+    const identities = toStixBundle([], this.node.stixSender(), { includeExtensionDefinitions: false }).objects.filter(
+      (o) => o.type === 'identity',
+    );
     const scoTypes = new Set<string>();
     for (const t of policy.types) {
       if (policy.pseudonymise.includes(t)) {
@@ -138,7 +179,8 @@ export class TaxiiFeed {
     if (position.phase === 'fixed') {
       const fixed = this.fixed(c);
       for (let i = position.index; i < fixed.length && kept.length < want; i++) {
-        if (matches(listed(fixed[i]), filters)) sink(fixed[i], i + 1 < fixed.length ? { phase: 'fixed', index: i + 1 } : rowsStart(filters));
+        if (matches(listed(fixed[i]), filters))
+          sink(fixed[i], i + 1 < fixed.length ? { phase: 'fixed', index: i + 1 } : rowsStart(filters));
       }
       position = rowsStart(filters);
     }
@@ -184,8 +226,12 @@ export class TaxiiFeed {
    * `need` objects went out, the rows run out (`exhausted`), or `cap` rows were judged.
    */
   private async scan(
-    c: TaxiiCollection, filters: ObjectFilters, from: RowsPosition, need: number,
-    sink: (e: FeedEntry, after: FeedPosition) => void, cap: number,
+    c: TaxiiCollection,
+    filters: ObjectFilters,
+    from: RowsPosition,
+    need: number,
+    sink: (e: FeedEntry, after: FeedPosition) => void,
+    cap: number,
   ): Promise<{ exhausted: boolean; end: FeedPosition }> {
     const horizon = await this.exports.horizon();
     let after = from.after;
@@ -203,7 +249,10 @@ export class TaxiiFeed {
         const objects = judged[i];
         const skip = i === 0 && partial && samePosition(partial, here) ? partial.delivered : 0;
         for (let k = skip; k < objects.length; k++) {
-          const next: FeedPosition = k + 1 < objects.length ? { phase: 'rows', after: prev, partial: { ...here, delivered: k + 1 } } : { phase: 'rows', after: here };
+          const next: FeedPosition =
+            k + 1 < objects.length
+              ? { phase: 'rows', after: prev, partial: { ...here, delivered: k + 1 } }
+              : { phase: 'rows', after: here };
           sink(objects[k], next);
           if (++delivered >= need) return { exhausted: false, end: next };
         }
@@ -235,7 +284,9 @@ export class TaxiiFeed {
       const { send } = applyOutboundPolicy([candidate], policy, key);
       if (!send.length) return [];
       const dateAdded = parseMicros(row.cursorAt)!;
-      return this.recordObjects(send[0], sender).map((o) => entryOf(o, dateAdded)).filter((e) => matches(listed(e), filters));
+      return this.recordObjects(send[0], sender)
+        .map((o) => entryOf(o, dateAdded))
+        .filter((e) => matches(listed(e), filters));
     });
   }
 
@@ -243,9 +294,10 @@ export class TaxiiFeed {
   private recordObjects(ind: ExchangeIndicator, sender: NodeIdentity): StixObject[] {
     try {
       // The bundle itself is dropped, so its id (a digest over every object version) is not computed.
-      return toStixBundle([ind], sender, { includeExtensionDefinitions: false, bundleId: 'bundle--00000000-0000-5000-8000-000000000000' }).objects.filter(
-        (o) => o.type !== 'identity' && o.type !== 'marking-definition',
-      );
+      return toStixBundle([ind], sender, {
+        includeExtensionDefinitions: false,
+        bundleId: 'bundle--00000000-0000-5000-8000-000000000000',
+      }).objects.filter((o) => o.type !== 'identity' && o.type !== 'marking-definition');
     } catch (err) {
       if (!(err instanceof StixMappingError)) throw err;
       this.logger.warn(`record left out of the TAXII feed: ${err.message}`);
@@ -258,7 +310,12 @@ export class TaxiiFeed {
    * sighting, only rows whose would-be objects can match need verdicts. Ids depend only on type, value (or its
    * pseudonym) and this node, so they are known before judging.
    */
-  private mayMatch(row: Pick<ExportRow, 'fingerprint' | 'type' | 'value'>, c: TaxiiCollection, f: ObjectFilters, sender: NodeIdentity): boolean {
+  private mayMatch(
+    row: Pick<ExportRow, 'fingerprint' | 'type' | 'value'>,
+    c: TaxiiCollection,
+    f: ObjectFilters,
+    sender: NodeIdentity,
+  ): boolean {
     if (!f.ids && !f.types) return true;
     if (!f.ids && (f.types!.has('indicator') || f.types!.has('sighting'))) return true;
     if (!isIndicatorType(row.type)) return false;
@@ -270,7 +327,9 @@ export class TaxiiFeed {
     if (stixUnrepresentable({ type: row.type, value, pseudonymised })) return false;
     const ids = f.ids ? [...f.ids] : [];
     // Only the ids asked about are computed: an indicator id costs one SHA-1, an observable's id a JCS and one.
-    const wantsSco = (f.types && !f.types.has('indicator') && !f.types.has('sighting')) || ids.some((id) => !id.startsWith('indicator--') && !id.startsWith('sighting--'));
+    const wantsSco =
+      (f.types && !f.types.has('indicator') && !f.types.has('sighting')) ||
+      ids.some((id) => !id.startsWith('indicator--') && !id.startsWith('sighting--'));
     const sco = wantsSco ? observableOf({ type: row.type, value, pseudonymised }).sco : undefined;
     if (f.types && sco && !f.types.has(sco.type)) return false;
     if (f.ids) {

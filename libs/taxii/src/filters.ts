@@ -31,9 +31,18 @@ const SPEC_VERSION = /^\d+\.\d+$/;
 export const isStixId = (v: string): boolean => STIX_ID.test(v);
 const MAX_VALUES = 100;
 
-function list(raw: string | undefined, path: string, problems: ErrorDetail[], valid: (v: string) => boolean, what: string): string[] | undefined {
+function list(
+  raw: string | undefined,
+  path: string,
+  problems: ErrorDetail[],
+  valid: (v: string) => boolean,
+  what: string,
+): string[] | undefined {
   if (raw === undefined) return undefined;
-  const values = raw.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const values = raw
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   if (!values.length) problems.push({ path, message: `give one or more ${what}, comma-separated` });
   else if (values.length > MAX_VALUES) problems.push({ path, message: `at most ${MAX_VALUES} values` });
   for (const v of values) if (!valid(v)) problems.push({ path, message: `"${v.slice(0, 80)}" is not ${what}` });
@@ -46,15 +55,25 @@ export function parseFilters(q: RawFilters): ObjectFilters {
   const out: ObjectFilters = {};
   if (q.added_after !== undefined) {
     out.addedAfter = parseMicros(q.added_after);
-    if (out.addedAfter === undefined) problems.push({ path: 'added_after', message: 'an RFC 3339 timestamp, e.g. 2026-11-20T02:15:00.123456Z' });
+    if (out.addedAfter === undefined)
+      problems.push({ path: 'added_after', message: 'an RFC 3339 timestamp, e.g. 2026-11-20T02:15:00.123456Z' });
   }
   const ids = list(q['match[id]'], 'match[id]', problems, (v) => STIX_ID.test(v), 'a STIX identifier');
   if (ids) out.ids = new Set(ids);
   const types = list(q['match[type]'], 'match[type]', problems, (v) => STIX_TYPE.test(v), 'a STIX object type');
   if (types) out.types = new Set(types);
-  const versions = list(q['match[version]'], 'match[version]', problems, (v) => ['first', 'last', 'all'].includes(v) || parseMicros(v) !== undefined, 'first, last, all or a timestamp');
+  const versions = list(
+    q['match[version]'],
+    'match[version]',
+    problems,
+    (v) => ['first', 'last', 'all'].includes(v) || parseMicros(v) !== undefined,
+    'first, last, all or a timestamp',
+  );
   if (versions) {
-    out.versions = { any: versions.some((v) => ['first', 'last', 'all'].includes(v)), at: new Set(versions.map(parseMicros).filter((v): v is bigint => v !== undefined)) };
+    out.versions = {
+      any: versions.some((v) => ['first', 'last', 'all'].includes(v)),
+      at: new Set(versions.map(parseMicros).filter((v): v is bigint => v !== undefined)),
+    };
   }
   const specs = list(q['match[spec_version]'], 'match[spec_version]', problems, (v) => SPEC_VERSION.test(v), 'a STIX version such as 2.1');
   if (specs) out.specVersions = new Set(specs);

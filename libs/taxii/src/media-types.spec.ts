@@ -2,10 +2,21 @@ import { acceptsTaxii, isTaxiiContentType } from './media-types';
 
 describe('TAXII media types', () => {
   it.each([
-    [undefined, true], ['', true], ['*/*', true], ['application/*', true], ['application/taxii+json', true],
-    ['application/taxii+json;version=2.1', true], ['Application/TAXII+JSON; version="2.1"', true], ['text/html, application/taxii+json;version=2.1;q=0.5', true],
-    ['application/json', false], ['application/taxii+json;version=2.0', false], ['application/stix+json;version=2.1', false],
-    ['application/taxii+json;version=2.1;q=0', false], ['*/*;q=0', false], ['text/*', false], ['garbage', false],
+    [undefined, true],
+    ['', true],
+    ['*/*', true],
+    ['application/*', true],
+    ['application/taxii+json', true],
+    ['application/taxii+json;version=2.1', true],
+    ['Application/TAXII+JSON; version="2.1"', true],
+    ['text/html, application/taxii+json;version=2.1;q=0.5', true],
+    ['application/json', false],
+    ['application/taxii+json;version=2.0', false],
+    ['application/stix+json;version=2.1', false],
+    ['application/taxii+json;version=2.1;q=0', false],
+    ['*/*;q=0', false],
+    ['text/*', false],
+    ['garbage', false],
   ])('Accept %p → %p', (accept, ok) => {
     expect(acceptsTaxii(accept)).toBe(ok);
   });
@@ -15,8 +26,13 @@ describe('TAXII media types', () => {
   });
 
   it.each([
-    ['application/taxii+json;version=2.1', true], ['application/taxii+json', true], ['application/taxii+json; charset=utf-8; version=2.1', true],
-    ['application/taxii+json;version=2.0', false], ['application/json', false], ['application/stix+json;version=2.1', false], [undefined, false],
+    ['application/taxii+json;version=2.1', true],
+    ['application/taxii+json', true],
+    ['application/taxii+json; charset=utf-8; version=2.1', true],
+    ['application/taxii+json;version=2.0', false],
+    ['application/json', false],
+    ['application/stix+json;version=2.1', false],
+    [undefined, false],
   ])('Content-Type %p → %p', (type, ok) => {
     expect(isTaxiiContentType(type)).toBe(ok);
   });

@@ -17,7 +17,10 @@ function parseRange(text: string): MediaRange | undefined {
   for (const p of rawParams) {
     const eq = p.indexOf('=');
     if (eq < 0) continue;
-    const value = p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    const value = p
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     params.set(p.slice(0, eq).trim().toLowerCase(), value);
   }
   return { type: m[1].toLowerCase(), subtype: m[2].toLowerCase(), params };

@@ -23,7 +23,10 @@ describe('microsecond timestamps', () => {
     expect(formatMicros(0n)).toBe('1970-01-01T00:00:00.000000Z');
   });
 
-  it.each(['yesterday', '2026-13-01T00:00:00Z', '2026-02-30T00:00:00Z', '2026-11-20T25:00:00Z', '2026-11-20', '2026-11-20T02:15:00', ''])('rejects %p', (text) => {
-    expect(parseMicros(text)).toBeUndefined();
-  });
+  it.each(['yesterday', '2026-13-01T00:00:00Z', '2026-02-30T00:00:00Z', '2026-11-20T25:00:00Z', '2026-11-20', '2026-11-20T02:15:00', ''])(
+    'rejects %p',
+    (text) => {
+      expect(parseMicros(text)).toBeUndefined();
+    },
+  );
 });

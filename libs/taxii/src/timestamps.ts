@@ -24,7 +24,9 @@ export function parseMicros(text: string): bigint | undefined {
   const zone = m[8];
   if (zone !== 'Z' && zone !== 'z') {
     const digits = zone.slice(1).replace(/:/g, '');
-    const oh = Number(digits.slice(0, 2)), om = Number(digits.slice(2, 4) || '0'), os = Number(digits.slice(4, 6) || '0');
+    const oh = Number(digits.slice(0, 2)),
+      om = Number(digits.slice(2, 4) || '0'),
+      os = Number(digits.slice(4, 6) || '0');
     if (oh > 23 || om > 59 || os > 59) return undefined;
     offsetSeconds = (zone[0] === '-' ? -1 : 1) * (oh * 3600 + om * 60 + os);
   }

@@ -39,7 +39,10 @@ export function configureFastify(f: FastifyInstance): void {
   });
   f.addHook('preValidation', async (req) => {
     if (req.body === undefined) return;
-    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (!JSON_TYPES.test(type)) throw new RequestError('unsupported_media_type', 'send JSON (Content-Type: application/json)');
     const problem = shapeProblem(req.body, RAW_BODY_ROUTES.has(req.routeOptions.url ?? '') ? BUNDLE_SHAPE_LIMITS : undefined);
     if (problem) throw new RequestError('validation_failed', `the body is too complex: ${problem}`, [{ path: '', message: problem }]);

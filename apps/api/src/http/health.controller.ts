@@ -33,8 +33,14 @@ export class HealthController {
   @Get('ready')
   async ready(@Res({ passthrough: true }) res: FastifyReply) {
     const [pg, redis] = await Promise.all([
-      within(2000, query(poolOf(this.db), 'SELECT 1')).then(() => 'up', () => 'down'),
-      within(2000, this.redis.redis.ping()).then(() => 'up', () => 'down'),
+      within(2000, query(poolOf(this.db), 'SELECT 1')).then(
+        () => 'up',
+        () => 'down',
+      ),
+      within(2000, this.redis.redis.ping()).then(
+        () => 'up',
+        () => 'down',
+      ),
     ]);
     const ok = pg === 'up' && redis === 'up';
     res.status(ok ? 200 : 503);

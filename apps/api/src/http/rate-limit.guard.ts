@@ -11,7 +11,10 @@ import { RATE_LIMIT_KEY, RateLimitName, RequestError } from '@scamintel/common';
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   protected override async handleRequest(p: ThrottlerRequest): Promise<boolean> {
-    const name = this.reflector.getAllAndOverride<RateLimitName | undefined>(RATE_LIMIT_KEY, [p.context.getHandler(), p.context.getClass()]);
+    const name = this.reflector.getAllAndOverride<RateLimitName | undefined>(RATE_LIMIT_KEY, [
+      p.context.getHandler(),
+      p.context.getClass(),
+    ]);
     if (name !== p.throttler.name) return true;
     const req = p.context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
     if (req.headers.authorization) return true;

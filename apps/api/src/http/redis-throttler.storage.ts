@@ -26,8 +26,17 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     const base = `${this.prefix}:rl:${throttlerName}:${key}`;
-    const [hits, ttlMs, blockedMs] = (await this.redis.eval(SCRIPT, 2, base, `${base}:blocked`, ttl, limit, blockDuration || ttl)) as [number, number, number];
+    const [hits, ttlMs, blockedMs] = (await this.redis.eval(SCRIPT, 2, base, `${base}:blocked`, ttl, limit, blockDuration || ttl)) as [
+      number,
+      number,
+      number,
+    ];
     const isBlocked = blockedMs > 0 && hits > limit;
-    return { totalHits: hits, timeToExpire: Math.max(0, Math.ceil(ttlMs / 1000)), isBlocked, timeToBlockExpire: isBlocked ? Math.ceil(blockedMs / 1000) : 0 };
+    return {
+      totalHits: hits,
+      timeToExpire: Math.max(0, Math.ceil(ttlMs / 1000)),
+      isBlocked,
+      timeToBlockExpire: isBlocked ? Math.ceil(blockedMs / 1000) : 0,
+    };
   }
 }

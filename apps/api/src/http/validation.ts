@@ -18,6 +18,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => new RequestError('validation_failed', 'the request is not valid', flattenValidationErrors(errors).slice(0, 100)),
+    exceptionFactory: (errors) =>
+      new RequestError('validation_failed', 'the request is not valid', flattenValidationErrors(errors).slice(0, 100)),
   });
 }

@@ -28,18 +28,23 @@ export type SourceRow = { line: number; fields: ReportFields } | { line: number;
 export function readHeader(header: string[]): (keyof ReportFields)[] {
   const names = header.map((h) => h.trim().toLowerCase());
   const unknown = names.filter((n) => !(n in CSV_COLUMNS));
-  if (unknown.length) throw new ImportFileError(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}; the columns are ${Object.keys(CSV_COLUMNS).join(', ')}`);
+  if (unknown.length)
+    throw new ImportFileError(
+      `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}; the columns are ${Object.keys(CSV_COLUMNS).join(', ')}`,
+    );
   const dup = names.filter((n, i) => names.indexOf(n) !== i);
   if (dup.length) throw new ImportFileError(`column ${JSON.stringify(dup[0])} appears twice`);
   const missing = REQUIRED_COLUMNS.filter((r) => !names.includes(r));
-  if (missing.length) throw new ImportFileError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header: ${names.join(',')})`);
+  if (missing.length)
+    throw new ImportFileError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header: ${names.join(',')})`);
   return names.map((n) => CSV_COLUMNS[n]);
 }
 
-const newlines = (record: string[]) => record.reduce((n, f) => {
-  for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) n++;
-  return n;
-}, 0);
+const newlines = (record: string[]) =>
+  record.reduce((n, f) => {
+    for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) n++;
+    return n;
+  }, 0);
 
 /**
  * Streams the rows of a CSV file. csv-parse's async iterator pulls from the file only as fast as the caller

@@ -118,7 +118,8 @@ export class Importer {
     }
     const scan: BundleScanResult = {};
     for await (const el of bundleObjects(text(), scan)) {
-      if (scan.type !== undefined && scan.type !== 'bundle') throw new BundleFormatError(`the root object is a ${JSON.stringify(scan.type)}, not a STIX bundle`);
+      if (scan.type !== undefined && scan.type !== 'bundle')
+        throw new BundleFormatError(`the root object is a ${JSON.stringify(scan.type)}, not a STIX bundle`);
       const row = el.index + 1;
       if ('error' in el) {
         yield { row, error: el.error };
@@ -129,7 +130,12 @@ export class Importer {
       else if (mapped.kind === 'error') yield { row, error: mapped.error };
       else yield { row, body: mapped.body };
     }
-    if (scan.type !== 'bundle') throw new BundleFormatError(scan.type === undefined ? 'the root object has no "type": "bundle"; not a STIX bundle' : `the root object is a ${JSON.stringify(scan.type)}, not a STIX bundle`);
+    if (scan.type !== 'bundle')
+      throw new BundleFormatError(
+        scan.type === undefined
+          ? 'the root object has no "type": "bundle"; not a STIX bundle'
+          : `the root object is a ${JSON.stringify(scan.type)}, not a STIX bundle`,
+      );
   }
 
   async run(): Promise<ImportSummary> {
@@ -188,8 +194,15 @@ export class Importer {
     const seconds = (Date.now() - started) / 1000;
     const rows = this.ok + this.failed;
     return {
-      rows, ok: this.ok, failed: this.failed, skipped: this.skipped, replayed: this.replayed, batches: this.batches,
-      seconds, rowsPerSec: seconds > 0 ? Math.round(rows / seconds) : rows, sha256,
+      rows,
+      ok: this.ok,
+      failed: this.failed,
+      skipped: this.skipped,
+      replayed: this.replayed,
+      batches: this.batches,
+      seconds,
+      rowsPerSec: seconds > 0 ? Math.round(rows / seconds) : rows,
+      sha256,
       ...(this.errors ? { errorsFile: this.o.errorsFile } : {}),
     };
   }
@@ -208,7 +221,11 @@ export class Importer {
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       if (err.code === 'idempotency_conflict') {
-        for (const p of batch) await this.rowError(p.row, `batch ${key.split(':').pop()} was imported before from this file with other content or options (--strict, --scam-type, …); nothing stored for this row`);
+        for (const p of batch)
+          await this.rowError(
+            p.row,
+            `batch ${key.split(':').pop()} was imported before from this file with other content or options (--strict, --scam-type, …); nothing stored for this row`,
+          );
         return;
       }
       if (err.code !== 'validation_failed') throw err;

@@ -14,7 +14,13 @@ export interface Progress {
 }
 
 export const formatBytes = (n: number): string =>
-  n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GiB` : n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} B`;
+  n >= 1024 ** 3
+    ? `${(n / 1024 ** 3).toFixed(1)} GiB`
+    : n >= 1024 ** 2
+      ? `${(n / 1024 ** 2).toFixed(1)} MiB`
+      : n >= 1024
+        ? `${(n / 1024).toFixed(1)} KiB`
+        : `${n} B`;
 
 export const formatSeconds = (s: number): string => {
   if (!Number.isFinite(s)) return '?';
@@ -65,7 +71,9 @@ export function lineProgress(stream: NodeJS.WritableStream = process.stderr, eve
     const rows = last.ok + last.failed;
     const share = Math.min(1, last.bytes / total);
     const eta = share > 0 ? (secs / share) * (1 - share) : Number.POSITIVE_INFINITY;
-    stream.write(`progress: ${rows} rows (${last.ok} ok, ${last.failed} failed), ${Math.floor(share * 100)}% of ${formatBytes(total)}, ${secs > 0 ? Math.round(rows / secs) : 0} rows/s, eta ${formatSeconds(eta)}\n`);
+    stream.write(
+      `progress: ${rows} rows (${last.ok} ok, ${last.failed} failed), ${Math.floor(share * 100)}% of ${formatBytes(total)}, ${secs > 0 ? Math.round(rows / secs) : 0} rows/s, eta ${formatSeconds(eta)}\n`,
+    );
   };
   return {
     start(t) {

@@ -60,7 +60,8 @@ export function passesReportDto(b: Record<string, any>): boolean {
   if (!opt(b.tlp, (v) => isIn(v, TLPS as unknown as string[]))) return false;
   if (!opt(b.narrative, (v) => isString(v) && maxLength(v, 10_000))) return false;
   if (!opt(b.externalRef, (v) => isString(v) && maxLength(v, 200))) return false;
-  if (b.loss !== undefined && !(matches(b.loss.amount, /^(0|[1-9]\d{0,14})(\.\d{1,2})?$/) && matches(b.loss.currency, /^[A-Z]{3}$/))) return false;
+  if (b.loss !== undefined && !(matches(b.loss.amount, /^(0|[1-9]\d{0,14})(\.\d{1,2})?$/) && matches(b.loss.currency, /^[A-Z]{3}$/)))
+    return false;
   if (!Array.isArray(b.indicators) || b.indicators.length > 50) return false;
   for (const i of b.indicators) {
     if (!opt(i.type, (v) => isIn(v, INDICATOR_TYPE_NAMES as unknown as string[]))) return false;
@@ -103,10 +104,12 @@ export function toReport(f: ReportFields, opts: RowOptions): RowOutcome {
 export function checkReport(body: Record<string, any>, opts: RowOptions): RowOutcome {
   const problems: string[] = [];
   // Should the fast check ever be stricter than the DTO, the DTO decides (no problems: the row passes).
-  if (!passesReportDto(body)) problems.push(...flatten(validateSync(plainToInstance(ReportDto, body), { whitelist: true, forbidNonWhitelisted: true })));
+  if (!passesReportDto(body))
+    problems.push(...flatten(validateSync(plainToInstance(ReportDto, body), { whitelist: true, forbidNonWhitelisted: true })));
   const dto = body as ReportDto;
   if (!problems.length) {
-    if (dto.indicators.length === 0 && !(dto.narrative && dto.narrative.trim())) problems.push('indicators: a report needs an indicator_value or a narrative');
+    if (dto.indicators.length === 0 && !(dto.narrative && dto.narrative.trim()))
+      problems.push('indicators: a report needs an indicator_value or a narrative');
     if (Date.parse(dto.occurredAt) > (opts.now ?? Date.now()) + MAX_FUTURE_MS) problems.push('occurredAt: occurredAt is in the future');
     if (opts.strict && dto.indicators.length) {
       const i = dto.indicators[0];

@@ -38,11 +38,15 @@ export function stixObjectToReport(o: unknown, defaults: StixDefaults): StixOutc
     if (e instanceof PatternError) return fail(`unsupported pattern: ${e.message}`);
     throw e;
   }
-  if (!parsed) return fail('the pattern is not over one observable scamintel knows (url, domain-name, email-addr, ipv4/ipv6-addr, phone-number, bank-account, cryptocurrency-wallet, user-account)');
+  if (!parsed)
+    return fail(
+      'the pattern is not over one observable scamintel knows (url, domain-name, email-addr, ipv4/ipv6-addr, phone-number, bank-account, cryptocurrency-wallet, user-account)',
+    );
   if (parsed.pseudonymised) return fail('pseudonymised value (only matches on the node that shares the key)');
   if (typeof o.valid_from !== 'string') return fail('no valid_from');
   const labels: unknown[] = Array.isArray(o.labels) ? o.labels : [];
-  const scamType = labels.find((l): l is string => typeof l === 'string' && (SCAM_TYPES as readonly string[]).includes(l)) ?? defaults.scamType;
+  const scamType =
+    labels.find((l): l is string => typeof l === 'string' && (SCAM_TYPES as readonly string[]).includes(l)) ?? defaults.scamType;
   const tlp = tlpOfObject(o as never);
   return {
     kind: 'report',

@@ -21,7 +21,13 @@ async function scan(text: string, sizes = [65536], max?: number): Promise<{ elem
 const bundle = {
   objects: [
     { type: 'identity', id: 'identity--1', name: 'A "quoted" name, with [brackets] and {braces}', nested: { deep: [1, 2, { x: '\\' }] } },
-    { type: 'indicator', id: 'indicator--2', pattern: "[url:value = 'https://x.top/a?b=\\'c\\'']", labels: ['phishing'], note: '한국어 텍스트 😀' },
+    {
+      type: 'indicator',
+      id: 'indicator--2',
+      pattern: "[url:value = 'https://x.top/a?b=\\'c\\'']",
+      labels: ['phishing'],
+      note: '한국어 텍스트 😀',
+    },
     [1, 2],
     'a bare string',
     42,
@@ -46,7 +52,12 @@ describe('bundleObjects (streaming STIX bundle reader)', () => {
   });
 
   it('reads "type" wherever it is, and skips other root members, objects and arrays included', async () => {
-    const text = JSON.stringify({ type: 'bundle', x_meta: { objects: [{ type: 'fake' }] }, list: [[{ a: 1 }]], objects: [{ type: 'x', id: 'x--1' }] });
+    const text = JSON.stringify({
+      type: 'bundle',
+      x_meta: { objects: [{ type: 'fake' }] },
+      list: [[{ a: 1 }]],
+      objects: [{ type: 'x', id: 'x--1' }],
+    });
     const { elements, type } = await scan(text, [3]);
     expect(type).toBe('bundle');
     expect(elements).toEqual([{ index: 0, value: { type: 'x', id: 'x--1' } }]);

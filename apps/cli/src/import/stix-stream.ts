@@ -13,10 +13,21 @@ export interface BundleScanResult {
   type?: string;
 }
 
-const QUOTE = 0x22, BACKSLASH = 0x5c, LBRACE = 0x7b, RBRACE = 0x7d, LBRACKET = 0x5b, RBRACKET = 0x5d, COMMA = 0x2c, COLON = 0x3a;
+const QUOTE = 0x22,
+  BACKSLASH = 0x5c,
+  LBRACE = 0x7b,
+  RBRACE = 0x7d,
+  LBRACKET = 0x5b,
+  RBRACKET = 0x5d,
+  COMMA = 0x2c,
+  COLON = 0x3a;
 const isWs = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
-export async function* bundleObjects(chunks: AsyncIterable<string>, result: BundleScanResult = {}, maxObjectChars = 16 * 1024 * 1024): AsyncGenerator<BundleElement> {
+export async function* bundleObjects(
+  chunks: AsyncIterable<string>,
+  result: BundleScanResult = {},
+  maxObjectChars = 16 * 1024 * 1024,
+): AsyncGenerator<BundleElement> {
   let depth = 0;
   let inString = false;
   let escaped = false;

@@ -30,8 +30,17 @@ const chainWithIndex = (min: number) =>
 
 describe('audit hash chain', () => {
   it('pins the hash format: SHA-256(prevHash hex ‖ JCS entry), genesis = 64 zeros', () => {
-    const entry = { seq: 1, at: '2026-01-01T00:00:00.000Z', actor: 'admin', action: 'key.created', subject: 'key:42', details: { b: 1, a: 'x' } };
-    expect(canonicalEntry(entry)).toBe('{"action":"key.created","actor":"admin","at":"2026-01-01T00:00:00.000Z","details":{"a":"x","b":1},"seq":1,"subject":"key:42"}');
+    const entry = {
+      seq: 1,
+      at: '2026-01-01T00:00:00.000Z',
+      actor: 'admin',
+      action: 'key.created',
+      subject: 'key:42',
+      details: { b: 1, a: 'x' },
+    };
+    expect(canonicalEntry(entry)).toBe(
+      '{"action":"key.created","actor":"admin","at":"2026-01-01T00:00:00.000Z","details":{"a":"x","b":1},"seq":1,"subject":"key:42"}',
+    );
     expect(computeHash(GENESIS_HASH, entry)).toBe('b0acc7608209eb5ecd3ca5369613c5c60e166797e127582ad0a50761bc23efd6');
   });
 
@@ -49,7 +58,10 @@ describe('audit hash chain', () => {
     fc.assert(
       fc.property(fc.array(entryBody, { maxLength: 15 }), (bodies) => {
         const chain = build(bodies);
-        const result = verifyChain(chain, chain.filter((_, i) => i % 3 === 0).map(({ seq, hash }) => ({ seq, hash })));
+        const result = verifyChain(
+          chain,
+          chain.filter((_, i) => i % 3 === 0).map(({ seq, hash }) => ({ seq, hash })),
+        );
         expect(result).toEqual({ ok: true, entries: chain.length, head: chain.length ? chain[chain.length - 1].hash : GENESIS_HASH });
       }),
     );
@@ -60,7 +72,8 @@ describe('audit hash chain', () => {
       fc.property(chainWithIndex(1), fc.constantFrom('actor', 'action', 'at', 'details', 'subject'), ([chain, k], field) => {
         const tampered = chain.map((e) => ({ ...e }));
         const row = tampered[k] as unknown as Record<string, unknown>;
-        row[field] = field === 'at' ? '1999-01-01T00:00:00.000Z' : field === 'details' ? { changed: row.details ?? null } : `${String(row[field])}!`;
+        row[field] =
+          field === 'at' ? '1999-01-01T00:00:00.000Z' : field === 'details' ? { changed: row.details ?? null } : `${String(row[field])}!`;
         expect(verifyChain(tampered)).toEqual({ ok: false, firstBadSeq: k + 1, reason: 'hash_mismatch' });
       }),
     );
@@ -84,7 +97,8 @@ describe('audit hash chain', () => {
         [reordered[k], reordered[k + 1]] = [reordered[k + 1], reordered[k]];
         expect(verifyChain(reordered)).toMatchObject({ ok: false, firstBadSeq: k + 1 });
 
-        const a = chain[k], b = chain[k + 1];
+        const a = chain[k],
+          b = chain[k + 1];
         const swapped = [...chain];
         swapped[k] = { ...b, seq: a.seq, prevHash: a.prevHash, hash: a.hash };
         swapped[k + 1] = { ...a, seq: b.seq, prevHash: b.prevHash, hash: b.hash };
@@ -135,7 +149,10 @@ describe('audit hash chain', () => {
   it('reports the earliest damage when several kinds are present', () => {
     const chain = build(Array.from({ length: 6 }, (_, i) => ({ at: '2026-01-01T00:00:00.000Z', actor: 'a', action: `x${i}`, details: i })));
     const witness = { seq: 2, hash: chain[1].hash };
-    const forged = recompute(chain.map((e, i) => (i === 1 ? { ...e, action: 'y' } : e)), 1).filter((e) => e.seq !== 5);
+    const forged = recompute(
+      chain.map((e, i) => (i === 1 ? { ...e, action: 'y' } : e)),
+      1,
+    ).filter((e) => e.seq !== 5);
     expect(verifyChain(forged, [witness])).toEqual({ ok: false, firstBadSeq: 2, reason: 'witness_mismatch' });
   });
 
@@ -144,7 +161,11 @@ describe('audit hash chain', () => {
     const from = { seq: 2, hash: chain[1].hash };
     expect(verifyChain(chain.slice(2), [], { from })).toEqual({ ok: true, entries: 3, head: chain[4].hash });
     expect(verifyChain(chain.slice(3), [], { from })).toEqual({ ok: false, firstBadSeq: 3, reason: 'seq_gap' });
-    expect(verifyChain(chain.slice(2), [], { from: { seq: 2, hash: 'a'.repeat(64) } })).toEqual({ ok: false, firstBadSeq: 3, reason: 'prev_hash_mismatch' });
+    expect(verifyChain(chain.slice(2), [], { from: { seq: 2, hash: 'a'.repeat(64) } })).toEqual({
+      ok: false,
+      firstBadSeq: 3,
+      reason: 'prev_hash_mismatch',
+    });
   });
 
   it('flags rows that are not entries at all', () => {

@@ -25,17 +25,9 @@ export interface AuditHead {
 export const GENESIS_HASH = '0'.repeat(64);
 
 export type ChainFailureReason =
-  | 'malformed_entry'
-  | 'seq_gap'
-  | 'seq_out_of_order'
-  | 'prev_hash_mismatch'
-  | 'hash_mismatch'
-  | 'truncated'
-  | 'witness_mismatch';
+  'malformed_entry' | 'seq_gap' | 'seq_out_of_order' | 'prev_hash_mismatch' | 'hash_mismatch' | 'truncated' | 'witness_mismatch';
 
-export type VerifyResult =
-  | { ok: true; entries: number; head: string }
-  | { ok: false; firstBadSeq: number; reason: ChainFailureReason };
+export type VerifyResult = { ok: true; entries: number; head: string } | { ok: false; firstBadSeq: number; reason: ChainFailureReason };
 
 export interface VerifyOptions {
   /** Verify a tail only: the entry just before the first one given, e.g. a head checked earlier. */
@@ -70,8 +62,13 @@ const HEX64 = /^[0-9a-f]{64}$/;
 
 function isWellFormed(e: ChainedEntry): boolean {
   return (
-    Number.isSafeInteger(e.seq) && e.seq > 0 && typeof e.at === 'string' && typeof e.actor === 'string' &&
-    typeof e.action === 'string' && HEX64.test(e.prevHash) && HEX64.test(e.hash)
+    Number.isSafeInteger(e.seq) &&
+    e.seq > 0 &&
+    typeof e.at === 'string' &&
+    typeof e.actor === 'string' &&
+    typeof e.action === 'string' &&
+    HEX64.test(e.prevHash) &&
+    HEX64.test(e.hash)
   );
 }
 
@@ -80,7 +77,10 @@ type Failure = { ok: false; firstBadSeq: number; reason: ChainFailureReason };
 /** Walks the links; `valid` is how many leading entries checked out. */
 function checkLinks(entries: ChainedEntry[], from: AuditHead): { valid: number; failure?: Failure } {
   let prev = from;
-  const fail = (i: number, firstBadSeq: number, reason: ChainFailureReason) => ({ valid: i, failure: { ok: false as const, firstBadSeq, reason } });
+  const fail = (i: number, firstBadSeq: number, reason: ChainFailureReason) => ({
+    valid: i,
+    failure: { ok: false as const, firstBadSeq, reason },
+  });
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     const expected = prev.seq + 1;

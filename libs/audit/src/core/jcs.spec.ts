@@ -14,8 +14,7 @@ describe('canonicalJson (RFC 8785)', () => {
         '"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}',
     );
     expect(canonicalJson(input)).toBe(
-      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],' +
-        '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
+      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],' + '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
     );
   });
 
@@ -28,8 +27,14 @@ describe('canonicalJson (RFC 8785)', () => {
 
   it('serialises numbers as ECMAScript does (RFC 8785 Appendix B samples)', () => {
     const samples: [number, string][] = [
-      [0, '0'], [-0, '0'], [5e-324, '5e-324'], [1.7976931348623157e308, '1.7976931348623157e+308'],
-      [9007199254740992, '9007199254740992'], [1e21, '1e+21'], [0.000001, '0.000001'], [1e-7, '1e-7'],
+      [0, '0'],
+      [-0, '0'],
+      [5e-324, '5e-324'],
+      [1.7976931348623157e308, '1.7976931348623157e+308'],
+      [9007199254740992, '9007199254740992'],
+      [1e21, '1e+21'],
+      [0.000001, '0.000001'],
+      [1e-7, '1e-7'],
       [295147905179352830000, '295147905179352830000'],
     ];
     for (const [n, s] of samples) expect(canonicalJson(n)).toBe(s);
@@ -57,7 +62,16 @@ describe('canonicalJson (RFC 8785)', () => {
   });
 
   it('agrees with the canonicalize package on arbitrary JSON, doubles included', () => {
-    const value = fc.oneof(fc.jsonValue(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.dictionary(fc.string({ unit: 'binary' }), fc.double({ noNaN: true, noDefaultInfinity: true })));
-    fc.assert(fc.property(value, (v) => { expect(canonicalJson(v)).toBe(referenceCanonicalize(v)); }), { numRuns: 500 });
+    const value = fc.oneof(
+      fc.jsonValue(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.dictionary(fc.string({ unit: 'binary' }), fc.double({ noNaN: true, noDefaultInfinity: true })),
+    );
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalJson(v)).toBe(referenceCanonicalize(v));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

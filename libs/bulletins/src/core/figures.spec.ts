@@ -27,7 +27,10 @@ describe('buildFigures on a known data set', () => {
   });
 
   it('withholds the direction too when both sides are below the threshold', () => {
-    const low = buildFigures({ ...knownInput(), current: { ...knownInput().current, reports: 2 }, previous: { ...knownInput().previous, reports: 1 } }, DEFAULT_CONFIG);
+    const low = buildFigures(
+      { ...knownInput(), current: { ...knownInput().current, reports: 2 }, previous: { ...knownInput().previous, reports: 1 } },
+      DEFAULT_CONFIG,
+    );
     expect(low.totals.reports).toEqual({ current: withheld, previous: withheld, delta: withheld, percent: withheld, direction: withheld });
     expect(low.losses.map((l) => [l.current, l.previous, l.delta, l.direction])).toEqual([
       [withheld, withheld, withheld, withheld],
@@ -72,7 +75,13 @@ describe('buildFigures on a known data set', () => {
   });
 
   it('names advice for each top scam type', () => {
-    expect(f.advice.map((a) => a.key)).toEqual(['advice.impersonation_bank', 'advice.loan', 'advice.phishing', 'advice.investment', 'advice.job']);
+    expect(f.advice.map((a) => a.key)).toEqual([
+      'advice.impersonation_bank',
+      'advice.loan',
+      'advice.phishing',
+      'advice.investment',
+      'advice.job',
+    ]);
   });
 
   it('uses a higher threshold everywhere when configured', () => {
@@ -96,7 +105,10 @@ describe('change rule', () => {
 
 describe('input checks', () => {
   it.each([
-    ['an unknown scam type key', (i: ReturnType<typeof knownInput>) => ((i.current.byScamType as Record<string, number>)['Jane Doe told us'] = 4)],
+    [
+      'an unknown scam type key',
+      (i: ReturnType<typeof knownInput>) => ((i.current.byScamType as Record<string, number>)['Jane Doe told us'] = 4),
+    ],
     ['a negative count', (i: ReturnType<typeof knownInput>) => (i.previous.reports = -1)],
     ['a fractional count', (i: ReturnType<typeof knownInput>) => (i.current.byChannel.sms = 1.5)],
     ['a float amount', (i: ReturnType<typeof knownInput>) => (i.current.lossByCurrency.SGD = '1e3')],

@@ -2,9 +2,18 @@ import { computeChange, publishCount, suppressed, trend } from './change';
 import { compareDecimal, isDecimal, percentChangeDecimal, subDecimal } from './decimal';
 import { maskIndicator } from './mask';
 import {
-  CHANNELS, SCAM_TYPES,
-  type BulletinConfig, type BulletinFigures, type BulletinInput, type Channel, type LossFigure, type PeriodStats,
-  type RisingFigure, type ScamType, type WatchCandidate, type WatchFigure,
+  CHANNELS,
+  SCAM_TYPES,
+  type BulletinConfig,
+  type BulletinFigures,
+  type BulletinInput,
+  type Channel,
+  type LossFigure,
+  type PeriodStats,
+  type RisingFigure,
+  type ScamType,
+  type WatchCandidate,
+  type WatchFigure,
 } from './types';
 
 export const DEFAULT_CONFIG: BulletinConfig = { minCount: 3, maskStyle: 'partial', maxWatch: 10 };
@@ -106,7 +115,10 @@ function checkStats(stats: PeriodStats, path: string): PeriodStats {
     }
   }
   return {
-    reports: stats.reports, byScamType: stats.byScamType ?? {}, byChannel: stats.byChannel ?? {}, lossByCurrency: stats.lossByCurrency ?? {},
+    reports: stats.reports,
+    byScamType: stats.byScamType ?? {},
+    byChannel: stats.byChannel ?? {},
+    lossByCurrency: stats.lossByCurrency ?? {},
     ...(lossReports !== undefined ? { lossReportsByCurrency: lossReports } : {}),
   };
 }
@@ -153,10 +165,17 @@ function losses(cur: PeriodStats, prev: PeriodStats, minCount: number): LossFigu
     const order = compareDecimal(c, p);
     const anyHidden = curHidden || prevHidden;
     // Unlike counts, a withheld amount implies no direction, so the direction goes with it.
-    const direction =
-      anyHidden ? suppressed(minCount)
-      : compareDecimal(p, '0') === 0 ? (order === 0 ? 'flat' : 'new')
-      : order > 0 ? 'up' : order < 0 ? 'down' : 'flat';
+    const direction = anyHidden
+      ? suppressed(minCount)
+      : compareDecimal(p, '0') === 0
+        ? order === 0
+          ? 'flat'
+          : 'new'
+        : order > 0
+          ? 'up'
+          : order < 0
+            ? 'down'
+            : 'flat';
     return {
       currency,
       current: curHidden ? suppressed(minCount) : c,
@@ -213,8 +232,7 @@ function weekly(weeks: BulletinInput['weekly'], minCount: number): BulletinFigur
   const starts = [...byWeek.keys()].sort();
   const total = (t: ScamType) => starts.reduce((s, w) => s + (byWeek.get(w)![t] ?? 0), 0);
   // A series whose every point would be withheld draws nothing, so it does not take a place on the chart.
-  const series = SCAM_TYPES
-    .filter((t) => starts.some((w) => (byWeek.get(w)![t] ?? 0) >= minCount))
+  const series = SCAM_TYPES.filter((t) => starts.some((w) => (byWeek.get(w)![t] ?? 0) >= minCount))
     .sort((a, b) => total(b) - total(a) || SCAM_TYPES.indexOf(a) - SCAM_TYPES.indexOf(b))
     .slice(0, CHART_SERIES);
   return {

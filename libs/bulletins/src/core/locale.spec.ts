@@ -29,7 +29,8 @@ describe('shipped locales', () => {
     const other = read(defaultLocalesDir(), lang);
     expect(Object.keys(en).filter((k) => !(k in other) && !/^(currency|format)\./.test(k))).toEqual([]);
     expect(Object.keys(other).filter((k) => !(k in en) && !/^(currency|format)\./.test(k))).toEqual([]);
-    for (const key of Object.keys(en).filter((k) => k in other)) expect([key, placeholders(other[key])]).toEqual([key, placeholders(en[key])]);
+    for (const key of Object.keys(en).filter((k) => k in other))
+      expect([key, placeholders(other[key])]).toEqual([key, placeholders(en[key])]);
   });
 
   it('refuses language names that are not plain tags', () => {

@@ -57,7 +57,11 @@ export class Locale {
   readonly intl: string;
   private readonly cache = new Map<string, Intl.NumberFormat>();
 
-  constructor(readonly lang: string, private readonly messages: Messages, private readonly fallback: Messages = messages) {
+  constructor(
+    readonly lang: string,
+    private readonly messages: Messages,
+    private readonly fallback: Messages = messages,
+  ) {
     this.intl = Intl.getCanonicalLocales(messages['meta.intl'] ?? lang)[0];
   }
 
@@ -102,7 +106,10 @@ export class Locale {
     const sign = signed ? (negative ? '−' : /[1-9]/.test(abs) ? '+' : '') : negative ? '−' : '';
     const pattern = this.messages[`currency.${currency}`];
     if (!pattern) return sign + this.number(abs, { style: 'currency', currency });
-    const { minimumFractionDigits, maximumFractionDigits } = new Intl.NumberFormat(this.intl, { style: 'currency', currency }).resolvedOptions();
+    const { minimumFractionDigits, maximumFractionDigits } = new Intl.NumberFormat(this.intl, {
+      style: 'currency',
+      currency,
+    }).resolvedOptions();
     return sign + pattern.replace('{amount}', this.number(abs, { minimumFractionDigits, maximumFractionDigits }));
   }
 
@@ -127,8 +134,14 @@ export class Locale {
 
   dateTime(iso: string, jurisdiction: string): string {
     return new Intl.DateTimeFormat(this.intl, {
-      year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-      timeZoneName: 'short', timeZone: TIME_ZONES[jurisdiction] ?? 'UTC',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+      timeZone: TIME_ZONES[jurisdiction] ?? 'UTC',
     }).format(Date.parse(iso));
   }
 

@@ -12,9 +12,50 @@ type Style = BulletinConfig['maskStyle'];
 // ITU-T E.164 calling codes are prefix-free: 1 and 7 are the only one-digit codes, these are the two-digit ones,
 // and everything else is three digits.
 const TWO_DIGIT_CODES = new Set([
-  '20', '27', '30', '31', '32', '33', '34', '36', '39', '40', '41', '43', '44', '45', '46', '47', '48', '49',
-  '51', '52', '53', '54', '55', '56', '57', '58', '60', '61', '62', '63', '64', '65', '66',
-  '81', '82', '84', '86', '90', '91', '92', '93', '94', '95', '98',
+  '20',
+  '27',
+  '30',
+  '31',
+  '32',
+  '33',
+  '34',
+  '36',
+  '39',
+  '40',
+  '41',
+  '43',
+  '44',
+  '45',
+  '46',
+  '47',
+  '48',
+  '49',
+  '51',
+  '52',
+  '53',
+  '54',
+  '55',
+  '56',
+  '57',
+  '58',
+  '60',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '66',
+  '81',
+  '82',
+  '84',
+  '86',
+  '90',
+  '91',
+  '92',
+  '93',
+  '94',
+  '95',
+  '98',
 ]);
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$/;
@@ -141,9 +182,7 @@ function maskBankAccount(value: string): string | null {
 
 function maskWallet(value: string): string | null {
   const ok =
-    /^0x[0-9a-f]{40}$/.test(value) ||
-    /^(?:bc|tb|ltc)1[02-9ac-hj-np-z]{6,87}$/.test(value) ||
-    /^[1-9A-HJ-NP-Za-km-z]{25,35}$/.test(value);
+    /^0x[0-9a-f]{40}$/.test(value) || /^(?:bc|tb|ltc)1[02-9ac-hj-np-z]{6,87}$/.test(value) || /^[1-9A-HJ-NP-Za-km-z]{25,35}$/.test(value);
   return ok ? value.slice(0, 6) + DOTS + value.slice(-4) : null;
 }
 

@@ -26,9 +26,18 @@ const forbidden: WatchCandidate[] = [
 ];
 
 const tokens = [
-  'Tan Ah Kow', '91234567', 'NARRATIVE', 'son was arrested', 'Kim Min-jun', 'minjun', 'victim_park', 'vic•••oo',
+  'Tan Ah Kow',
+  '91234567',
+  'NARRATIVE',
+  'son was arrested',
+  'Kim Min-jun',
+  'minjun',
+  'victim_park',
+  'vic•••oo',
   ...forbidden.map((c) => c.value),
-  ...forbidden.flatMap((c) => [maskIndicator(c.type, c.value, 'partial'), maskIndicator(c.type, c.value, 'defang')]).filter((d): d is string => d !== null),
+  ...forbidden
+    .flatMap((c) => [maskIndicator(c.type, c.value, 'partial'), maskIndicator(c.type, c.value, 'defang')])
+    .filter((d): d is string => d !== null),
 ];
 
 describe.each<BulletinConfig['maskStyle']>(['partial', 'defang'])('nothing unpublishable in any language or format (%s)', (maskStyle) => {

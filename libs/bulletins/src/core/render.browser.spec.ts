@@ -10,7 +10,16 @@ import type { Count } from './types';
 
 // Needs Debian's `chromium` (and `fonts-noto-cjk` for Hangul); see libs/bulletins/README.md.
 const SHOTS = join(__dirname, '../../../../out/screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const figures = buildFigures(sampleInput(), DEFAULT_CONFIG);
 
 let browser: Browser;
@@ -52,7 +61,9 @@ describe.each(['en', 'ko'])('bulletin HTML in Chromium (%s)', (lang) => {
       expect(tableBox!.width).toBeGreaterThan(0);
       expect(tableBox!.height).toBeGreaterThan(0);
 
-      const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => (c.textContent ?? '').trim())));
+      const rows = await table
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => (c.textContent ?? '').trim())));
       expect(rows).toEqual(
         figures.weekly.weeks.map((w) => [locale.shortDate(w.weekStart), ...figures.weekly.scamTypes.map((t) => cell(w.counts[t]!))]),
       );

@@ -6,7 +6,9 @@ import { sampleInput } from './samples';
 
 // docs/samples is generated from sampleInput(); run with UPDATE_SAMPLES=1 to rewrite it after a template change.
 const DIR = join(__dirname, '../../../../docs/samples');
-const files = ['en', 'ko'].flatMap((lang) => (['md', 'html'] as const).map((format) => [`bulletin-${lang}.${format}`, lang, format] as const));
+const files = ['en', 'ko'].flatMap((lang) =>
+  (['md', 'html'] as const).map((format) => [`bulletin-${lang}.${format}`, lang, format] as const),
+);
 
 describe('docs/samples', () => {
   const figures = buildFigures(sampleInput(), DEFAULT_CONFIG);

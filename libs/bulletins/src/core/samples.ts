@@ -5,18 +5,73 @@ import type { BulletinInput, ScamType, WatchCandidate } from './types';
 // zero-padded test numbers. The ineligible candidates at the end are there to be filtered out.
 
 const weeks: [string, Partial<Record<ScamType, number>>][] = [
-  ['2026-09-28', { phishing: 84, job: 97, investment: 41, ecommerce: 66, impersonation_government: 2, impersonation_bank: 11, romance: 12 }],
-  ['2026-10-05', { phishing: 91, job: 102, investment: 44, ecommerce: 58, impersonation_government: 7, impersonation_bank: 12, romance: 15 }],
-  ['2026-10-12', { phishing: 88, job: 95, investment: 39, ecommerce: 61, impersonation_government: 11, impersonation_bank: 13, romance: 13 }],
-  ['2026-10-19', { phishing: 97, job: 90, investment: 47, ecommerce: 55, impersonation_government: 14, impersonation_bank: 12, romance: 17 }],
-  ['2026-10-26', { phishing: 95, job: 88, investment: 52, ecommerce: 63, impersonation_government: 18, impersonation_bank: 14, romance: 14 }],
-  ['2026-11-02', { phishing: 99, job: 93, investment: 45, ecommerce: 59, impersonation_government: 16, impersonation_bank: 15, romance: 16 }],
-  ['2026-11-09', { phishing: 102, job: 91, investment: 48, ecommerce: 60, impersonation_government: 22, impersonation_bank: 25, romance: 16, loan: 11, tech_support: 2, sextortion: 4, other: 8 }],
-  ['2026-11-16', { phishing: 118, job: 84, investment: 63, ecommerce: 52, impersonation_government: 38, impersonation_bank: 21, romance: 14, loan: 9, tech_support: 6, sextortion: 2, other: 5 }],
+  [
+    '2026-09-28',
+    { phishing: 84, job: 97, investment: 41, ecommerce: 66, impersonation_government: 2, impersonation_bank: 11, romance: 12 },
+  ],
+  [
+    '2026-10-05',
+    { phishing: 91, job: 102, investment: 44, ecommerce: 58, impersonation_government: 7, impersonation_bank: 12, romance: 15 },
+  ],
+  [
+    '2026-10-12',
+    { phishing: 88, job: 95, investment: 39, ecommerce: 61, impersonation_government: 11, impersonation_bank: 13, romance: 13 },
+  ],
+  [
+    '2026-10-19',
+    { phishing: 97, job: 90, investment: 47, ecommerce: 55, impersonation_government: 14, impersonation_bank: 12, romance: 17 },
+  ],
+  [
+    '2026-10-26',
+    { phishing: 95, job: 88, investment: 52, ecommerce: 63, impersonation_government: 18, impersonation_bank: 14, romance: 14 },
+  ],
+  [
+    '2026-11-02',
+    { phishing: 99, job: 93, investment: 45, ecommerce: 59, impersonation_government: 16, impersonation_bank: 15, romance: 16 },
+  ],
+  [
+    '2026-11-09',
+    {
+      phishing: 102,
+      job: 91,
+      investment: 48,
+      ecommerce: 60,
+      impersonation_government: 22,
+      impersonation_bank: 25,
+      romance: 16,
+      loan: 11,
+      tech_support: 2,
+      sextortion: 4,
+      other: 8,
+    },
+  ],
+  [
+    '2026-11-16',
+    {
+      phishing: 118,
+      job: 84,
+      investment: 63,
+      ecommerce: 52,
+      impersonation_government: 38,
+      impersonation_bank: 21,
+      romance: 14,
+      loan: 9,
+      tech_support: 6,
+      sextortion: 2,
+      other: 5,
+    },
+  ],
 ];
 
 const eligible = (type: string, value: string, reports: number, jurisdictions: string[], scamTypes: ScamType[]): WatchCandidate => ({
-  type, value, reports, jurisdictions, scamTypes, tlp: 'clear', verdict: 'scam', warninglisted: false,
+  type,
+  value,
+  reports,
+  jurisdictions,
+  scamTypes,
+  tlp: 'clear',
+  verdict: 'scam',
+  warninglisted: false,
 });
 
 export function sampleInput(): BulletinInput {
@@ -28,13 +83,35 @@ export function sampleInput(): BulletinInput {
       reports: 412,
       lossByCurrency: { SGD: '1843250.75', USD: '42000.00', KRW: '18500000' },
       byScamType: Object.fromEntries(Object.entries(weeks[7][1])),
-      byChannel: { sms: 96, whatsapp: 88, telegram: 71, call: 54, social_media: 40, marketplace: 33, website: 17, email: 8, dating_app: 3, other: 2 },
+      byChannel: {
+        sms: 96,
+        whatsapp: 88,
+        telegram: 71,
+        call: 54,
+        social_media: 40,
+        marketplace: 33,
+        website: 17,
+        email: 8,
+        dating_app: 3,
+        other: 2,
+      },
     },
     previous: {
       reports: 389,
       lossByCurrency: { SGD: '1620400.10', USD: '15000.00' },
       byScamType: Object.fromEntries(Object.entries(weeks[6][1])),
-      byChannel: { sms: 90, whatsapp: 70, telegram: 80, call: 41, social_media: 44, marketplace: 38, website: 14, email: 7, dating_app: 4, other: 1 },
+      byChannel: {
+        sms: 90,
+        whatsapp: 70,
+        telegram: 80,
+        call: 41,
+        social_media: 44,
+        marketplace: 38,
+        website: 14,
+        email: 7,
+        dating_app: 4,
+        other: 1,
+      },
     },
     weekly: weeks.map(([weekStart, byScamType]) => ({ weekStart, byScamType })),
     crossBorder: { indicatorsSeenInBoth: 27, receivedFromPartner: 143, partnerJurisdictions: ['KR'] },

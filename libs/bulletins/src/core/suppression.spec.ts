@@ -16,10 +16,15 @@ function numbers(value: unknown, path = ''): [string, number][] {
 
 const count = fc.nat({ max: 12 });
 const counts = <K extends string>(keys: readonly K[]) =>
-  fc.array(fc.tuple(fc.constantFrom(...keys), count), { maxLength: keys.length }).map((e) => Object.fromEntries(e) as Partial<Record<K, number>>);
+  fc
+    .array(fc.tuple(fc.constantFrom(...keys), count), { maxLength: keys.length })
+    .map((e) => Object.fromEntries(e) as Partial<Record<K, number>>);
 const periodStats: fc.Arbitrary<PeriodStats> = fc.record({
   reports: count,
-  lossByCurrency: fc.dictionary(fc.constantFrom('SGD', 'KRW', 'USD'), fc.nat({ max: 99999 }).map((n) => `${n}.${String(n % 100).padStart(2, '0')}`)),
+  lossByCurrency: fc.dictionary(
+    fc.constantFrom('SGD', 'KRW', 'USD'),
+    fc.nat({ max: 99999 }).map((n) => `${n}.${String(n % 100).padStart(2, '0')}`),
+  ),
   byScamType: counts(SCAM_TYPES),
   byChannel: counts(CHANNELS),
 });
@@ -39,14 +44,27 @@ const input: fc.Arbitrary<BulletinInput> = fc.record({
   period: fc.constant({ from: '2026-11-16', to: '2026-11-23' }),
   current: periodStats,
   previous: periodStats,
-  weekly: fc.uniqueArray(fc.integer({ min: 0, max: 10 }), { maxLength: 8 }).chain((ws) =>
-    fc.tuple(...ws.map((w) => counts(SCAM_TYPES).map((byScamType) => ({ weekStart: new Date(Date.UTC(2026, 8, 28 + 7 * w)).toISOString().slice(0, 10), byScamType })))),
-  ),
+  weekly: fc
+    .uniqueArray(fc.integer({ min: 0, max: 10 }), { maxLength: 8 })
+    .chain((ws) =>
+      fc.tuple(
+        ...ws.map((w) =>
+          counts(SCAM_TYPES).map((byScamType) => ({
+            weekStart: new Date(Date.UTC(2026, 8, 28 + 7 * w)).toISOString().slice(0, 10),
+            byScamType,
+          })),
+        ),
+      ),
+    ),
   crossBorder: fc.record({ indicatorsSeenInBoth: count, receivedFromPartner: count, partnerJurisdictions: fc.constant(['KR']) }),
   watch: fc.array(watchCandidate, { maxLength: 8 }),
   generatedAt: fc.constant('2026-11-23T01:00:00Z'),
 });
-const config = fc.record({ minCount: fc.integer({ min: 1, max: 6 }), maskStyle: fc.constantFrom('partial' as const, 'defang' as const), maxWatch: fc.nat({ max: 10 }) });
+const config = fc.record({
+  minCount: fc.integer({ min: 1, max: 6 }),
+  maskStyle: fc.constantFrom('partial' as const, 'defang' as const),
+  maxWatch: fc.nat({ max: 10 }),
+});
 
 describe('suppression (property)', () => {
   it('publishes no count below minCount anywhere in the figures', () => {

@@ -3,9 +3,11 @@ import { FORMATS, type BulletinFormat } from '../core';
 
 export class GetBulletinQuery {
   /** Defaults to the bulletin's first language. */
-  @IsOptional() @Matches(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { message: 'lang must be a language code such as en or ko' })
+  @IsOptional()
+  @Matches(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { message: 'lang must be a language code such as en or ko' })
   lang?: string;
 
-  @IsOptional() @IsIn(FORMATS)
+  @IsOptional()
+  @IsIn(FORMATS)
   format?: BulletinFormat;
 }

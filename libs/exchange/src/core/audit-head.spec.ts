@@ -9,10 +9,17 @@ describe('Audit-Head header', () => {
     expect(parseAuditHead(` hash="${hash}",seq=0 `)).toEqual({ seq: 0, hash });
   });
 
-  it.each([undefined, '', 'seq=7', `seq=-1, hash="${hash}"`, `seq=1.5, hash="${hash}"`, `seq=7, hash="${hash.toUpperCase()}"`, `seq=7, hash="${hash.slice(1)}"`, `seq=7, hash=:AAAA:`, 'garbage((('])(
-    'refuses %j',
-    (v) => expect(parseAuditHead(v)).toBeUndefined(),
-  );
+  it.each([
+    undefined,
+    '',
+    'seq=7',
+    `seq=-1, hash="${hash}"`,
+    `seq=1.5, hash="${hash}"`,
+    `seq=7, hash="${hash.toUpperCase()}"`,
+    `seq=7, hash="${hash.slice(1)}"`,
+    `seq=7, hash=:AAAA:`,
+    'garbage(((',
+  ])('refuses %j', (v) => expect(parseAuditHead(v)).toBeUndefined());
 
   it('will not write a head that could not be read back', () => {
     expect(() => formatAuditHead({ seq: 1, hash: 'xyz' })).toThrow(TypeError);

@@ -20,14 +20,20 @@ export function isAuditHead(v: unknown): v is AuditHead {
 /** Structured Field dictionary: `seq=42, hash="<64 hex>"`. */
 export function formatAuditHead(head: AuditHead): string {
   if (!isAuditHead(head)) throw new TypeError('audit head needs a non-negative integer seq and a 64-char lower-case hex hash');
-  return serializeDictionary(new Map([['seq', { value: head.seq, params: new Map() }], ['hash', { value: head.hash, params: new Map() }]]));
+  return serializeDictionary(
+    new Map([
+      ['seq', { value: head.seq, params: new Map() }],
+      ['hash', { value: head.hash, params: new Map() }],
+    ]),
+  );
 }
 
 export function parseAuditHead(value: string | undefined): AuditHead | undefined {
   if (!value) return undefined;
   try {
     const d = parseDictionary(value);
-    const seq = d.get('seq'), hash = d.get('hash');
+    const seq = d.get('seq'),
+      hash = d.get('hash');
     if (!seq || !hash || isInnerList(seq) || isInnerList(hash)) return undefined;
     const head = { seq: (seq as Item).value, hash: (hash as Item).value };
     return isAuditHead(head) ? head : undefined;

@@ -5,15 +5,20 @@ import { generateKeyPair, jwkThumbprint } from './keys';
 import { Item, parseDictionary, InnerList } from './structured-fields';
 
 // RFC 9421 Appendix B.1.4 test-key-ed25519 and the B.2.6 request, base and signature as published.
-const TEST_KEY_PRIV = createPrivateKey('-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF\n-----END PRIVATE KEY-----\n');
-const TEST_KEY_PUB = createPublicKey('-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAJrQLj5P/89iXES9+vFgrIy29clF9CC/oPPsw3c5D0bs=\n-----END PUBLIC KEY-----\n');
+const TEST_KEY_PRIV = createPrivateKey(
+  '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF\n-----END PRIVATE KEY-----\n',
+);
+const TEST_KEY_PUB = createPublicKey(
+  '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAJrQLj5P/89iXES9+vFgrIy29clF9CC/oPPsw3c5D0bs=\n-----END PUBLIC KEY-----\n',
+);
 const B26_HEADERS: HeaderBag = {
   Host: 'example.com',
   Date: 'Tue, 20 Apr 2021 02:07:55 GMT',
   'Content-Type': 'application/json',
   'Content-Digest': 'sha-512=:WZDPaVn/7XgHaAy8pmojAkGWoRx2UFChF41A2svX+TaPm+AbwAgBWnrIiYllu7BNNyealdVLvRwEmTHWXvJwew==:',
   'Content-Length': '18',
-  'Signature-Input': 'sig-b26=("date" "@method" "@path" "@authority" "content-type" "content-length");created=1618884473;keyid="test-key-ed25519"',
+  'Signature-Input':
+    'sig-b26=("date" "@method" "@path" "@authority" "content-type" "content-length");created=1618884473;keyid="test-key-ed25519"',
   Signature: 'sig-b26=:wqcAqbmYJ2ji2glfAMaRy4gruYYnx2nEFN2HN6jrnDnQCK1u02Gb04v9EDgwUPiu4A0w6vuQv5lIp5WPpBKRCw==:',
 };
 const B26_BASE = [
@@ -35,7 +40,9 @@ describe('RFC 9421 Appendix B.2.6 (Ed25519) interoperability', () => {
   });
 
   it('reproduces the published signature with the published key (Ed25519 is deterministic)', () => {
-    expect(sign(null, Buffer.from(B26_BASE), TEST_KEY_PRIV).toString('base64')).toBe('wqcAqbmYJ2ji2glfAMaRy4gruYYnx2nEFN2HN6jrnDnQCK1u02Gb04v9EDgwUPiu4A0w6vuQv5lIp5WPpBKRCw==');
+    expect(sign(null, Buffer.from(B26_BASE), TEST_KEY_PRIV).toString('base64')).toBe(
+      'wqcAqbmYJ2ji2glfAMaRy4gruYYnx2nEFN2HN6jrnDnQCK1u02Gb04v9EDgwUPiu4A0w6vuQv5lIp5WPpBKRCw==',
+    );
   });
 
   const relaxed = {
@@ -47,13 +54,21 @@ describe('RFC 9421 Appendix B.2.6 (Ed25519) interoperability', () => {
   };
 
   it('verifies the published request, and fails it once a covered header changes', () => {
-    expect(verifyRequest({ ...B26_REQ, ...relaxed })).toMatchObject({ ok: true, keyId: 'test-key-ed25519', created: 1618884473, label: 'sig-b26' });
+    expect(verifyRequest({ ...B26_REQ, ...relaxed })).toMatchObject({
+      ok: true,
+      keyId: 'test-key-ed25519',
+      created: 1618884473,
+      label: 'sig-b26',
+    });
     const tampered = { ...B26_REQ, headers: { ...B26_HEADERS, Date: 'Tue, 20 Apr 2021 02:07:56 GMT' } };
     expect(verifyRequest({ ...tampered, ...relaxed })).toMatchObject({ ok: false, reason: 'bad_signature' });
   });
 
   it('is still refused under the exchange profile, which needs @target-uri and a nonce', () => {
-    expect(verifyRequest({ ...B26_REQ, ...relaxed, requiredComponents: undefined, requiredParams: undefined })).toMatchObject({ ok: false, reason: 'missing_components' });
+    expect(verifyRequest({ ...B26_REQ, ...relaxed, requiredComponents: undefined, requiredParams: undefined })).toMatchObject({
+      ok: false,
+      reason: 'missing_components',
+    });
   });
 });
 
@@ -67,7 +82,18 @@ describe('signRequest / verifyRequest (exchange profile)', () => {
 
   function signed(extra: Partial<Parameters<typeof signRequest>[0]> = {}) {
     const headers = { 'content-type': 'application/stix+json;version=2.1' };
-    const added = signRequest({ method: 'POST', targetUri: uri, body, headers, keyId, privateKey: sender.privateKey, created, nonce: 'n-1', auditHead: head, ...extra });
+    const added = signRequest({
+      method: 'POST',
+      targetUri: uri,
+      body,
+      headers,
+      keyId,
+      privateKey: sender.privateKey,
+      created,
+      nonce: 'n-1',
+      auditHead: head,
+      ...extra,
+    });
     return { method: 'POST', targetUri: uri, body, headers: { ...headers, ...added } as HeaderBag };
   }
   function opts(overrides: Partial<VerifyRequestInput> = {}) {
@@ -83,22 +109,41 @@ describe('signRequest / verifyRequest (exchange profile)', () => {
   it('emits the contract headers with the contract parameters', () => {
     const h = signed().headers;
     expect(h['Content-Digest']).toMatch(/^sha-256=:[A-Za-z0-9+/]+=*:$/);
-    expect(h['Signature-Input']).toBe(`sig1=("@method" "@target-uri" "content-digest" "audit-head");created=${created};nonce="n-1";keyid="${keyId}";alg="ed25519"`);
+    expect(h['Signature-Input']).toBe(
+      `sig1=("@method" "@target-uri" "content-digest" "audit-head");created=${created};nonce="n-1";keyid="${keyId}";alg="ed25519"`,
+    );
     expect(h['Signature']).toMatch(/^sig1=:[A-Za-z0-9+/]{86}==:$/);
     expect(h['Audit-Head']).toBe(`seq=41, hash="${head.hash}"`);
   });
 
   it('round-trips and hands back the signed audit head', () => {
-    expect(verifyRequest({ ...signed(), ...opts() })).toEqual({ ok: true, keyId, nonce: 'n-1', created, label: 'sig1', components: ['@method', '@target-uri', 'content-digest', 'audit-head'], auditHead: head });
+    expect(verifyRequest({ ...signed(), ...opts() })).toEqual({
+      ok: true,
+      keyId,
+      nonce: 'n-1',
+      created,
+      label: 'sig1',
+      components: ['@method', '@target-uri', 'content-digest', 'audit-head'],
+      auditHead: head,
+    });
   });
 
   it('signs a body-less GET over method and target URI only', () => {
-    const added = signRequest({ method: 'GET', targetUri: `${uri.replace('inbox', 'outbox')}?after=5&limit=10`, keyId, privateKey: sender.privateKey, created });
+    const added = signRequest({
+      method: 'GET',
+      targetUri: `${uri.replace('inbox', 'outbox')}?after=5&limit=10`,
+      keyId,
+      privateKey: sender.privateKey,
+      created,
+    });
     expect(added['Content-Digest']).toBeUndefined();
     expect(added['Signature-Input']).toMatch(/^sig1=\("@method" "@target-uri"\);created=\d+;nonce="[A-Za-z0-9_-]{22}";keyid=/);
     const req = { method: 'GET', targetUri: `${uri.replace('inbox', 'outbox')}?after=5&limit=10`, headers: added };
     expect(verifyRequest({ ...req, ...opts() })).toMatchObject({ ok: true });
-    expect(verifyRequest({ ...req, targetUri: req.targetUri.replace('after=5', 'after=0'), ...opts() })).toMatchObject({ ok: false, reason: 'bad_signature' });
+    expect(verifyRequest({ ...req, targetUri: req.targetUri.replace('after=5', 'after=0'), ...opts() })).toMatchObject({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 
   it('accepts loosely written but equal target URIs on either side', () => {
@@ -112,14 +157,55 @@ describe('signRequest / verifyRequest (exchange profile)', () => {
     ['target path', (r: ReturnType<typeof signed>) => ({ ...r, targetUri: `${uri}x` }), 'bad_signature'],
     ['target query', (r: ReturnType<typeof signed>) => ({ ...r, targetUri: `${uri}?a=1` }), 'bad_signature'],
     ['body', (r: ReturnType<typeof signed>) => ({ ...r, body: body.replace('bundle--1', 'bundle--2') }), 'bad_digest'],
-    ['body and its digest', (r: ReturnType<typeof signed>) => {
-      const b = body.replace('bundle--1', 'bundle--2');
-      return { ...r, body: b, headers: { ...r.headers, 'Content-Digest': signRequest({ method: 'POST', targetUri: uri, body: b, keyId, privateKey: sender.privateKey })['Content-Digest'] } };
-    }, 'bad_signature'],
-    ['audit head', (r: ReturnType<typeof signed>) => ({ ...r, headers: { ...r.headers, 'Audit-Head': `seq=40, hash="${'ab'.repeat(32)}"` } }), 'bad_signature'],
-    ['created', (r: ReturnType<typeof signed>) => ({ ...r, headers: { ...r.headers, 'Signature-Input': String(r.headers['Signature-Input']).replace(`created=${created}`, `created=${created + 1}`) } }), 'bad_signature'],
-    ['nonce', (r: ReturnType<typeof signed>) => ({ ...r, headers: { ...r.headers, 'Signature-Input': String(r.headers['Signature-Input']).replace('nonce="n-1"', 'nonce="n-2"') } }), 'bad_signature'],
-    ['signature bytes', (r: ReturnType<typeof signed>) => ({ ...r, headers: { ...r.headers, Signature: String(r.headers.Signature).replace(/:(.)/, (_m, c) => `:${c === 'A' ? 'B' : 'A'}`) } }), 'bad_signature'],
+    [
+      'body and its digest',
+      (r: ReturnType<typeof signed>) => {
+        const b = body.replace('bundle--1', 'bundle--2');
+        return {
+          ...r,
+          body: b,
+          headers: {
+            ...r.headers,
+            'Content-Digest': signRequest({ method: 'POST', targetUri: uri, body: b, keyId, privateKey: sender.privateKey })[
+              'Content-Digest'
+            ],
+          },
+        };
+      },
+      'bad_signature',
+    ],
+    [
+      'audit head',
+      (r: ReturnType<typeof signed>) => ({ ...r, headers: { ...r.headers, 'Audit-Head': `seq=40, hash="${'ab'.repeat(32)}"` } }),
+      'bad_signature',
+    ],
+    [
+      'created',
+      (r: ReturnType<typeof signed>) => ({
+        ...r,
+        headers: {
+          ...r.headers,
+          'Signature-Input': String(r.headers['Signature-Input']).replace(`created=${created}`, `created=${created + 1}`),
+        },
+      }),
+      'bad_signature',
+    ],
+    [
+      'nonce',
+      (r: ReturnType<typeof signed>) => ({
+        ...r,
+        headers: { ...r.headers, 'Signature-Input': String(r.headers['Signature-Input']).replace('nonce="n-1"', 'nonce="n-2"') },
+      }),
+      'bad_signature',
+    ],
+    [
+      'signature bytes',
+      (r: ReturnType<typeof signed>) => ({
+        ...r,
+        headers: { ...r.headers, Signature: String(r.headers.Signature).replace(/:(.)/, (_m, c) => `:${c === 'A' ? 'B' : 'A'}`) },
+      }),
+      'bad_signature',
+    ],
   ])('rejects a changed %s', (_name, tamper, reason) => {
     expect(verifyRequest({ ...tamper(signed()), ...opts() })).toMatchObject({ ok: false, reason });
   });
@@ -137,8 +223,12 @@ describe('signRequest / verifyRequest (exchange profile)', () => {
 
   it('allows 300 s of clock skew either way and no more', () => {
     for (const d of [-300, 300]) expect(verifyRequest({ ...signed(), ...opts({ now: (created + d) * 1000 }) })).toMatchObject({ ok: true });
-    for (const d of [-301, 301]) expect(verifyRequest({ ...signed(), ...opts({ now: (created + d) * 1000 }) })).toMatchObject({ ok: false, reason: 'stale' });
-    expect(verifyRequest({ ...signed(), ...opts({ now: (created + 60) * 1000, maxSkewSeconds: 30 }) })).toMatchObject({ ok: false, reason: 'stale' });
+    for (const d of [-301, 301])
+      expect(verifyRequest({ ...signed(), ...opts({ now: (created + d) * 1000 }) })).toMatchObject({ ok: false, reason: 'stale' });
+    expect(verifyRequest({ ...signed(), ...opts({ now: (created + 60) * 1000, maxSkewSeconds: 30 }) })).toMatchObject({
+      ok: false,
+      reason: 'stale',
+    });
   });
 
   it('refuses a replayed nonce, but a rejected request does not burn its nonce', () => {
@@ -152,14 +242,32 @@ describe('signRequest / verifyRequest (exchange profile)', () => {
     const r = signed();
     const without = (name: string) => Object.fromEntries(Object.entries(r.headers).filter(([k]) => k !== name));
     expect(verifyRequest({ ...r, headers: without('Signature'), ...opts() })).toMatchObject({ ok: false, reason: 'missing_signature' });
-    expect(verifyRequest({ ...r, headers: without('Signature-Input'), ...opts() })).toMatchObject({ ok: false, reason: 'missing_signature' });
-    expect(verifyRequest({ ...r, headers: { ...r.headers, Signature: 'sig1=not base64' }, ...opts() })).toMatchObject({ ok: false, reason: 'malformed_signature' });
-    expect(verifyRequest({ ...r, headers: { ...r.headers, Signature: 'sig1="abc"' }, ...opts() })).toMatchObject({ ok: false, reason: 'malformed_signature' });
-    expect(verifyRequest({ ...r, headers: { ...r.headers, Signature: 'other=:AAAA:' }, ...opts() })).toMatchObject({ ok: false, reason: 'missing_signature' });
+    expect(verifyRequest({ ...r, headers: without('Signature-Input'), ...opts() })).toMatchObject({
+      ok: false,
+      reason: 'missing_signature',
+    });
+    expect(verifyRequest({ ...r, headers: { ...r.headers, Signature: 'sig1=not base64' }, ...opts() })).toMatchObject({
+      ok: false,
+      reason: 'malformed_signature',
+    });
+    expect(verifyRequest({ ...r, headers: { ...r.headers, Signature: 'sig1="abc"' }, ...opts() })).toMatchObject({
+      ok: false,
+      reason: 'malformed_signature',
+    });
+    expect(verifyRequest({ ...r, headers: { ...r.headers, Signature: 'other=:AAAA:' }, ...opts() })).toMatchObject({
+      ok: false,
+      reason: 'missing_signature',
+    });
     const badAlg = String(r.headers['Signature-Input']).replace('alg="ed25519"', 'alg="rsa-pss-sha512"');
-    expect(verifyRequest({ ...r, headers: { ...r.headers, 'Signature-Input': badAlg }, ...opts() })).toMatchObject({ ok: false, reason: 'malformed_signature' });
+    expect(verifyRequest({ ...r, headers: { ...r.headers, 'Signature-Input': badAlg }, ...opts() })).toMatchObject({
+      ok: false,
+      reason: 'malformed_signature',
+    });
     const stringCreated = String(r.headers['Signature-Input']).replace(`created=${created}`, `created="${created}"`);
-    expect(verifyRequest({ ...r, headers: { ...r.headers, 'Signature-Input': stringCreated }, ...opts() })).toMatchObject({ ok: false, reason: 'malformed_signature' });
+    expect(verifyRequest({ ...r, headers: { ...r.headers, 'Signature-Input': stringCreated }, ...opts() })).toMatchObject({
+      ok: false,
+      reason: 'malformed_signature',
+    });
   });
 
   /** Signs an arbitrary covered list, to build requests signRequest would never produce. */
@@ -168,17 +276,38 @@ describe('signRequest / verifyRequest (exchange profile)', () => {
     const items: Item[] = covered.map((value) => ({ value, params: new Map() }));
     const { base, signatureParams } = signatureBase({ method: 'POST', targetUri: uri, headers }, items, new Map(params));
     const sig = sign(null, Buffer.from(base), sender.privateKey).toString('base64');
-    return { method: 'POST', targetUri: uri, body, headers: { ...headers, 'Signature-Input': `sig1=${signatureParams}`, Signature: `sig1=:${sig}:` } };
+    return {
+      method: 'POST',
+      targetUri: uri,
+      body,
+      headers: { ...headers, 'Signature-Input': `sig1=${signatureParams}`, Signature: `sig1=:${sig}:` },
+    };
   }
 
   it('requires @method, @target-uri, content-digest with a body, and created/keyid/nonce', () => {
-    const all: [string, string | number][] = [['created', created], ['keyid', keyId], ['nonce', 'x']];
+    const all: [string, string | number][] = [
+      ['created', created],
+      ['keyid', keyId],
+      ['nonce', 'x'],
+    ];
     expect(verifyRequest({ ...customSigned(['@method', '@target-uri', 'content-digest'], all), ...opts() })).toMatchObject({ ok: true });
-    expect(verifyRequest({ ...customSigned(['@method', '@target-uri'], all), ...opts() })).toMatchObject({ ok: false, reason: 'missing_components' });
-    expect(verifyRequest({ ...customSigned(['@method', 'content-digest'], all), ...opts() })).toMatchObject({ ok: false, reason: 'missing_components' });
-    expect(verifyRequest({ ...customSigned(['@target-uri', 'content-digest'], all), ...opts() })).toMatchObject({ ok: false, reason: 'missing_components' });
+    expect(verifyRequest({ ...customSigned(['@method', '@target-uri'], all), ...opts() })).toMatchObject({
+      ok: false,
+      reason: 'missing_components',
+    });
+    expect(verifyRequest({ ...customSigned(['@method', 'content-digest'], all), ...opts() })).toMatchObject({
+      ok: false,
+      reason: 'missing_components',
+    });
+    expect(verifyRequest({ ...customSigned(['@target-uri', 'content-digest'], all), ...opts() })).toMatchObject({
+      ok: false,
+      reason: 'missing_components',
+    });
     for (const drop of ['created', 'keyid', 'nonce']) {
-      const r = customSigned(['@method', '@target-uri', 'content-digest'], all.filter(([k]) => k !== drop));
+      const r = customSigned(
+        ['@method', '@target-uri', 'content-digest'],
+        all.filter(([k]) => k !== drop),
+      );
       expect(verifyRequest({ ...r, ...opts() })).toMatchObject({ ok: false, reason: 'missing_components' });
     }
   });

@@ -50,14 +50,7 @@ export function signRequest(input: SignRequestInput): Record<string, string> {
 }
 
 export type VerifyFailureReason =
-  | 'missing_signature'
-  | 'malformed_signature'
-  | 'unknown_key'
-  | 'bad_digest'
-  | 'stale'
-  | 'replay'
-  | 'bad_signature'
-  | 'missing_components';
+  'missing_signature' | 'malformed_signature' | 'unknown_key' | 'bad_digest' | 'stale' | 'replay' | 'bad_signature' | 'missing_components';
 
 export type VerifyRequestResult =
   | { ok: true; keyId: string; nonce: string; created: number; label: string; components: string[]; auditHead?: AuditHead }
@@ -82,10 +75,22 @@ export interface VerifyRequestInput {
 
 const PROFILE_COMPONENTS = ['@method', '@target-uri'];
 const PROFILE_PARAMS = ['created', 'keyid', 'nonce'];
-const PARAM_TYPES: Record<string, 'number' | 'string'> = { created: 'number', expires: 'number', keyid: 'string', nonce: 'string', alg: 'string', tag: 'string' };
+const PARAM_TYPES: Record<string, 'number' | 'string'> = {
+  created: 'number',
+  expires: 'number',
+  keyid: 'string',
+  nonce: 'string',
+  alg: 'string',
+  tag: 'string',
+};
 
 class Rejection extends Error {
-  constructor(readonly reason: VerifyFailureReason, detail: string) { super(detail); }
+  constructor(
+    readonly reason: VerifyFailureReason,
+    detail: string,
+  ) {
+    super(detail);
+  }
 }
 
 function pickMember(input: VerifyRequestInput): { label: string; covered: Item[]; params: Params; signature: Buffer } {
@@ -102,13 +107,20 @@ function pickMember(input: VerifyRequestInput): { label: string; covered: Item[]
   }
   // Intermediaries may add their own signatures; without a label, prefer the member signed by a key we know.
   const candidates = [...inputs.keys()].filter((l) => signatures.has(l));
-  const keyOf = (l: string) => { const m = inputs.get(l)!; const k = m.params.get('keyid'); return typeof k === 'string' ? k : undefined; };
+  const keyOf = (l: string) => {
+    const m = inputs.get(l)!;
+    const k = m.params.get('keyid');
+    return typeof k === 'string' ? k : undefined;
+  };
   const label = input.label ?? candidates.find((l) => keyOf(l) !== undefined && input.resolveKey(keyOf(l)!)) ?? candidates[0];
-  if (label === undefined || !inputs.has(label) || !signatures.has(label)) throw new Rejection('missing_signature', `no signature labelled ${label ?? '(any)'}`);
+  if (label === undefined || !inputs.has(label) || !signatures.has(label))
+    throw new Rejection('missing_signature', `no signature labelled ${label ?? '(any)'}`);
   const member = inputs.get(label)!;
   const sig = signatures.get(label)!;
-  if (!isInnerList(member) || member.items.some((c) => typeof c.value !== 'string')) throw new Rejection('malformed_signature', 'Signature-Input member is not an inner list of strings');
-  if (isInnerList(sig) || !(sig.value instanceof Uint8Array)) throw new Rejection('malformed_signature', 'Signature member is not a byte sequence');
+  if (!isInnerList(member) || member.items.some((c) => typeof c.value !== 'string'))
+    throw new Rejection('malformed_signature', 'Signature-Input member is not an inner list of strings');
+  if (isInnerList(sig) || !(sig.value instanceof Uint8Array))
+    throw new Rejection('malformed_signature', 'Signature member is not a byte sequence');
   for (const [k, v] of member.params) {
     if (PARAM_TYPES[k] && typeof v !== PARAM_TYPES[k]) throw new Rejection('malformed_signature', `parameter ${k} has the wrong type`);
   }
@@ -120,7 +132,8 @@ function checkProfile(input: VerifyRequestInput, covered: Item[], params: Params
   const required = [...(input.requiredComponents ?? PROFILE_COMPONENTS), ...(hasBody(input.body) ? ['content-digest'] : [])];
   const missing = required.filter((r) => !names.includes(r));
   const missingParams = (input.requiredParams ?? PROFILE_PARAMS).filter((p) => !params.has(p));
-  if (missing.length || missingParams.length) throw new Rejection('missing_components', `not covered: ${[...missing, ...missingParams].join(', ')}`);
+  if (missing.length || missingParams.length)
+    throw new Rejection('missing_components', `not covered: ${[...missing, ...missingParams].join(', ')}`);
   const alg = params.get('alg');
   if (alg !== undefined && alg !== 'ed25519') throw new Rejection('malformed_signature', `unsupported alg ${String(alg)}`);
 }
@@ -133,7 +146,8 @@ function verifyOrThrow(input: VerifyRequestInput): Extract<VerifyRequestResult, 
   if (!key || key.asymmetricKeyType !== 'ed25519') throw new Rejection('unknown_key', `no Ed25519 key for keyid ${keyId}`);
   const digestHeader = headerValue(input.headers, 'content-digest');
   // A signed digest proves nothing unless the bytes it digests are checked too.
-  if (input.body === undefined && covered.some((c) => c.value === 'content-digest')) throw new Rejection('bad_digest', 'content-digest is signed but no body was given to check it against');
+  if (input.body === undefined && covered.some((c) => c.value === 'content-digest'))
+    throw new Rejection('bad_digest', 'content-digest is signed but no body was given to check it against');
   if (hasBody(input.body) || (digestHeader !== undefined && input.body !== undefined)) {
     if (!verifyContentDigest(digestHeader, input.body!)) throw new Rejection('bad_digest', 'Content-Digest does not match the body');
   }
@@ -144,21 +158,26 @@ function verifyOrThrow(input: VerifyRequestInput): Extract<VerifyRequestResult, 
     if (e instanceof ComponentError || e instanceof StructuredFieldError) throw new Rejection('bad_signature', e.message);
     throw e;
   }
-  if (signature.length !== 64 || !verify(null, Buffer.from(base, 'utf8'), key, signature)) throw new Rejection('bad_signature', 'signature does not verify');
+  if (signature.length !== 64 || !verify(null, Buffer.from(base, 'utf8'), key, signature))
+    throw new Rejection('bad_signature', 'signature does not verify');
 
   const now = Math.floor((input.now === undefined ? Date.now() : Number(input.now)) / 1000);
   const created = params.get('created') as number | undefined;
   const expires = params.get('expires') as number | undefined;
   const skew = input.maxSkewSeconds ?? 300;
-  if (created !== undefined && Math.abs(now - created) > skew) throw new Rejection('stale', `created ${created} is ${now - created}s from now`);
+  if (created !== undefined && Math.abs(now - created) > skew)
+    throw new Rejection('stale', `created ${created} is ${now - created}s from now`);
   if (expires !== undefined && now > expires) throw new Rejection('stale', `expired at ${expires}`);
 
   const nonce = (params.get('nonce') as string | undefined) ?? '';
   if (nonce && input.seenNonce(keyId, nonce)) throw new Rejection('replay', `nonce ${nonce} seen before`);
 
   const components = covered.map((c) => c.value as string);
-  const auditHead = components.includes(AUDIT_HEAD_COMPONENT) ? parseAuditHead(headerValue(input.headers, AUDIT_HEAD_COMPONENT)) : undefined;
-  if (components.includes(AUDIT_HEAD_COMPONENT) && !auditHead) throw new Rejection('malformed_signature', 'Audit-Head is signed but malformed');
+  const auditHead = components.includes(AUDIT_HEAD_COMPONENT)
+    ? parseAuditHead(headerValue(input.headers, AUDIT_HEAD_COMPONENT))
+    : undefined;
+  if (components.includes(AUDIT_HEAD_COMPONENT) && !auditHead)
+    throw new Rejection('malformed_signature', 'Audit-Head is signed but malformed');
   return { ok: true, keyId, nonce, created: created ?? 0, label, components, ...(auditHead ? { auditHead } : {}) };
 }
 

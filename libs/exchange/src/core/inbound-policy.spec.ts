@@ -22,7 +22,12 @@ describe('checkInboundPolicy', () => {
     const [ind] = sampleIndicators();
     expect(reasons(check(toStixBundle([{ ...ind, tlp: 'red' }], SAMPLE_SENDER)))).toEqual(['tlp_red']);
     expect(reasons(check(toStixBundle([{ ...ind, tlp: 'amber+strict' }], SAMPLE_SENDER)))).toEqual(['tlp_amber_strict']);
-    const granular = { ...bundle, objects: bundle.objects.map((o, i) => (i === 0 ? { ...o, granular_markings: [{ marking_ref: TLP_MARKING_IDS.red, selectors: ['name'] }] } : o)) };
+    const granular = {
+      ...bundle,
+      objects: bundle.objects.map((o, i) =>
+        i === 0 ? { ...o, granular_markings: [{ marking_ref: TLP_MARKING_IDS.red, selectors: ['name'] }] } : o,
+      ),
+    };
     expect(check(granular)).toEqual([{ reason: 'tlp_red', objectId: bundle.objects[0].id, detail: TLP_MARKING_IDS.red }]);
     const defined = { ...bundle, objects: [...bundle.objects, tlpMarkingDefinition('amber+strict')] };
     expect(check(defined)).toEqual([{ reason: 'tlp_amber_strict', objectId: TLP_MARKING_IDS['amber+strict'] }]);
@@ -31,12 +36,23 @@ describe('checkInboundPolicy', () => {
   it('refuses anything above the partner maxTlp', () => {
     const v = check(bundle, { ...accepting, maxTlp: 'green' });
     expect(reasons(v)).toEqual(['above_max_tlp']);
-    const amberFps = sampleIndicators().filter((i) => i.tlp === 'amber').map((i) => i.fingerprint).sort();
-    expect(v.filter((x) => x.fingerprint).map((x) => x.fingerprint).sort()).toEqual(amberFps);
+    const amberFps = sampleIndicators()
+      .filter((i) => i.tlp === 'amber')
+      .map((i) => i.fingerprint)
+      .sort();
+    expect(
+      v
+        .filter((x) => x.fingerprint)
+        .map((x) => x.fingerprint)
+        .sort(),
+    ).toEqual(amberFps);
   });
 
   it('refuses intelligence objects that carry no TLP at all', () => {
-    const unmarked = { ...bundle, objects: bundle.objects.map((o) => (o.type === 'sighting' ? { ...o, object_marking_refs: undefined } : o)) };
+    const unmarked = {
+      ...bundle,
+      objects: bundle.objects.map((o) => (o.type === 'sighting' ? { ...o, object_marking_refs: undefined } : o)),
+    };
     expect(reasons(check(unmarked))).toEqual(['unmarked']);
   });
 
@@ -44,7 +60,11 @@ describe('checkInboundPolicy', () => {
     expect(reasons(check(bundle, { ...accepting, types: ['phone'] }))).toEqual(['type_not_accepted']);
     expect(reasons(check(bundle, { ...accepting, shareNarrative: false }))).toEqual(['narrative_not_accepted']);
     const v = check(bundle, { ...accepting, pseudonymise: ['bank_account'] });
-    expect(v).toEqual(sampleIndicators().filter((i) => i.type === 'bank_account').map((i) => ({ reason: 'not_pseudonymised', fingerprint: i.fingerprint, detail: 'bank_account' })));
+    expect(v).toEqual(
+      sampleIndicators()
+        .filter((i) => i.type === 'bank_account')
+        .map((i) => ({ reason: 'not_pseudonymised', fingerprint: i.fingerprint, detail: 'bank_account' })),
+    );
   });
 
   it('copes with a body that is not a bundle', () => {

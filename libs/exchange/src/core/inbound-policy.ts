@@ -4,15 +4,14 @@ import { StixObject } from './stix/types';
 import { TLP2_EXTENSION_ID, markingRefsOf, tlpAllowed, tlpOfMarkingId } from './stix/tlp';
 
 export type InboundViolationReason =
-  | 'tlp_red'
-  | 'tlp_amber_strict'
-  | 'above_max_tlp'
-  | 'unmarked'
-  | 'type_not_accepted'
-  | 'narrative_not_accepted'
-  | 'not_pseudonymised';
+  'tlp_red' | 'tlp_amber_strict' | 'above_max_tlp' | 'unmarked' | 'type_not_accepted' | 'narrative_not_accepted' | 'not_pseudonymised';
 
-export interface InboundViolation { reason: InboundViolationReason; objectId?: string; fingerprint?: string; detail?: string }
+export interface InboundViolation {
+  reason: InboundViolationReason;
+  objectId?: string;
+  fingerprint?: string;
+  detail?: string;
+}
 
 /** Objects that describe rather than carry intelligence, and need no TLP of their own. */
 const DESCRIPTIVE = new Set(['identity', 'marking-definition', 'extension-definition']);
@@ -32,7 +31,11 @@ function definedTlp(o: StixObject): Tlp | undefined {
  * Everything in an inbound bundle that breaks the receiver's policy for that partner; any entry means the
  * bundle is refused whole (CONTRACT §7). `indicators` are what fromStixBundle read from the same bundle.
  */
-export function checkInboundPolicy(indicators: ExchangeIndicator[], bundle: { objects?: unknown[] }, policy: PartnerPolicy): InboundViolation[] {
+export function checkInboundPolicy(
+  indicators: ExchangeIndicator[],
+  bundle: { objects?: unknown[] },
+  policy: PartnerPolicy,
+): InboundViolation[] {
   const out: InboundViolation[] = [];
   const objects = (Array.isArray(bundle?.objects) ? bundle.objects : []).filter((o): o is StixObject => !!o && typeof o === 'object');
   for (const o of objects) {
@@ -53,7 +56,8 @@ export function checkInboundPolicy(indicators: ExchangeIndicator[], bundle: { ob
     if (tlpReason) out.push({ reason: tlpReason, fingerprint: ind.fingerprint });
     if (!policy.types.includes(ind.type)) out.push({ reason: 'type_not_accepted', fingerprint: ind.fingerprint, detail: ind.type });
     if (ind.narratives?.length && !policy.shareNarrative) out.push({ reason: 'narrative_not_accepted', fingerprint: ind.fingerprint });
-    if (policy.pseudonymise.includes(ind.type) && !ind.pseudonymised) out.push({ reason: 'not_pseudonymised', fingerprint: ind.fingerprint, detail: ind.type });
+    if (policy.pseudonymise.includes(ind.type) && !ind.pseudonymised)
+      out.push({ reason: 'not_pseudonymised', fingerprint: ind.fingerprint, detail: ind.type });
   }
   return out;
 }

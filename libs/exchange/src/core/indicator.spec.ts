@@ -13,7 +13,23 @@ describe('indicator basics', () => {
   });
 
   it('exports the whole core from one index', () => {
-    for (const name of ['toStixBundle', 'fromStixBundle', 'signRequest', 'verifyRequest', 'signReceipt', 'verifyReceipt', 'jwkThumbprint', 'applyOutboundPolicy', 'checkInboundPolicy', 'pseudonym', 'maxTlpOf', 'tlpRank', 'tlpAllowed', 'contentDigest', 'verifyContentDigest']) {
+    for (const name of [
+      'toStixBundle',
+      'fromStixBundle',
+      'signRequest',
+      'verifyRequest',
+      'signReceipt',
+      'verifyReceipt',
+      'jwkThumbprint',
+      'applyOutboundPolicy',
+      'checkInboundPolicy',
+      'pseudonym',
+      'maxTlpOf',
+      'tlpRank',
+      'tlpAllowed',
+      'contentDigest',
+      'verifyContentDigest',
+    ]) {
       expect(typeof (core as Record<string, unknown>)[name]).toBe('function');
     }
   });

@@ -12,24 +12,29 @@ export const VERDICTS = ['scam', 'suspicious', 'unknown', 'legitimate'] as const
 export type Verdict = (typeof VERDICTS)[number];
 
 export interface ExchangeIndicator {
-  fingerprint: string;            // hex sha256 of type+"\n"+value (CONTRACT §5)
-  type: 'phone'|'url'|'domain'|'email'|'ip'|'bank_account'|'crypto_wallet'|'social_handle';
-  value: string;                  // canonical value, or the HMAC pseudonym (hex) when pseudonymised
+  fingerprint: string; // hex sha256 of type+"\n"+value (CONTRACT §5)
+  type: 'phone' | 'url' | 'domain' | 'email' | 'ip' | 'bank_account' | 'crypto_wallet' | 'social_handle';
+  value: string; // canonical value, or the HMAC pseudonym (hex) when pseudonymised
   pseudonymised: boolean;
   tlp: Tlp;
-  confidence: number;             // 0–100
-  verdict: 'scam'|'suspicious'|'unknown'|'legitimate';
-  revoked: boolean;               // e.g. resolved legitimate by an appeal → STIX `revoked: true`
-  firstSeen: string; lastSeen: string; // ISO
-  sightings: number;              // reports count in the sender's jurisdiction
+  confidence: number; // 0–100
+  verdict: 'scam' | 'suspicious' | 'unknown' | 'legitimate';
+  revoked: boolean; // e.g. resolved legitimate by an appeal → STIX `revoked: true`
+  firstSeen: string;
+  lastSeen: string; // ISO
+  sightings: number; // reports count in the sender's jurisdiction
   reporters: number;
   scamTypes: string[];
   attributes: Record<string, unknown>;
-  narratives?: string[];          // only when policy.shareNarrative
-  modified: string;               // ISO, last change (used for STIX `modified`)
+  narratives?: string[]; // only when policy.shareNarrative
+  modified: string; // ISO, last change (used for STIX `modified`)
 }
 
-export interface NodeIdentity { nodeId: string; jurisdiction: string; name?: string }
+export interface NodeIdentity {
+  nodeId: string;
+  jurisdiction: string;
+  name?: string;
+}
 
 /**
  * CONTRACT §5: lower-case hex SHA-256 of `type + "\n" + value`. For a pseudonymised indicator `value` is the

@@ -2,7 +2,12 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } 
 import { exportPrivateKeyPem, exportPublicKeyPem, generateKeyPair, jwkThumbprint, loadPrivateKeyPem, loadPublicKeyPem } from './keys';
 
 // RFC 8037 Appendix A.1 key and the thumbprint published for it in A.3.
-const RFC8037_JWK = { kty: 'OKP', crv: 'Ed25519', d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' };
+const RFC8037_JWK = {
+  kty: 'OKP',
+  crv: 'Ed25519',
+  d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A',
+  x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo',
+};
 const RFC8037_THUMBPRINT = 'kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k';
 
 describe('Ed25519 keys', () => {

@@ -27,18 +27,23 @@ describe('applyOutboundPolicy', () => {
   });
 
   it('even a wide-open policy never lets red, amber+strict or partner data out', () => {
-    fc.assert(fc.property(
-      fc.constantFrom('clear' as const, 'green' as const, 'amber' as const, 'amber+strict' as const, 'red' as const),
-      fc.constantFrom('local' as const, 'partner' as const),
-      (tlp, origin) => {
-        const { send } = applyOutboundPolicy([local(phone, { tlp, origin })], open);
-        expect(send.length === 1).toBe(origin === 'local' && ['clear', 'green', 'amber'].includes(tlp));
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.constantFrom('clear' as const, 'green' as const, 'amber' as const, 'amber+strict' as const, 'red' as const),
+        fc.constantFrom('local' as const, 'partner' as const),
+        (tlp, origin) => {
+          const { send } = applyOutboundPolicy([local(phone, { tlp, origin })], open);
+          expect(send.length === 1).toBe(origin === 'local' && ['clear', 'green', 'amber'].includes(tlp));
+        },
+      ),
+    );
   });
 
   it('sends at the threshold and strips everything but the exchange fields', () => {
-    const r = applyOutboundPolicy([local(phone, { confidence: 50, hasReporterData: true, reporter: { name: 'x' } } as never)], { ...open, minConfidence: 50 });
+    const r = applyOutboundPolicy([local(phone, { confidence: 50, hasReporterData: true, reporter: { name: 'x' } } as never)], {
+      ...open,
+      minConfidence: 50,
+    });
     expect(r.withheld).toEqual([]);
     expect(r.send).toEqual([{ ...phone, confidence: 50 }]);
     expect(r.send[0]).not.toHaveProperty('origin');
@@ -59,7 +64,13 @@ describe('applyOutboundPolicy', () => {
     const hidden = send.find((i) => i.type === 'domain')!;
     const value = pseudonym(KEY, domain.value);
     const { narratives: _n, ...withoutNarratives } = domain;
-    expect(hidden).toEqual({ ...withoutNarratives, value, fingerprint: fingerprintOf('domain', value), pseudonymised: true, attributes: {} });
+    expect(hidden).toEqual({
+      ...withoutNarratives,
+      value,
+      fingerprint: fingerprintOf('domain', value),
+      pseudonymised: true,
+      attributes: {},
+    });
     expect(JSON.stringify(hidden)).not.toContain(domain.value);
     expect(JSON.stringify(hidden)).not.toContain(domain.fingerprint);
     expect(send.find((i) => i.type === 'phone')).toEqual(phone);
@@ -69,7 +80,9 @@ describe('applyOutboundPolicy', () => {
     const email = { ...phone, type: 'email' as const, value: 'josé@example.com', fingerprint: fingerprintOf('email', 'josé@example.com') };
     const r = applyOutboundPolicy([local(email), local(phone)], open);
     expect(r.send).toEqual([phone]);
-    expect(r.withheld).toEqual([{ fingerprint: email.fingerprint, reason: 'not_stix_representable', detail: expect.stringMatching(/addr-spec/) }]);
+    expect(r.withheld).toEqual([
+      { fingerprint: email.fingerprint, reason: 'not_stix_representable', detail: expect.stringMatching(/addr-spec/) },
+    ]);
     // Pseudonymised, the same address travels fine.
     expect(applyOutboundPolicy([local(email)], { ...open, pseudonymise: ['email'] }, KEY).send).toHaveLength(1);
   });

@@ -27,9 +27,16 @@ export type WithheldReason =
   | 'no_pseudonym_key'
   | 'not_stix_representable';
 
-export interface Withheld { fingerprint: string; reason: WithheldReason; detail?: string }
+export interface Withheld {
+  fingerprint: string;
+  reason: WithheldReason;
+  detail?: string;
+}
 
-export interface OutboundResult { send: ExchangeIndicator[]; withheld: Withheld[] }
+export interface OutboundResult {
+  send: ExchangeIndicator[];
+  withheld: Withheld[];
+}
 
 const SHAREABLE: readonly Tlp[] = ['clear', 'green', 'amber'];
 
@@ -42,7 +49,8 @@ export function policyProblems(p: unknown): string[] {
   for (const k of ['types', 'pseudonymise'] as const) {
     if (!Array.isArray(q[k]) || !q[k]!.every(isIndicatorType)) out.push(`${k} must be a list of ${INDICATOR_TYPES.join('|')}`);
   }
-  if (!Number.isInteger(q.minConfidence) || q.minConfidence! < 0 || q.minConfidence! > 100) out.push('minConfidence must be an integer 0-100');
+  if (!Number.isInteger(q.minConfidence) || q.minConfidence! < 0 || q.minConfidence! > 100)
+    out.push('minConfidence must be an integer 0-100');
   if (typeof q.shareNarrative !== 'boolean') out.push('shareNarrative must be a boolean');
   return out;
 }
@@ -65,9 +73,21 @@ function withholdReason(c: OutboundCandidate, policy: PartnerPolicy): WithheldRe
  */
 function outbound(c: OutboundCandidate, policy: PartnerPolicy, key: Buffer | string | undefined): ExchangeIndicator {
   const base: ExchangeIndicator = {
-    fingerprint: c.fingerprint, type: c.type, value: c.value, pseudonymised: false, tlp: c.tlp, confidence: c.confidence,
-    verdict: c.verdict, revoked: c.revoked, firstSeen: c.firstSeen, lastSeen: c.lastSeen, sightings: c.sightings,
-    reporters: c.reporters, scamTypes: [...c.scamTypes], attributes: { ...c.attributes }, modified: c.modified,
+    fingerprint: c.fingerprint,
+    type: c.type,
+    value: c.value,
+    pseudonymised: false,
+    tlp: c.tlp,
+    confidence: c.confidence,
+    verdict: c.verdict,
+    revoked: c.revoked,
+    firstSeen: c.firstSeen,
+    lastSeen: c.lastSeen,
+    sightings: c.sightings,
+    reporters: c.reporters,
+    scamTypes: [...c.scamTypes],
+    attributes: { ...c.attributes },
+    modified: c.modified,
     ...(policy.shareNarrative && c.narratives?.length ? { narratives: [...c.narratives] } : {}),
   };
   if (!policy.pseudonymise.includes(c.type)) return base;
@@ -78,16 +98,29 @@ function outbound(c: OutboundCandidate, policy: PartnerPolicy, key: Buffer | str
 }
 
 /** CONTRACT §7 "never leaves a node", applied to one partner's policy. */
-export function applyOutboundPolicy(candidates: OutboundCandidate[], policy: PartnerPolicy, pseudonymKey?: Buffer | string): OutboundResult {
+export function applyOutboundPolicy(
+  candidates: OutboundCandidate[],
+  policy: PartnerPolicy,
+  pseudonymKey?: Buffer | string,
+): OutboundResult {
   const send: ExchangeIndicator[] = [];
   const withheld: Withheld[] = [];
   for (const c of candidates) {
     const reason = withholdReason(c, policy);
-    if (reason) { withheld.push({ fingerprint: c.fingerprint, reason }); continue; }
-    if (policy.pseudonymise.includes(c.type) && !pseudonymKey) { withheld.push({ fingerprint: c.fingerprint, reason: 'no_pseudonym_key' }); continue; }
+    if (reason) {
+      withheld.push({ fingerprint: c.fingerprint, reason });
+      continue;
+    }
+    if (policy.pseudonymise.includes(c.type) && !pseudonymKey) {
+      withheld.push({ fingerprint: c.fingerprint, reason: 'no_pseudonym_key' });
+      continue;
+    }
     const out = outbound(c, policy, pseudonymKey);
     const unrepresentable = stixUnrepresentable(out);
-    if (unrepresentable) { withheld.push({ fingerprint: c.fingerprint, reason: 'not_stix_representable', detail: unrepresentable }); continue; }
+    if (unrepresentable) {
+      withheld.push({ fingerprint: c.fingerprint, reason: 'not_stix_representable', detail: unrepresentable });
+      continue;
+    }
     send.push(out);
   }
   return { send, withheld };

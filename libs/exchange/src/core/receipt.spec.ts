@@ -48,7 +48,9 @@ describe('receipts', () => {
     const other = generateKeyPair();
     expect(verifyReceipt(buildReceipt(fields, other.privateKey), receiver.publicKey)).toBe(false);
     // Signed by the right key but naming another keyId.
-    expect(verifyReceipt(buildReceipt({ ...fields, keyId: jwkThumbprint(other.publicKey) }, receiver.privateKey), receiver.publicKey)).toBe(false);
+    expect(verifyReceipt(buildReceipt({ ...fields, keyId: jwkThumbprint(other.publicKey) }, receiver.privateKey), receiver.publicKey)).toBe(
+      false,
+    );
   });
 
   it('rejects junk without throwing', () => {

@@ -32,16 +32,27 @@ export function signReceipt(receipt: UnsignedReceipt, privateKey: KeyObject): st
 }
 
 export function buildReceipt(fields: UnsignedReceipt, privateKey: KeyObject): Receipt {
-  const unsigned: UnsignedReceipt = { ...fields, ...(fields.witness ? { witness: { seq: fields.witness.seq, hash: fields.witness.hash } } : {}) };
+  const unsigned: UnsignedReceipt = {
+    ...fields,
+    ...(fields.witness ? { witness: { seq: fields.witness.seq, hash: fields.witness.hash } } : {}),
+  };
   return { ...unsigned, signature: signReceipt(unsigned, privateKey) };
 }
 
 export function isReceipt(v: unknown): v is Receipt {
   const r = v as Receipt;
   return (
-    !!r && typeof r === 'object' && typeof r.batchId === 'string' && Number.isSafeInteger(r.objects) && r.objects >= 0 &&
-    typeof r.digest === 'string' && typeof r.receivedAt === 'string' && isAuditHead(r.auditHead) && typeof r.keyId === 'string' &&
-    (r.witness === undefined || isAuditHead(r.witness)) && typeof r.signature === 'string'
+    !!r &&
+    typeof r === 'object' &&
+    typeof r.batchId === 'string' &&
+    Number.isSafeInteger(r.objects) &&
+    r.objects >= 0 &&
+    typeof r.digest === 'string' &&
+    typeof r.receivedAt === 'string' &&
+    isAuditHead(r.auditHead) &&
+    typeof r.keyId === 'string' &&
+    (r.witness === undefined || isAuditHead(r.witness)) &&
+    typeof r.signature === 'string'
   );
 }
 
@@ -70,7 +81,8 @@ export function checkReceipt(receipt: unknown, expected: { publicKey: KeyObject;
   if (r.digest !== expected.digest) return { ok: false, reason: 'digest_mismatch' };
   if (expected.sentHead) {
     if (!r.witness) return { ok: false, reason: 'witness_missing' };
-    if (r.witness.seq !== expected.sentHead.seq || r.witness.hash !== expected.sentHead.hash) return { ok: false, reason: 'witness_mismatch' };
+    if (r.witness.seq !== expected.sentHead.seq || r.witness.hash !== expected.sentHead.hash)
+      return { ok: false, reason: 'witness_mismatch' };
   }
   return { ok: true, receiverHead: r.auditHead, ...(r.witness ? { witnessed: r.witness } : {}) };
 }

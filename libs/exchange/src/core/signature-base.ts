@@ -41,14 +41,22 @@ export function normalizeTargetUri(uri: string): string {
 function derived(name: string, req: HttpRequestParts): string {
   const url = new URL(normalizeTargetUri(req.targetUri));
   switch (name) {
-    case '@method': return req.method;
-    case '@target-uri': return url.href;
-    case '@authority': return url.host;
-    case '@scheme': return url.protocol.slice(0, -1);
-    case '@request-target': return `${url.pathname}${url.search}`;
-    case '@path': return url.pathname || '/';
-    case '@query': return url.search || '?';
-    default: throw new ComponentError(`unsupported derived component ${name}`);
+    case '@method':
+      return req.method;
+    case '@target-uri':
+      return url.href;
+    case '@authority':
+      return url.host;
+    case '@scheme':
+      return url.protocol.slice(0, -1);
+    case '@request-target':
+      return `${url.pathname}${url.search}`;
+    case '@path':
+      return url.pathname || '/';
+    case '@query':
+      return url.search || '?';
+    default:
+      throw new ComponentError(`unsupported derived component ${name}`);
   }
 }
 

@@ -10,8 +10,14 @@ export class Decimal {
 }
 export type BareItem = number | Decimal | string | Token | Uint8Array | boolean;
 export type Params = Map<string, BareItem>;
-export interface Item { value: BareItem; params: Params }
-export interface InnerList { items: Item[]; params: Params }
+export interface Item {
+  value: BareItem;
+  params: Params;
+}
+export interface InnerList {
+  items: Item[];
+  params: Params;
+}
 export type Member = Item | InnerList;
 export type Dictionary = Map<string, Member>;
 
@@ -22,10 +28,18 @@ export const isInnerList = (m: Member): m is InnerList => 'items' in m;
 class Parser {
   i = 0;
   constructor(readonly s: string) {}
-  peek(): string { return this.s[this.i] ?? ''; }
-  eof(): boolean { return this.i >= this.s.length; }
-  fail(what: string): never { throw new StructuredFieldError(`${what} at ${this.i}`); }
-  skip(chars: string): void { while (!this.eof() && chars.includes(this.peek())) this.i++; }
+  peek(): string {
+    return this.s[this.i] ?? '';
+  }
+  eof(): boolean {
+    return this.i >= this.s.length;
+  }
+  fail(what: string): never {
+    throw new StructuredFieldError(`${what} at ${this.i}`);
+  }
+  skip(chars: string): void {
+    while (!this.eof() && chars.includes(this.peek())) this.i++;
+  }
 
   key(): string {
     const m = /^[a-z*][a-z0-9_\-.*]*/.exec(this.s.slice(this.i));
@@ -41,7 +55,10 @@ class Parser {
       this.skip(' ');
       const k = this.key();
       let v: BareItem = true;
-      if (this.peek() === '=') { this.i++; v = this.bareItem(); }
+      if (this.peek() === '=') {
+        this.i++;
+        v = this.bareItem();
+      }
       params.set(k, v);
     }
     return params;
@@ -58,7 +75,10 @@ class Parser {
     const items: Item[] = [];
     for (;;) {
       this.skip(' ');
-      if (this.peek() === ')') { this.i++; return { items, params: this.params() }; }
+      if (this.peek() === ')') {
+        this.i++;
+        return { items, params: this.params() };
+      }
       items.push(this.item());
       if (this.peek() !== ' ' && this.peek() !== ')') this.fail('expected SP or ) in inner list');
     }
@@ -93,7 +113,10 @@ class Parser {
     for (this.i++; ; this.i++) {
       const c = this.peek();
       if (this.eof()) this.fail('unterminated string');
-      if (c === '"') { this.i++; return out; }
+      if (c === '"') {
+        this.i++;
+        return out;
+      }
       if (c === '\\') {
         const n = this.s[++this.i];
         if (n !== '"' && n !== '\\') this.fail('bad escape');
@@ -131,8 +154,10 @@ export function parseDictionary(input: string): Dictionary {
   const dict: Dictionary = new Map();
   while (!p.eof()) {
     const k = p.key();
-    if (p.peek() === '=') { p.i++; dict.set(k, p.member()); }
-    else dict.set(k, { value: true, params: p.params() });
+    if (p.peek() === '=') {
+      p.i++;
+      dict.set(k, p.member());
+    } else dict.set(k, { value: true, params: p.params() });
     p.skip(' \t');
     if (p.eof()) break;
     if (p.peek() !== ',') p.fail('expected ,');
@@ -190,5 +215,9 @@ export function serializeMember(m: Member): string {
 }
 
 export function serializeDictionary(dict: Dictionary): string {
-  return [...dict].map(([k, m]) => (!isInnerList(m) && m.value === true ? `${serializeKey(k)}${serializeParams(m.params)}` : `${serializeKey(k)}=${serializeMember(m)}`)).join(', ');
+  return [...dict]
+    .map(([k, m]) =>
+      !isInnerList(m) && m.value === true ? `${serializeKey(k)}${serializeParams(m.params)}` : `${serializeKey(k)}=${serializeMember(m)}`,
+    )
+    .join(', ');
 }

@@ -10,11 +10,17 @@ import { RawBodyRequest, incoming } from './incoming';
 
 export class OutboxQuery {
   /** The `next` of the previous page; omitted = from the start. */
-  @IsOptional() @IsString() @MaxLength(400)
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
   after?: string;
 
   /** Indicators per page (each is an SCO, an indicator and a sighting). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   limit?: number;
 }
 

@@ -21,7 +21,11 @@ export class PartnersController {
 
   /** Registers a partner (201) or replaces its registration (200); the body is checked by parsePartnerInput. */
   @Post()
-  async register(@Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<PartnerView> {
+  async register(
+    @Body() body: unknown,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<PartnerView> {
     const { created, partner } = await this.partners.register(actorOf(req), body);
     res.status(created ? 201 : 200);
     if (created) res.header('Location', `/v1/admin/partners/${partner.nodeId}`);
@@ -46,7 +50,12 @@ export class PartnersController {
     const partner = NODE_ID.test(nodeId) ? await this.partners.get(nodeId) : undefined;
     if (!partner) throw new ExchangeError('not_found', 'no such partner');
     const job = await this.sync.request(nodeId);
-    await this.audit.record({ actor: actorOf(req), action: 'exchange.sync_requested', subject: nodeId, details: { jobId: job.jobId, state: job.state } });
+    await this.audit.record({
+      actor: actorOf(req),
+      action: 'exchange.sync_requested',
+      subject: nodeId,
+      details: { jobId: job.jobId, state: job.state },
+    });
     return { partner: nodeId, status: 'accepted', job: job.state };
   }
 }

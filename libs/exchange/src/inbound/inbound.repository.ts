@@ -14,11 +14,28 @@ export interface Provenance {
 
 /** One-shot digest where Node has it (≥ 20.12): one native call per row. */
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-const sha256Hex = (text: string): string => (oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex'));
+const sha256Hex = (text: string): string =>
+  oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex');
 
 /** A fixed-order rendering of everything stored, so "same content" is a string comparison. */
 function contentHash(i: ExchangeIndicator): string {
-  const fields = [i.type, i.value, i.pseudonymised, i.tlp, i.confidence, i.verdict, i.revoked, i.sightings, i.reporters, i.firstSeen, i.lastSeen, i.scamTypes, i.attributes, i.narratives ?? null, i.modified];
+  const fields = [
+    i.type,
+    i.value,
+    i.pseudonymised,
+    i.tlp,
+    i.confidence,
+    i.verdict,
+    i.revoked,
+    i.sightings,
+    i.reporters,
+    i.firstSeen,
+    i.lastSeen,
+    i.scamTypes,
+    i.attributes,
+    i.narratives ?? null,
+    i.modified,
+  ];
   return sha256Hex(JSON.stringify(fields));
 }
 
@@ -73,11 +90,27 @@ export class InboundRepository {
       json
         ? [p.sourceNode, p.jurisdiction, p.batchId, p.digest, rows]
         : [
-            p.sourceNode, p.jurisdiction, p.batchId, p.digest,
-            list.map((i) => i.fingerprint), list.map((i) => i.type), list.map((i) => i.value), list.map((i) => i.pseudonymised), list.map((i) => i.tlp),
-            list.map((i) => i.confidence), list.map((i) => i.verdict), list.map((i) => i.revoked), list.map((i) => i.sightings), list.map((i) => i.reporters),
-            list.map((i) => i.firstSeen), list.map((i) => i.lastSeen), list.map((i) => JSON.stringify(i.scamTypes)), list.map((i) => JSON.stringify(i.attributes)),
-            list.map((i) => (i.narratives?.length ? JSON.stringify(i.narratives) : null)), list.map((i) => i.modified), list.map(contentHash),
+            p.sourceNode,
+            p.jurisdiction,
+            p.batchId,
+            p.digest,
+            list.map((i) => i.fingerprint),
+            list.map((i) => i.type),
+            list.map((i) => i.value),
+            list.map((i) => i.pseudonymised),
+            list.map((i) => i.tlp),
+            list.map((i) => i.confidence),
+            list.map((i) => i.verdict),
+            list.map((i) => i.revoked),
+            list.map((i) => i.sightings),
+            list.map((i) => i.reporters),
+            list.map((i) => i.firstSeen),
+            list.map((i) => i.lastSeen),
+            list.map((i) => JSON.stringify(i.scamTypes)),
+            list.map((i) => JSON.stringify(i.attributes)),
+            list.map((i) => (i.narratives?.length ? JSON.stringify(i.narratives) : null)),
+            list.map((i) => i.modified),
+            list.map(contentHash),
           ],
     );
     return rowCount ?? 0;
@@ -86,9 +119,23 @@ export class InboundRepository {
 
 /** The stored columns of one record, in the order of the table's column list (json_to_recordset maps by name). */
 const rowOf = (i: ExchangeIndicator) => ({
-  fingerprint: i.fingerprint, type: i.type, value: i.value, pseudonymised: i.pseudonymised, tlp: i.tlp, confidence: i.confidence, verdict: i.verdict,
-  revoked: i.revoked, sightings: i.sightings, reporters: i.reporters, first_seen: i.firstSeen, last_seen: i.lastSeen, scam_types: i.scamTypes,
-  attributes: i.attributes, narratives: i.narratives?.length ? i.narratives : null, modified: i.modified, content_hash: contentHash(i),
+  fingerprint: i.fingerprint,
+  type: i.type,
+  value: i.value,
+  pseudonymised: i.pseudonymised,
+  tlp: i.tlp,
+  confidence: i.confidence,
+  verdict: i.verdict,
+  revoked: i.revoked,
+  sightings: i.sightings,
+  reporters: i.reporters,
+  first_seen: i.firstSeen,
+  last_seen: i.lastSeen,
+  scam_types: i.scamTypes,
+  attributes: i.attributes,
+  narratives: i.narratives?.length ? i.narratives : null,
+  modified: i.modified,
+  content_hash: contentHash(i),
 });
 
 const ROWS_FROM_JSON = `json_to_recordset($5::json) AS t(fingerprint text, type text, value text, pseudonymised boolean, tlp text, confidence smallint,

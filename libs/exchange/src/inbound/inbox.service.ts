@@ -32,13 +32,17 @@ export class InboxService {
     const bundle = parsed as StixBundle;
     const read = fromStixBundle(bundle);
     if (read.errors.length || !bundle?.id) {
-      const details = read.errors.length ? read.errors.slice(0, 50).map((e) => ({ path: e.id ? `objects[${e.id}]` : 'objects', message: e.message })) : [{ path: 'id', message: 'a bundle needs an id' }];
+      const details = read.errors.length
+        ? read.errors.slice(0, 50).map((e) => ({ path: e.id ? `objects[${e.id}]` : 'objects', message: e.message }))
+        : [{ path: 'id', message: 'a bundle needs an id' }];
       await this.refuse(v, 'invalid_stix', 400, { errors: details.slice(0, 20), count: read.errors.length });
       throw new ExchangeError('validation_failed', 'the bundle is not STIX 2.1 this node can read', details);
     }
     if (!read.sender?.nodeId || read.sender.nodeId !== v.partner.nodeId) {
       await this.refuse(v, 'sender_mismatch', 403, { claimed: read.sender?.nodeId ?? null });
-      throw new ExchangeError('policy_violation', 'the bundle names another sender than the key that signed it', [{ path: 'objects', message: 'the sending identity must be the signing partner' }]);
+      throw new ExchangeError('policy_violation', 'the bundle names another sender than the key that signed it', [
+        { path: 'objects', message: 'the sending identity must be the signing partner' },
+      ]);
     }
     const violations = checkInboundPolicy(read.indicators, bundle, v.partner.policy);
     if (violations.length) {
@@ -46,7 +50,12 @@ export class InboxService {
       throw new ExchangeError(
         'policy_violation',
         `the bundle breaks this node's policy for ${v.partner.nodeId}; refused whole`,
-        violations.slice(0, 50).map((x) => ({ path: x.objectId ? `objects[${x.objectId}]` : `indicators[${x.fingerprint}]`, message: `${x.reason}${x.detail ? ` (${x.detail})` : ''}` })),
+        violations
+          .slice(0, 50)
+          .map((x) => ({
+            path: x.objectId ? `objects[${x.objectId}]` : `indicators[${x.fingerprint}]`,
+            message: `${x.reason}${x.detail ? ` (${x.detail})` : ''}`,
+          })),
       );
     }
     // From here on only the bundle's id and size are needed: its thousands of parsed objects are not kept alive
@@ -56,10 +65,19 @@ export class InboxService {
     return this.ingest(v, req, batchId, objects, read.indicators);
   }
 
-  private async ingest(v: VerifiedRequest, req: IncomingRequest, batchId: string, objects: number, indicators: ExchangeIndicator[]): Promise<Receipt> {
+  private async ingest(
+    v: VerifiedRequest,
+    req: IncomingRequest,
+    batchId: string,
+    objects: number,
+    indicators: ExchangeIndicator[],
+  ): Promise<Receipt> {
     const digest = headerValue(req.headers, 'content-digest')!;
     const count = indicators.length;
-    const written = await this.inbound.upsertSightings({ sourceNode: v.partner.nodeId, jurisdiction: v.partner.jurisdiction, batchId, digest }, indicators);
+    const written = await this.inbound.upsertSightings(
+      { sourceNode: v.partner.nodeId, jurisdiction: v.partner.jurisdiction, batchId, digest },
+      indicators,
+    );
     if (v.auditHead) await this.audit.rememberPartnerHead(v.partner.nodeId, v.auditHead);
     const receivedAt = new Date().toISOString();
     const entry = await this.audit.record({
@@ -70,7 +88,12 @@ export class InboxService {
     });
     return buildReceipt(
       {
-        batchId, objects, digest, receivedAt, auditHead: { seq: entry.seq, hash: entry.hash }, keyId: this.node.keyId,
+        batchId,
+        objects,
+        digest,
+        receivedAt,
+        auditHead: { seq: entry.seq, hash: entry.hash },
+        keyId: this.node.keyId,
         ...(v.auditHead ? { witness: v.auditHead } : {}),
       },
       this.node.key.privateKey,
@@ -78,6 +101,11 @@ export class InboxService {
   }
 
   private async refuse(v: VerifiedRequest, reason: string, status: number, details: Record<string, unknown>): Promise<void> {
-    await this.audit.record({ actor: `partner:${v.partner.nodeId}`, action: 'exchange.rejected', subject: INBOX_ROUTE, details: { reason, status, ...details } });
+    await this.audit.record({
+      actor: `partner:${v.partner.nodeId}`,
+      action: 'exchange.rejected',
+      subject: INBOX_ROUTE,
+      details: { reason, status, ...details },
+    });
   }
 }

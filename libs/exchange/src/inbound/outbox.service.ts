@@ -33,7 +33,10 @@ export class OutboxService {
   async page(req: IncomingRequest, after: string | undefined, limit: number | undefined): Promise<OutboxPage> {
     const v = await this.signed.verify({ ...req, body: undefined }, OUTBOX_ROUTE);
     const from = after ? decodeCursor(after) : null;
-    if (from === undefined) throw new ExchangeError('validation_failed', 'after is not a cursor of this node', [{ path: 'after', message: 'use the value of "next" from the previous page' }]);
+    if (from === undefined)
+      throw new ExchangeError('validation_failed', 'after is not a cursor of this node', [
+        { path: 'after', message: 'use the value of "next" from the previous page' },
+      ]);
     const n = limit ?? this.config.exchange.batchSize;
     const batch = await this.outbound.prepare(v.partner, from, n);
     const next = batch.to ? encodeCursor(batch.to) : null;
@@ -41,7 +44,14 @@ export class OutboxService {
       actor: `partner:${v.partner.nodeId}`,
       action: 'exchange.served',
       subject: v.partner.nodeId,
-      details: { after: after ?? null, next, examined: batch.examined, indicators: batch.send.length, withheld: batch.withheld, bundleId: batch.bundle.id },
+      details: {
+        after: after ?? null,
+        next,
+        examined: batch.examined,
+        indicators: batch.send.length,
+        withheld: batch.withheld,
+        bundleId: batch.bundle.id,
+      },
     });
     return { objects: batch.bundle.objects, next, more: batch.full };
   }

@@ -92,7 +92,8 @@ export class SignedRequestService {
     const ok = result as Extract<typeof result, { ok: true }>;
     const partner = byKeyId.get(ok.keyId)!;
     // Remembered for twice the window and a minute: a nonce is refused as stale long before it is forgotten.
-    if (!(await this.inbound.claimNonce(ok.keyId, ok.nonce, 2 * skew + 60))) await this.reject(req, route, 'replay', `nonce ${ok.nonce} seen before`, partner);
+    if (!(await this.inbound.claimNonce(ok.keyId, ok.nonce, 2 * skew + 60)))
+      await this.reject(req, route, 'replay', `nonce ${ok.nonce} seen before`, partner);
     return { partner, keyId: ok.keyId, nonce: ok.nonce, created: ok.created, ...(ok.auditHead ? { auditHead: ok.auditHead } : {}) };
   }
 
@@ -103,6 +104,8 @@ export class SignedRequestService {
       subject: route,
       details: { reason, detail: detail.slice(0, 300), keyId: claimedKeyId(req.headers) ?? null, status: 401 },
     });
-    throw new ExchangeError('bad_signature', `request signature refused: ${reason}`, [{ path: 'signature', message: reason }], { 'WWW-Authenticate': 'Signature' });
+    throw new ExchangeError('bad_signature', `request signature refused: ${reason}`, [{ path: 'signature', message: reason }], {
+      'WWW-Authenticate': 'Signature',
+    });
   }
 }

@@ -10,7 +10,10 @@ const valid = () => ({
   policy: { maxTlp: 'amber', types: ['phone', 'bank_account'], minConfidence: 40, pseudonymise: ['bank_account'], shareNarrative: false },
   pseudonymKey: 'a-bilateral-key-of-enough-length',
 });
-const paths = (body: unknown) => parsePartnerInput(body, 'sg-spf').problems.map((p) => p.path).sort();
+const paths = (body: unknown) =>
+  parsePartnerInput(body, 'sg-spf')
+    .problems.map((p) => p.path)
+    .sort();
 
 describe('parsePartnerInput', () => {
   it('accepts the contract document and normalises it', () => {
@@ -19,13 +22,32 @@ describe('parsePartnerInput', () => {
     expect(value).toMatchObject({ nodeId: 'kr-knpa', baseUrl: 'https://kr.example.org/scamintel', keyId: jwkThumbprint(keys.publicKey) });
   });
   it('reports every problem with its path, unknown fields included', () => {
-    expect(paths({ ...valid(), nodeId: 'KR!', jurisdiction: 'kr', baseUrl: 'https://x/?q=1', extra: true, policy: { ...valid().policy, maxTlp: 'red', types: ['phone', 'fax'], minConfidence: 101, shareNarrative: 'no', colour: 1 } }))
-      .toEqual(['baseUrl', 'extra', 'jurisdiction', 'nodeId', 'policy.colour', 'policy.maxTlp', 'policy.minConfidence', 'policy.shareNarrative', 'policy.types[1]']);
+    expect(
+      paths({
+        ...valid(),
+        nodeId: 'KR!',
+        jurisdiction: 'kr',
+        baseUrl: 'https://x/?q=1',
+        extra: true,
+        policy: { ...valid().policy, maxTlp: 'red', types: ['phone', 'fax'], minConfidence: 101, shareNarrative: 'no', colour: 1 },
+      }),
+    ).toEqual([
+      'baseUrl',
+      'extra',
+      'jurisdiction',
+      'nodeId',
+      'policy.colour',
+      'policy.maxTlp',
+      'policy.minConfidence',
+      'policy.shareNarrative',
+      'policy.types[1]',
+    ]);
     expect(paths({})).toEqual(['baseUrl', 'jurisdiction', 'nodeId', 'policy', 'publicKey']);
     expect(paths([])).toEqual(['']);
   });
   it('never lets red or amber+strict be configured as shareable', () => {
-    for (const maxTlp of ['red', 'amber+strict']) expect(paths({ ...valid(), policy: { ...valid().policy, maxTlp } })).toEqual(['policy.maxTlp']);
+    for (const maxTlp of ['red', 'amber+strict'])
+      expect(paths({ ...valid(), policy: { ...valid().policy, maxTlp } })).toEqual(['policy.maxTlp']);
   });
   it('needs a pseudonym key of at least 16 bytes when anything is pseudonymised', () => {
     const { pseudonymKey: _k, ...noKey } = valid();

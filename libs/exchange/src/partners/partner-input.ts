@@ -1,5 +1,13 @@
 import { ErrorDetail } from '@scamintel/common';
-import { INDICATOR_TYPES, IndicatorType, MIN_PSEUDONYM_KEY_BYTES, PartnerPolicy, exportPublicKeyPem, jwkThumbprint, loadPublicKeyPem } from '../core';
+import {
+  INDICATOR_TYPES,
+  IndicatorType,
+  MIN_PSEUDONYM_KEY_BYTES,
+  PartnerPolicy,
+  exportPublicKeyPem,
+  jwkThumbprint,
+  loadPublicKeyPem,
+} from '../core';
 
 /** The body of POST /v1/admin/partners and the file of `partners:add` (CONTRACT §7). */
 export interface PartnerInput {
@@ -25,7 +33,8 @@ function typeList(v: unknown, path: string, problems: ErrorDetail[]): IndicatorT
     return [];
   }
   v.forEach((t, i) => {
-    if (!(INDICATOR_TYPES as readonly unknown[]).includes(t)) problems.push({ path: `${path}[${i}]`, message: `must be one of ${INDICATOR_TYPES.join('|')}` });
+    if (!(INDICATOR_TYPES as readonly unknown[]).includes(t))
+      problems.push({ path: `${path}[${i}]`, message: `must be one of ${INDICATOR_TYPES.join('|')}` });
   });
   if (new Set(v).size !== v.length) problems.push({ path, message: 'lists a type twice' });
   return v as IndicatorType[];
@@ -38,14 +47,25 @@ function parsePolicy(v: unknown, problems: ErrorDetail[]): PartnerPolicy {
   }
   for (const k of Object.keys(v)) if (!POLICY.includes(k)) problems.push({ path: `policy.${k}`, message: 'unknown field' });
   for (const k of POLICY) if (v[k] === undefined) problems.push({ path: `policy.${k}`, message: 'required' });
-  if (v.maxTlp !== undefined && !['clear', 'green', 'amber'].includes(v.maxTlp as string)) problems.push({ path: 'policy.maxTlp', message: 'must be clear, green or amber (red and amber+strict never leave a node)' });
+  if (v.maxTlp !== undefined && !['clear', 'green', 'amber'].includes(v.maxTlp as string))
+    problems.push({ path: 'policy.maxTlp', message: 'must be clear, green or amber (red and amber+strict never leave a node)' });
   const types = v.types === undefined ? [] : typeList(v.types, 'policy.types', problems);
   const pseudonymise = v.pseudonymise === undefined ? [] : typeList(v.pseudonymise, 'policy.pseudonymise', problems);
-  if (v.minConfidence !== undefined && (!Number.isInteger(v.minConfidence) || (v.minConfidence as number) < 0 || (v.minConfidence as number) > 100)) {
+  if (
+    v.minConfidence !== undefined &&
+    (!Number.isInteger(v.minConfidence) || (v.minConfidence as number) < 0 || (v.minConfidence as number) > 100)
+  ) {
     problems.push({ path: 'policy.minConfidence', message: 'must be an integer from 0 to 100' });
   }
-  if (v.shareNarrative !== undefined && typeof v.shareNarrative !== 'boolean') problems.push({ path: 'policy.shareNarrative', message: 'must be true or false' });
-  return { maxTlp: v.maxTlp as PartnerPolicy['maxTlp'], types, minConfidence: v.minConfidence as number, pseudonymise, shareNarrative: v.shareNarrative as boolean };
+  if (v.shareNarrative !== undefined && typeof v.shareNarrative !== 'boolean')
+    problems.push({ path: 'policy.shareNarrative', message: 'must be true or false' });
+  return {
+    maxTlp: v.maxTlp as PartnerPolicy['maxTlp'],
+    types,
+    minConfidence: v.minConfidence as number,
+    pseudonymise,
+    shareNarrative: v.shareNarrative as boolean,
+  };
 }
 
 function parseBaseUrl(v: unknown, problems: ErrorDetail[]): string {
@@ -75,10 +95,12 @@ export function parsePartnerInput(body: unknown, ownNodeId: string): { value?: P
   const problems: ErrorDetail[] = [];
   if (!isObject(body)) return { problems: [{ path: '', message: 'must be a JSON object' }] };
   for (const k of Object.keys(body)) if (!TOP.includes(k)) problems.push({ path: k, message: 'unknown field' });
-  for (const k of ['nodeId', 'jurisdiction', 'baseUrl', 'publicKey', 'policy']) if (body[k] === undefined) problems.push({ path: k, message: 'required' });
+  for (const k of ['nodeId', 'jurisdiction', 'baseUrl', 'publicKey', 'policy'])
+    if (body[k] === undefined) problems.push({ path: k, message: 'required' });
 
   const nodeId = body.nodeId;
-  if (nodeId !== undefined && (typeof nodeId !== 'string' || !NODE_ID.test(nodeId))) problems.push({ path: 'nodeId', message: 'must match [a-z0-9-]{2,32}' });
+  if (nodeId !== undefined && (typeof nodeId !== 'string' || !NODE_ID.test(nodeId)))
+    problems.push({ path: 'nodeId', message: 'must match [a-z0-9-]{2,32}' });
   else if (nodeId === ownNodeId) problems.push({ path: 'nodeId', message: 'is this node itself' });
   if (body.jurisdiction !== undefined && (typeof body.jurisdiction !== 'string' || !/^[A-Z]{2}$/.test(body.jurisdiction))) {
     problems.push({ path: 'jurisdiction', message: 'must be an ISO 3166-1 alpha-2 code' });
@@ -95,20 +117,34 @@ export function parsePartnerInput(body: unknown, ownNodeId: string): { value?: P
       publicKey = exportPublicKeyPem(key);
       keyId = jwkThumbprint(key);
     } catch {
-      problems.push({ path: 'publicKey', message: 'must be an Ed25519 public key in SPKI PEM (the partner\'s GET /v1/exchange/identity)' });
+      problems.push({ path: 'publicKey', message: "must be an Ed25519 public key in SPKI PEM (the partner's GET /v1/exchange/identity)" });
     }
   }
   const policy = body.policy === undefined ? undefined : parsePolicy(body.policy, problems);
   const pseudonymKey = body.pseudonymKey;
-  if (pseudonymKey !== undefined && (typeof pseudonymKey !== 'string' || Buffer.byteLength(pseudonymKey, 'utf8') < MIN_PSEUDONYM_KEY_BYTES || pseudonymKey.length > 512)) {
-    problems.push({ path: 'pseudonymKey', message: `must be a string of at least ${MIN_PSEUDONYM_KEY_BYTES} bytes (both nodes enter the same one)` });
+  if (
+    pseudonymKey !== undefined &&
+    (typeof pseudonymKey !== 'string' || Buffer.byteLength(pseudonymKey, 'utf8') < MIN_PSEUDONYM_KEY_BYTES || pseudonymKey.length > 512)
+  ) {
+    problems.push({
+      path: 'pseudonymKey',
+      message: `must be a string of at least ${MIN_PSEUDONYM_KEY_BYTES} bytes (both nodes enter the same one)`,
+    });
   }
   if (policy?.pseudonymise?.length && pseudonymKey === undefined) {
     problems.push({ path: 'pseudonymKey', message: 'required when policy.pseudonymise is not empty' });
   }
   if (problems.length) return { problems };
   return {
-    value: { nodeId: nodeId as string, jurisdiction: body.jurisdiction as string, baseUrl, publicKey, keyId, policy: policy!, ...(pseudonymKey !== undefined ? { pseudonymKey: pseudonymKey as string } : {}) },
+    value: {
+      nodeId: nodeId as string,
+      jurisdiction: body.jurisdiction as string,
+      baseUrl,
+      publicKey,
+      keyId,
+      policy: policy!,
+      ...(pseudonymKey !== undefined ? { pseudonymKey: pseudonymKey as string } : {}),
+    },
     problems,
   };
 }

@@ -69,19 +69,34 @@ export class PartnersRepository {
     return transaction(this.db, async (tx) => {
       const { rows: prev } = await tx.query(`SELECT ${PARTNER} FROM exchange_partners WHERE node_id = $1 FOR UPDATE`, [input.nodeId]);
       const before = prev[0] as PartnerRecord | undefined;
-      const params = [input.nodeId, input.jurisdiction, input.baseUrl, input.publicKey, input.keyId, JSON.stringify(input.policy), input.pseudonymKey ?? null];
+      const params = [
+        input.nodeId,
+        input.jurisdiction,
+        input.baseUrl,
+        input.publicKey,
+        input.keyId,
+        JSON.stringify(input.policy),
+        input.pseudonymKey ?? null,
+      ];
       const { rows } = before
         ? await tx.query(
             `UPDATE exchange_partners SET jurisdiction = $2, base_url = $3, public_key = $4, key_id = $5, policy = $6, pseudonym_key = $7, updated_at = now()
               WHERE node_id = $1 RETURNING ${PARTNER}`,
             params,
           )
-        : await tx.query(`INSERT INTO exchange_partners (node_id, jurisdiction, base_url, public_key, key_id, policy, pseudonym_key) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING ${PARTNER}`, params);
+        : await tx.query(
+            `INSERT INTO exchange_partners (node_id, jurisdiction, base_url, public_key, key_id, policy, pseudonym_key) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING ${PARTNER}`,
+            params,
+          );
       const after = rows[0] as PartnerRecord;
-      const cursorReset = !!before && (JSON.stringify(before.policy) !== JSON.stringify(after.policy) || before.pseudonymKey !== after.pseudonymKey);
+      const cursorReset =
+        !!before && (JSON.stringify(before.policy) !== JSON.stringify(after.policy) || before.pseudonymKey !== after.pseudonymKey);
       if (!before) await tx.query(`INSERT INTO exchange_cursors (partner_node_id) VALUES ($1)`, [input.nodeId]);
       else if (cursorReset) {
-        await tx.query(`UPDATE exchange_cursors SET generation = generation + 1, after_at = NULL, after_fingerprint = NULL WHERE partner_node_id = $1`, [input.nodeId]);
+        await tx.query(
+          `UPDATE exchange_cursors SET generation = generation + 1, after_at = NULL, after_fingerprint = NULL WHERE partner_node_id = $1`,
+          [input.nodeId],
+        );
       }
       return { created: !before, before, after, cursorReset };
     });
@@ -116,7 +131,13 @@ export class PartnersRepository {
    * Moves the cursor from `from` to `to` after a valid receipt, unless someone else moved it or the policy changed
    * meanwhile (compare-and-set). Returns false when it did not move.
    */
-  async advance(nodeId: string, generation: number, from: CursorPosition | null, to: CursorPosition, delivered?: { batchId: string; indicators: number }): Promise<boolean> {
+  async advance(
+    nodeId: string,
+    generation: number,
+    from: CursorPosition | null,
+    to: CursorPosition,
+    delivered?: { batchId: string; indicators: number },
+  ): Promise<boolean> {
     const { rowCount } = await query(
       poolOf(this.db),
       `UPDATE exchange_cursors SET after_at = $4::timestamptz, after_fingerprint = $5,
@@ -124,12 +145,25 @@ export class PartnersRepository {
               last_success_at = CASE WHEN $8::text IS NULL THEN last_success_at ELSE now() END, last_error = NULL, last_error_at = NULL
         WHERE partner_node_id = $1 AND generation = $2
           AND after_at IS NOT DISTINCT FROM $3::timestamptz AND after_fingerprint IS NOT DISTINCT FROM $9`,
-      [nodeId, generation, from?.at ?? null, to.at, to.fingerprint, delivered ? 1 : 0, delivered?.indicators ?? 0, delivered?.batchId ?? null, from?.fingerprint ?? null],
+      [
+        nodeId,
+        generation,
+        from?.at ?? null,
+        to.at,
+        to.fingerprint,
+        delivered ? 1 : 0,
+        delivered?.indicators ?? 0,
+        delivered?.batchId ?? null,
+        from?.fingerprint ?? null,
+      ],
     );
     return (rowCount ?? 0) === 1;
   }
 
   async noteError(nodeId: string, message: string): Promise<void> {
-    await query(poolOf(this.db), `UPDATE exchange_cursors SET last_error = $2, last_error_at = now() WHERE partner_node_id = $1`, [nodeId, message.slice(0, 500)]);
+    await query(poolOf(this.db), `UPDATE exchange_cursors SET last_error = $2, last_error_at = now() WHERE partner_node_id = $1`, [
+      nodeId,
+      message.slice(0, 500),
+    ]);
   }
 }

@@ -82,7 +82,10 @@ export class PartnersService {
     try {
       outcome = await this.repo.upsert(input);
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ExchangeError('conflict', 'another partner is registered with this public key', [{ path: 'publicKey', message: 'already registered for another node' }]);
+      if (isUniqueViolation(e))
+        throw new ExchangeError('conflict', 'another partner is registered with this public key', [
+          { path: 'publicKey', message: 'already registered for another node' },
+        ]);
       throw e;
     }
     const { created, before, after, cursorReset } = outcome;
@@ -95,7 +98,10 @@ export class PartnersService {
       action: created ? 'partner.created' : 'partner.updated',
       subject: after.nodeId,
       details: {
-        jurisdiction: after.jurisdiction, baseUrl: after.baseUrl, keyId: after.keyId, policy: after.policy,
+        jurisdiction: after.jurisdiction,
+        baseUrl: after.baseUrl,
+        keyId: after.keyId,
+        policy: after.policy,
         pseudonymKey: keyChange(before?.pseudonymKey, after.pseudonymKey),
         ...(before ? { changed, cursorReset, ...(changed.includes('publicKey') ? { previousKeyId: before.keyId } : {}) } : {}),
       },

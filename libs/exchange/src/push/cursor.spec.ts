@@ -10,7 +10,15 @@ describe('push cursor', () => {
   });
   it('rejects anything it did not write', () => {
     const b = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-    for (const bad of ['', 'nonsense!', b(['2026-11-20 10:00:00+00']), b(['yesterday', fp]), b(['2026-11-20 10:00:00+00', 'ABC']), b({ at: 1 }), b(["2026-11-20 10:00:00+00'; DROP", fp])]) {
+    for (const bad of [
+      '',
+      'nonsense!',
+      b(['2026-11-20 10:00:00+00']),
+      b(['yesterday', fp]),
+      b(['2026-11-20 10:00:00+00', 'ABC']),
+      b({ at: 1 }),
+      b(["2026-11-20 10:00:00+00'; DROP", fp]),
+    ]) {
       expect(decodeCursor(bad)).toBeUndefined();
     }
   });

@@ -16,7 +16,8 @@ export function decodeCursor(s: string): CursorPosition | undefined {
     const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
     if (!Array.isArray(v) || v.length !== 2) return undefined;
     const [at, fingerprint] = v;
-    if (typeof at !== 'string' || !PG_TIMESTAMP.test(at) || typeof fingerprint !== 'string' || !FINGERPRINT.test(fingerprint)) return undefined;
+    if (typeof at !== 'string' || !PG_TIMESTAMP.test(at) || typeof fingerprint !== 'string' || !FINGERPRINT.test(fingerprint))
+      return undefined;
     return { at, fingerprint };
   } catch {
     return undefined;

@@ -31,7 +31,11 @@ export class ExchangeProcessor extends WorkerHost implements OnApplicationBootst
   async onApplicationBootstrap(): Promise<void> {
     // Idempotent: every worker process of the node upserts the same scheduler.
     await this.queue
-      .upsertJobScheduler(SCHEDULER_ID, { every: this.config.exchange.pushIntervalMs }, { name: JobName.ExchangeSchedule, data: {}, opts: { removeOnComplete: true, removeOnFail: true } })
+      .upsertJobScheduler(
+        SCHEDULER_ID,
+        { every: this.config.exchange.pushIntervalMs },
+        { name: JobName.ExchangeSchedule, data: {}, opts: { removeOnComplete: true, removeOnFail: true } },
+      )
       .catch((err: Error) => this.logger.warn(`exchange schedule not registered yet: ${err.message}`));
   }
 
@@ -55,7 +59,8 @@ export class ExchangeProcessor extends WorkerHost implements OnApplicationBootst
 
   private async schedule(): Promise<{ partners: number; noncesPurged: number }> {
     const partners = await this.partners.all();
-    for (const p of partners) await this.queue.add(JobName.ExchangePush, { partnerNodeId: p.nodeId }, pushJobOptions(this.config, p.nodeId));
+    for (const p of partners)
+      await this.queue.add(JobName.ExchangePush, { partnerNodeId: p.nodeId }, pushJobOptions(this.config, p.nodeId));
     return { partners: partners.length, noncesPurged: await this.inbound.purgeNonces() };
   }
 }

@@ -93,9 +93,17 @@ export class OutboundService {
     const sighted = page.rows.filter((r) => r.reports !== null);
     const [decisions, narratives] = await Promise.all([
       // No partner evidence is passed: what this node exports is its own judgement only.
-      this.verdicts.decideMany(sighted.map((r) => ({ fingerprint: r.fingerprint, type: r.type, warninglisted: r.warninglist !== null })), here),
+      this.verdicts.decideMany(
+        sighted.map((r) => ({ fingerprint: r.fingerprint, type: r.type, warninglisted: r.warninglist !== null })),
+        here,
+      ),
       policy.shareNarrative
-        ? this.exports.narratives(sighted.filter((r) => !policy.pseudonymise.includes(r.type as never)).map((r) => r.fingerprint), narrativeTlps(policy), NARRATIVES_PER_INDICATOR, here)
+        ? this.exports.narratives(
+            sighted.filter((r) => !policy.pseudonymise.includes(r.type as never)).map((r) => r.fingerprint),
+            narrativeTlps(policy),
+            NARRATIVES_PER_INDICATOR,
+            here,
+          )
         : undefined,
     ]);
     return { decisions, narratives };
@@ -105,7 +113,9 @@ export class OutboundService {
   async build(partner: PartnerRecord, page: Page, evidence?: PageEvidence): Promise<PreparedBatch[]> {
     const policy = partner.policy;
     const { decisions, narratives } = evidence ?? (await this.evidence(partner, page));
-    const candidates: (OutboundCandidate | undefined)[] = page.rows.map((row) => toCandidate(row, decisions.get(row.fingerprint), narratives?.get(row.fingerprint)));
+    const candidates: (OutboundCandidate | undefined)[] = page.rows.map((row) =>
+      toCandidate(row, decisions.get(row.fingerprint), narratives?.get(row.fingerprint)),
+    );
     const out: PreparedBatch[] = [];
     const part = (from: CursorPosition | null, start: number, end: number, last: boolean) => {
       const rows = page.rows.slice(start, end);
@@ -126,8 +136,14 @@ export class OutboundService {
         return;
       }
       out.push({
-        from, to: rows.length ? positionOf(rows[rows.length - 1]) : from, examined: rows.length, full: !last || page.rows.length === page.limit,
-        send: result.send, withheld, bundle, body,
+        from,
+        to: rows.length ? positionOf(rows[rows.length - 1]) : from,
+        examined: rows.length,
+        full: !last || page.rows.length === page.limit,
+        send: result.send,
+        withheld,
+        bundle,
+        body,
       });
     };
     part(page.from, 0, page.rows.length, true);

@@ -5,7 +5,9 @@ import { ExportRow } from './export.repository';
 const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
 
 function scamTypesOf(counts: Record<string, number> | null): string[] {
-  return Object.entries(counts ?? {}).sort((a, b) => Number(b[1]) - Number(a[1]) || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+  return Object.entries(counts ?? {})
+    .sort((a, b) => Number(b[1]) - Number(a[1]) || (a[0] < b[0] ? -1 : 1))
+    .map(([k]) => k);
 }
 
 /**
@@ -24,7 +26,8 @@ function scamTypesOf(counts: Record<string, number> | null): string[] {
  * Undefined when the indicator has no sighting in this node's jurisdiction.
  */
 export function toCandidate(row: ExportRow, decision: Decision | undefined, narratives?: string[]): OutboundCandidate | undefined {
-  if (row.reports === null || row.tlpRank === null || !row.firstSeen || !row.lastSeen || !decision || !isIndicatorType(row.type)) return undefined;
+  if (row.reports === null || row.tlpRank === null || !row.firstSeen || !row.lastSeen || !decision || !isIndicatorType(row.type))
+    return undefined;
   const tlp: Tlp = TLP_LEVELS[row.tlpRank] ?? 'red';
   return {
     origin: 'local',

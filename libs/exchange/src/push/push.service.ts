@@ -20,7 +20,12 @@ export type PushFailure = 'unknown_partner' | 'unavailable' | 'refused' | 'bad_r
 
 /** `retryable` failures (partner down, slow, 5xx, 429) go back to BullMQ's exponential backoff; the others wait for the next run. */
 export class PushError extends Error {
-  constructor(readonly failure: PushFailure, message: string, readonly retryable: boolean, readonly status?: number) {
+  constructor(
+    readonly failure: PushFailure,
+    message: string,
+    readonly retryable: boolean,
+    readonly status?: number,
+  ) {
     super(message);
   }
 }
@@ -52,7 +57,13 @@ interface Outgoing {
 }
 
 const outgoing = (b: PreparedBatch): Outgoing => ({
-  to: b.to, examined: b.examined, withheld: b.withheld, indicators: b.send.length, bundleId: b.bundle.id, objects: b.bundle.objects.length, body: b.body,
+  to: b.to,
+  examined: b.examined,
+  withheld: b.withheld,
+  indicators: b.send.length,
+  bundleId: b.bundle.id,
+  objects: b.bundle.objects.length,
+  body: b.body,
 });
 
 interface Delivered {
@@ -96,7 +107,14 @@ export class PushService {
     if (!partner || !cursor) throw new PushError('unknown_partner', `no partner ${partnerNodeId}`, false);
     const partnerKey = loadPublicKeyPem(partner.publicKey);
     const batchSize = opts.batchSize ?? this.config.exchange.batchSize;
-    const summary: PushSummary = { partner: partnerNodeId, batches: 0, indicators: 0, examined: 0, withheld: {}, cursor: cursor.after ? encodeCursor(cursor.after) : null };
+    const summary: PushSummary = {
+      partner: partnerNodeId,
+      batches: 0,
+      indicators: 0,
+      examined: 0,
+      withheld: {},
+      cursor: cursor.after ? encodeCursor(cursor.after) : null,
+    };
 
     // Four stages overlap: the next page is read while this one is judged and built, up to PIPELINE_DEPTH
     // bodies are with the partner, and receipts are committed strictly in batch order behind them.
@@ -109,7 +127,13 @@ export class PushService {
     const commit = async (batch: Outgoing, delivered: Delivered | null) => {
       if (stopped) return;
       if (delivered) await this.acknowledge(partner, batch, delivered);
-      const moved = await this.partners.advance(partnerNodeId, cursor.generation, committed, batch.to!, delivered ? { batchId: batch.bundleId, indicators: batch.indicators } : undefined);
+      const moved = await this.partners.advance(
+        partnerNodeId,
+        cursor.generation,
+        committed,
+        batch.to!,
+        delivered ? { batchId: batch.bundleId, indicators: batch.indicators } : undefined,
+      );
       if (!moved) {
         stopped = true;
         summary.stopped = 'cursor_moved';
@@ -122,15 +146,18 @@ export class PushService {
         summary.batches++;
         summary.indicators += batch.indicators;
       }
-      for (const [k, n] of Object.entries(batch.withheld)) summary.withheld[k as keyof WithheldCounts] = (summary.withheld[k as keyof WithheldCounts] ?? 0) + n!;
+      for (const [k, n] of Object.entries(batch.withheld))
+        summary.withheld[k as keyof WithheldCounts] = (summary.withheld[k as keyof WithheldCounts] ?? 0) + n!;
     };
     const settleOldest = async () => {
       const { batch, result } = inFlight.shift()!;
       const delivered = await result;
-      commits = commits.then(() => commit(batch, delivered)).catch((e) => {
-        commitError ??= e;
-        stopped = true;
-      });
+      commits = commits
+        .then(() => commit(batch, delivered))
+        .catch((e) => {
+          commitError ??= e;
+          stopped = true;
+        });
     };
 
     try {
@@ -201,7 +228,14 @@ export class PushService {
   private async send(partner: PartnerRecord, partnerKey: KeyObject, batch: Outgoing): Promise<Delivered> {
     const url = `${partner.baseUrl}/v1/exchange/inbox`;
     const sentHead = await this.audit.head();
-    const signed = signRequest({ method: 'POST', targetUri: url, body: batch.body, keyId: this.node.keyId, privateKey: this.node.key.privateKey, auditHead: sentHead });
+    const signed = signRequest({
+      method: 'POST',
+      targetUri: url,
+      body: batch.body,
+      keyId: this.node.keyId,
+      privateKey: this.node.key.privateKey,
+      auditHead: sentHead,
+    });
     let status: number;
     let text: string;
     try {
@@ -224,7 +258,12 @@ export class PushService {
       } catch {
         // not our error shape
       }
-      throw new PushError(retryable ? 'unavailable' : 'refused', `${partner.nodeId} answered ${status}${code ? ` ${code}` : ''}`, retryable, status);
+      throw new PushError(
+        retryable ? 'unavailable' : 'refused',
+        `${partner.nodeId} answered ${status}${code ? ` ${code}` : ''}`,
+        retryable,
+        status,
+      );
     }
     let receipt: unknown;
     try {
@@ -250,8 +289,14 @@ export class PushService {
       action: 'exchange.sent',
       subject: partner.nodeId,
       details: {
-        batchId: batch.bundleId, objects: batch.objects, indicators: batch.indicators, withheld: batch.withheld,
-        digest: d.digest, witnessed: d.witnessed ?? null, receiverHead: d.receiverHead, receivedAt: d.receipt.receivedAt,
+        batchId: batch.bundleId,
+        objects: batch.objects,
+        indicators: batch.indicators,
+        withheld: batch.withheld,
+        digest: d.digest,
+        witnessed: d.witnessed ?? null,
+        receiverHead: d.receiverHead,
+        receivedAt: d.receipt.receivedAt,
       },
     });
   }
@@ -262,7 +307,12 @@ export class PushService {
     // Being refused or handed a bad receipt is security-relevant; a partner that is down is not (it is retried).
     if (err instanceof PushError && !err.retryable) {
       await this.audit
-        .record({ actor: 'system', action: 'exchange.send_failed', subject: partner.nodeId, details: { failure: err.failure, message: err.message, ...(err.status ? { status: err.status } : {}) } })
+        .record({
+          actor: 'system',
+          action: 'exchange.send_failed',
+          subject: partner.nodeId,
+          details: { failure: err.failure, message: err.message, ...(err.status ? { status: err.status } : {}) },
+        })
         .catch((e: Error) => this.logger.warn(`audit of a failed push failed: ${e.message}`));
     }
     this.logger.warn(message);

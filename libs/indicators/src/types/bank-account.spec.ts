@@ -87,9 +87,12 @@ describe('bank_account: canonical, unknown bank, IBAN', () => {
     expect(r.attributes.country).toBe(country);
   });
 
-  it.each(['GB82 WEST 1234 5698 7654 33', 'GB82 TEST 1234 5698 7654 32', 'DE89 3704 0044 0532 0130 01'])('IBAN %s fails mod-97', (input) => {
-    expect(tryNormalize(input, { type: 'bank_account' })).toMatchObject({ ok: false, code: 'bad_checksum' });
-  });
+  it.each(['GB82 WEST 1234 5698 7654 33', 'GB82 TEST 1234 5698 7654 32', 'DE89 3704 0044 0532 0130 01'])(
+    'IBAN %s fails mod-97',
+    (input) => {
+      expect(tryNormalize(input, { type: 'bank_account' })).toMatchObject({ ok: false, code: 'bad_checksum' });
+    },
+  );
 
   it.each([
     ['국민은행 1234', 'KR'],

@@ -109,9 +109,12 @@ describe('crypto_wallet: base58check (Bitcoin legacy, TRON)', () => {
     expect(wallet(addr).attributes.network).toBe('tron');
   });
 
-  it.each(['1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3', '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u'])('%s fails the checksum', (addr) => {
-    expect(rejected(addr)).toMatchObject({ ok: false, code: 'bad_checksum' });
-  });
+  it.each(['1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3', '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u'])(
+    '%s fails the checksum',
+    (addr) => {
+      expect(rejected(addr)).toMatchObject({ ok: false, code: 'bad_checksum' });
+    },
+  );
 
   it('refuses base58check payloads of unknown versions', () => {
     const payload = new Uint8Array(21);

@@ -30,7 +30,9 @@ export function looksLikeWallet(s: string): boolean {
   if (c === 0x62 || c === 0x42 || c === 0x74 || c === 0x54) {
     if (SEGWIT.test(s)) return true;
   }
-  return s.length >= 26 && s.length <= 35 && (c === 0x31 || c === 0x33 || c === 0x54 || c === 0x6d || c === 0x6e || c === 0x32) && BASE58.test(s);
+  return (
+    s.length >= 26 && s.length <= 35 && (c === 0x31 || c === 0x33 || c === 0x54 || c === 0x6d || c === 0x6e || c === 0x32) && BASE58.test(s)
+  );
 }
 
 function ethereum(hex: string, raw: string): WalletResult | Failure {
@@ -84,7 +86,8 @@ function segwit(s: string): WalletResult | Failure {
   const program = bech32.fromWordsUnsafe(words.slice(1));
   if (!program) return fail('invalid_wallet', 'bad padding in witness program');
   if (program.length < 2 || program.length > 40) return fail('invalid_wallet', 'witness program must be 2–40 bytes');
-  if (version === 0 && program.length !== 20 && program.length !== 32) return fail('invalid_wallet', 'witness v0 program must be 20 or 32 bytes');
+  if (version === 0 && program.length !== 20 && program.length !== 32)
+    return fail('invalid_wallet', 'witness v0 program must be 20 or 32 bytes');
   const network = decoded.prefix === 'bc' ? 'bitcoin' : decoded.prefix === 'tb' ? 'bitcoin-testnet' : 'bitcoin-regtest';
   return {
     value: lower,

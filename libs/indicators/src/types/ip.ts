@@ -45,7 +45,7 @@ export function formatIpv6(parts: readonly number[]): string {
   }
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (parts[i] !== 0) {
       i++;
       continue;
@@ -58,7 +58,11 @@ export function formatIpv6(parts: readonly number[]): string {
     }
     i = j;
   }
-  const hex = (from: number, to: number) => parts.slice(from, to).map((p) => p.toString(16)).join(':');
+  const hex = (from: number, to: number) =>
+    parts
+      .slice(from, to)
+      .map((p) => p.toString(16))
+      .join(':');
   if (bestLen < 2) return hex(0, 8);
   return hex(0, bestStart) + '::' + hex(bestStart + bestLen, 8);
 }

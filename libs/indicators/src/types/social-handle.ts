@@ -23,14 +23,35 @@ import { Failure, fail } from '../errors';
 export type Platform = 'telegram' | 'kakaotalk' | 'line' | 'wechat' | 'instagram' | 'facebook' | 'tiktok' | 'x';
 
 export const PLATFORM_ALIASES: Readonly<Record<string, Platform>> = {
-  telegram: 'telegram', tg: 'telegram', '텔레그램': 'telegram', '텔레': 'telegram',
-  kakaotalk: 'kakaotalk', kakao: 'kakaotalk', kakaoid: 'kakaotalk', '카카오톡': 'kakaotalk', '카톡': 'kakaotalk', '카카오': 'kakaotalk',
-  line: 'line', '라인': 'line',
-  wechat: 'wechat', weixin: 'wechat', '위챗': 'wechat', '微信': 'wechat',
-  instagram: 'instagram', insta: 'instagram', ig: 'instagram', '인스타그램': 'instagram', '인스타': 'instagram',
-  facebook: 'facebook', fb: 'facebook', '페이스북': 'facebook',
-  tiktok: 'tiktok', '틱톡': 'tiktok',
-  x: 'x', twitter: 'x', '트위터': 'x',
+  telegram: 'telegram',
+  tg: 'telegram',
+  텔레그램: 'telegram',
+  텔레: 'telegram',
+  kakaotalk: 'kakaotalk',
+  kakao: 'kakaotalk',
+  kakaoid: 'kakaotalk',
+  카카오톡: 'kakaotalk',
+  카톡: 'kakaotalk',
+  카카오: 'kakaotalk',
+  line: 'line',
+  라인: 'line',
+  wechat: 'wechat',
+  weixin: 'wechat',
+  위챗: 'wechat',
+  微信: 'wechat',
+  instagram: 'instagram',
+  insta: 'instagram',
+  ig: 'instagram',
+  인스타그램: 'instagram',
+  인스타: 'instagram',
+  facebook: 'facebook',
+  fb: 'facebook',
+  페이스북: 'facebook',
+  tiktok: 'tiktok',
+  틱톡: 'tiktok',
+  x: 'x',
+  twitter: 'x',
+  트위터: 'x',
 };
 
 const RULES: Record<Platform, { re: RegExp; lower: boolean; what: string }> = {
@@ -47,7 +68,11 @@ const RULES: Record<Platform, { re: RegExp; lower: boolean; what: string }> = {
   // LINE ID: 4–20 of a-z 0-9 . _ -; official accounts are "@" + 4–20 of the same; QR codes "p/<code>".
   line: { re: /^(?:@?[a-z0-9._-]{4,20}|p\/[A-Za-z0-9_-]{4,64})$/, lower: false, what: '4–20 letters, digits, . _ or -' },
   // KakaoTalk ID: 4–20 of a-z 0-9 . _ -; open-chat/profile/channel codes keep case.
-  kakaotalk: { re: /^(?:[a-z0-9._-]{4,20}|o\/[A-Za-z0-9]{4,32}|me\/[A-Za-z0-9_]{2,32}|pf\/_[A-Za-z0-9]{2,32})$/, lower: false, what: '4–20 letters, digits, . _ or -' },
+  kakaotalk: {
+    re: /^(?:[a-z0-9._-]{4,20}|o\/[A-Za-z0-9]{4,32}|me\/[A-Za-z0-9_]{2,32}|pf\/_[A-Za-z0-9]{2,32})$/,
+    lower: false,
+    what: '4–20 letters, digits, . _ or -',
+  },
   // WeChat ID: 6–20 of a-z 0-9 _ -, starting with a letter.
   wechat: { re: /^[a-z][a-z0-9_-]{5,19}$/, lower: true, what: '6–20 letters, digits, _ or -, starting with a letter' },
 };
@@ -64,20 +89,61 @@ const PREFIXED_ID = /^([A-Za-z가-힣微信]+)\s*(?:id|아이디)(?:\s*[:：]\s*
 
 const LINK = /^(?:https?:\/\/)?(?:www\.|m\.|mobile\.|web\.)?([a-z0-9.-]+\.[a-z]{2,})(\/[^?#]*)?(\?[^#]*)?(?:#.*)?$/i;
 const LINK_HOSTS: Readonly<Record<string, Platform>> = {
-  't.me': 'telegram', 'telegram.me': 'telegram', 'telegram.dog': 'telegram',
-  'open.kakao.com': 'kakaotalk', 'pf.kakao.com': 'kakaotalk', 'qr.kakao.com': 'kakaotalk',
+  't.me': 'telegram',
+  'telegram.me': 'telegram',
+  'telegram.dog': 'telegram',
+  'open.kakao.com': 'kakaotalk',
+  'pf.kakao.com': 'kakaotalk',
+  'qr.kakao.com': 'kakaotalk',
   'line.me': 'line',
-  'instagram.com': 'instagram', 'instagr.am': 'instagram',
-  'facebook.com': 'facebook', 'fb.com': 'facebook', 'fb.me': 'facebook',
+  'instagram.com': 'instagram',
+  'instagr.am': 'instagram',
+  'facebook.com': 'facebook',
+  'fb.com': 'facebook',
+  'fb.me': 'facebook',
   'tiktok.com': 'tiktok',
-  'x.com': 'x', 'twitter.com': 'x',
+  'x.com': 'x',
+  'twitter.com': 'x',
 };
 // First path segments that are site pages, not accounts.
 const RESERVED: Partial<Record<Platform, Set<string>>> = {
   telegram: new Set(['share', 'addstickers', 'addemoji', 'proxy', 'socks', 'login', 'iv', 'setlanguage', 'addtheme', 'confirmphone', 'c']),
   instagram: new Set(['p', 'reel', 'reels', 'explore', 'accounts', 'stories', 'direct', 'tv', 'about', 'developer', 'legal']),
-  x: new Set(['home', 'i', 'search', 'intent', 'share', 'hashtag', 'settings', 'explore', 'notifications', 'messages', 'login', 'signup', 'tos', 'privacy']),
-  facebook: new Set(['groups', 'pages', 'events', 'watch', 'marketplace', 'share', 'sharer', 'sharer.php', 'login', 'photo', 'photo.php', 'story.php', 'permalink.php', 'hashtag', 'help', 'policies', 'gaming']),
+  x: new Set([
+    'home',
+    'i',
+    'search',
+    'intent',
+    'share',
+    'hashtag',
+    'settings',
+    'explore',
+    'notifications',
+    'messages',
+    'login',
+    'signup',
+    'tos',
+    'privacy',
+  ]),
+  facebook: new Set([
+    'groups',
+    'pages',
+    'events',
+    'watch',
+    'marketplace',
+    'share',
+    'sharer',
+    'sharer.php',
+    'login',
+    'photo',
+    'photo.php',
+    'story.php',
+    'permalink.php',
+    'hashtag',
+    'help',
+    'policies',
+    'gaming',
+  ]),
   tiktok: new Set(['tag', 'music', 'discover', 'foryou', 'following', 'login', 'search']),
 };
 
@@ -109,7 +175,8 @@ function fromLink(platform: Platform, path: string, query: string): HandleResult
       break;
     }
     case 'kakaotalk': {
-      if ((first === 'o' || first === 'me') && segs[1]) return check('kakaotalk', first + '/' + segs[1], first === 'o' ? 'open_chat' : 'user');
+      if ((first === 'o' || first === 'me') && segs[1])
+        return check('kakaotalk', first + '/' + segs[1], first === 'o' ? 'open_chat' : 'user');
       if (first.startsWith('_')) return check('kakaotalk', 'pf/' + first, 'channel');
       return fail('invalid_handle', 'unrecognised Kakao link');
     }

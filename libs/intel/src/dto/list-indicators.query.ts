@@ -3,15 +3,23 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } fro
 import { INDICATOR_TYPE_NAMES } from '@scamintel/common';
 
 export class ListIndicatorsQuery {
-  @IsOptional() @IsIn(INDICATOR_TYPE_NAMES)
+  @IsOptional()
+  @IsIn(INDICATOR_TYPE_NAMES)
   type?: string;
 
-  @IsOptional() @IsISO8601()
+  @IsOptional()
+  @IsISO8601()
   updatedSince?: string;
 
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   cursor?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   limit?: number;
 }

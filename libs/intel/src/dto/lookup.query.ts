@@ -3,12 +3,16 @@ import { INDICATOR_TYPE_NAMES } from '@scamintel/common';
 import type { IndicatorType } from '@scamintel/indicators';
 
 export class LookupQuery {
-  @IsString() @MinLength(1) @MaxLength(2048)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2048)
   q: string;
 
-  @IsOptional() @IsIn(INDICATOR_TYPE_NAMES)
+  @IsOptional()
+  @IsIn(INDICATOR_TYPE_NAMES)
   type?: IndicatorType;
 
-  @IsOptional() @Matches(/^[A-Z]{2}$/)
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/)
   region?: string;
 }

@@ -1,31 +1,56 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { INDICATOR_TYPE_NAMES } from '@scamintel/common';
 import type { IndicatorType } from '@scamintel/indicators';
 
 export class NormalizeItemDto {
-  @IsString() @MinLength(1) @MaxLength(2048)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2048)
   value: string;
 
-  @IsOptional() @IsIn(INDICATOR_TYPE_NAMES)
+  @IsOptional()
+  @IsIn(INDICATOR_TYPE_NAMES)
   type?: IndicatorType;
 
-  @IsOptional() @Matches(/^[A-Z]{2}$/)
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/)
   region?: string;
 }
 
 /** Either one value (`value`, `type`?, `region`?) or `items` — not both. */
 export class NormalizeDto {
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(2048)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2048)
   value?: string;
 
-  @IsOptional() @IsIn(INDICATOR_TYPE_NAMES)
+  @IsOptional()
+  @IsIn(INDICATOR_TYPE_NAMES)
   type?: IndicatorType;
 
-  @IsOptional() @Matches(/^[A-Z]{2}$/)
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/)
   region?: string;
 
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsObject({ each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => NormalizeItemDto)
   items?: NormalizeItemDto[];

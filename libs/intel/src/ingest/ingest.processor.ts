@@ -41,7 +41,9 @@ export class IngestProcessor extends WorkerHost implements OnApplicationBootstra
   async process(job: Job): Promise<IngestOutcome> {
     const { outboxId } = parse(job.data);
     const outcome = await this.ingest.ingest(outboxId);
-    this.logger.debug(`outbox ${outboxId}: ${outcome.reports} reports, ${outcome.indicators} indicators, ${outcome.newSightings} new sightings`);
+    this.logger.debug(
+      `outbox ${outboxId}: ${outcome.reports} reports, ${outcome.indicators} indicators, ${outcome.newSightings} new sightings`,
+    );
     return outcome;
   }
 }

@@ -47,7 +47,12 @@ export class IngestRepository {
    * Writes one batch in one transaction: indicators, the report-indicator ledger (ON CONFLICT DO NOTHING), then
    * aggregate increments computed only from the ledger rows this transaction really inserted.
    */
-  async commitBatch(outboxId: string, reports: Map<string, ReportToIngest>, indicators: IndicatorUpsert[], rows: ReportIndicatorRow[]): Promise<{ newSightings: number }> {
+  async commitBatch(
+    outboxId: string,
+    reports: Map<string, ReportToIngest>,
+    indicators: IndicatorUpsert[],
+    rows: ReportIndicatorRow[],
+  ): Promise<{ newSightings: number }> {
     // New indicators are committed on their own first: inside the batch's transaction, concurrent batches
     // carrying the same new (popular) values would wait for each other's commit. An indicator row without a
     // sighting, left by a crash right after, is harmless (lookup shows it with no reports) and reused on retry.
@@ -55,7 +60,9 @@ export class IngestRepository {
     const result = await transaction(this.db, async (tx) => {
       const inserted = await this.insertLedger(tx, rows);
       const { stats, reporters } = planDeltas(inserted, reports);
-      await tx.query(`UPDATE reports SET status = 'processed', processed_at = now() WHERE id = ANY($1::uuid[]) AND status = 'received'`, [[...reports.keys()]]);
+      await tx.query(`UPDATE reports SET status = 'processed', processed_at = now() WHERE id = ANY($1::uuid[]) AND status = 'received'`, [
+        [...reports.keys()],
+      ]);
       await tx.query(`UPDATE intake_outbox SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`, [outboxId]);
       // The statements that lock rows other batches also want (popular indicators) come last, in sorted key
       // order, so those locks are held for as short a time as possible before the commit.
@@ -82,8 +89,13 @@ export class IngestRepository {
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[], $6::timestamptz[], $7::timestamptz[])
        ON CONFLICT (fingerprint) DO NOTHING`,
       [
-        list.map((i) => i.fingerprint), list.map((i) => i.type), list.map((i) => i.value), list.map((i) => JSON.stringify(i.attributes)),
-        list.map((i) => i.warninglist), list.map((i) => i.firstSeen), list.map((i) => i.lastSeen),
+        list.map((i) => i.fingerprint),
+        list.map((i) => i.type),
+        list.map((i) => i.value),
+        list.map((i) => JSON.stringify(i.attributes)),
+        list.map((i) => i.warninglist),
+        list.map((i) => i.firstSeen),
+        list.map((i) => i.lastSeen),
       ],
     );
   }
@@ -100,13 +112,21 @@ export class IngestRepository {
          warninglist = excluded.warninglist,
          updated_at = now()`,
       [
-        list.map((i) => i.fingerprint), list.map((i) => i.type), list.map((i) => i.value), list.map((i) => JSON.stringify(i.attributes)),
-        list.map((i) => i.warninglist), list.map((i) => i.firstSeen), list.map((i) => i.lastSeen),
+        list.map((i) => i.fingerprint),
+        list.map((i) => i.type),
+        list.map((i) => i.value),
+        list.map((i) => JSON.stringify(i.attributes)),
+        list.map((i) => i.warninglist),
+        list.map((i) => i.firstSeen),
+        list.map((i) => i.lastSeen),
       ],
     );
   }
 
-  private async insertLedger(tx: PoolClient, rows: ReportIndicatorRow[]): Promise<Pick<ReportIndicatorRow, 'reportId' | 'fingerprint' | 'status'>[]> {
+  private async insertLedger(
+    tx: PoolClient,
+    rows: ReportIndicatorRow[],
+  ): Promise<Pick<ReportIndicatorRow, 'reportId' | 'fingerprint' | 'status'>[]> {
     if (!rows.length) return [];
     const { rows: inserted } = await tx.query(
       `INSERT INTO report_indicators (report_id, ordinal, raw, source, type, value, fingerprint, status, reason)
@@ -114,12 +134,21 @@ export class IngestRepository {
        ON CONFLICT (report_id, ordinal) DO NOTHING
        RETURNING report_id AS "reportId", ordinal, fingerprint, status`,
       [
-        rows.map((r) => r.reportId), rows.map((r) => r.ordinal), rows.map((r) => r.raw), rows.map((r) => r.source), rows.map((r) => r.type),
-        rows.map((r) => r.value), rows.map((r) => r.fingerprint), rows.map((r) => r.status), rows.map((r) => r.reason),
+        rows.map((r) => r.reportId),
+        rows.map((r) => r.ordinal),
+        rows.map((r) => r.raw),
+        rows.map((r) => r.source),
+        rows.map((r) => r.type),
+        rows.map((r) => r.value),
+        rows.map((r) => r.fingerprint),
+        rows.map((r) => r.status),
+        rows.map((r) => r.reason),
       ],
     );
     // RETURNING order is not guaranteed; restore report order so "first occurrence" is well defined.
-    return inserted.sort((a: { reportId: string; ordinal: number }, b: { reportId: string; ordinal: number }) => (a.reportId === b.reportId ? a.ordinal - b.ordinal : a.reportId < b.reportId ? -1 : 1));
+    return inserted.sort((a: { reportId: string; ordinal: number }, b: { reportId: string; ordinal: number }) =>
+      a.reportId === b.reportId ? a.ordinal - b.ordinal : a.reportId < b.reportId ? -1 : 1,
+    );
   }
 
   private async upsertStats(tx: PoolClient, stats: StatDelta[]): Promise<void> {
@@ -137,8 +166,13 @@ export class IngestRepository {
          tlp_rank = LEAST(indicator_stats.tlp_rank, excluded.tlp_rank),
          updated_at = now()`,
       [
-        stats.map((s) => s.fingerprint), stats.map((s) => s.jurisdiction), stats.map((s) => s.reports), stats.map((s) => s.firstSeen), stats.map((s) => s.lastSeen),
-        stats.map((s) => JSON.stringify(s.scamTypes)), stats.map((s) => JSON.stringify(s.channels)),
+        stats.map((s) => s.fingerprint),
+        stats.map((s) => s.jurisdiction),
+        stats.map((s) => s.reports),
+        stats.map((s) => s.firstSeen),
+        stats.map((s) => s.lastSeen),
+        stats.map((s) => JSON.stringify(s.scamTypes)),
+        stats.map((s) => JSON.stringify(s.channels)),
         stats.map((s) => JSON.stringify(s.losses)),
         stats.map((s) => s.tlpRank),
       ],
@@ -172,7 +206,15 @@ export class IngestRepository {
          reports = indicator_reporters.reports + excluded.reports,
          first_seen = LEAST(indicator_reporters.first_seen, excluded.first_seen),
          last_seen = GREATEST(indicator_reporters.last_seen, excluded.last_seen)`,
-      [list.map((r) => r.fingerprint), list.map((r) => r.jurisdiction), list.map((r) => r.reporterKey), list.map((r) => r.trust), list.map((r) => r.reports), list.map((r) => r.firstSeen), list.map((r) => r.lastSeen)],
+      [
+        list.map((r) => r.fingerprint),
+        list.map((r) => r.jurisdiction),
+        list.map((r) => r.reporterKey),
+        list.map((r) => r.trust),
+        list.map((r) => r.reports),
+        list.map((r) => r.firstSeen),
+        list.map((r) => r.lastSeen),
+      ],
     );
   }
 }

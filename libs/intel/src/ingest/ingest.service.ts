@@ -40,7 +40,11 @@ export class IngestService {
 }
 
 /** Pure part of ingest: the ledger rows and the distinct indicators of a batch. */
-export function normaliseBatch(input: OutboxBatch['reports']): { reports: Map<string, ReportToIngest>; indicators: IndicatorUpsert[]; rows: ReportIndicatorRow[] } {
+export function normaliseBatch(input: OutboxBatch['reports']): {
+  reports: Map<string, ReportToIngest>;
+  indicators: IndicatorUpsert[];
+  rows: ReportIndicatorRow[];
+} {
   const reports = new Map<string, ReportToIngest>();
   const indicators = new Map<string, IndicatorUpsert>();
   const rows: ReportIndicatorRow[] = [];
@@ -51,23 +55,55 @@ export function normaliseBatch(input: OutboxBatch['reports']): { reports: Map<st
     const seen = new Set<string>();
     const record = (raw: string, source: ReportIndicatorRow['source'], outcome: ReturnType<typeof tryNormalize>) => {
       if (!outcome.ok) {
-        rows.push({ reportId: r.id, ordinal: ordinal++, raw, source, type: null, value: null, fingerprint: null, status: 'rejected', reason: outcome.code });
+        rows.push({
+          reportId: r.id,
+          ordinal: ordinal++,
+          raw,
+          source,
+          type: null,
+          value: null,
+          fingerprint: null,
+          status: 'rejected',
+          reason: outcome.code,
+        });
         return;
       }
       const ind = outcome.indicator;
       seen.add(ind.fingerprint);
       const hit = warninglistHit(ind);
-      rows.push({ reportId: r.id, ordinal: ordinal++, raw, source, type: ind.type, value: ind.value, fingerprint: ind.fingerprint, status: hit ? 'warninglisted' : 'accepted', reason: hit ? `warninglist:${hit.list}` : null });
+      rows.push({
+        reportId: r.id,
+        ordinal: ordinal++,
+        raw,
+        source,
+        type: ind.type,
+        value: ind.value,
+        fingerprint: ind.fingerprint,
+        status: hit ? 'warninglisted' : 'accepted',
+        reason: hit ? `warninglist:${hit.list}` : null,
+      });
       const prev = indicators.get(ind.fingerprint);
       if (prev) {
         if (occurredAt < prev.firstSeen) prev.firstSeen = occurredAt;
         if (occurredAt > prev.lastSeen) prev.lastSeen = occurredAt;
       } else {
-        indicators.set(ind.fingerprint, { fingerprint: ind.fingerprint, type: ind.type, value: ind.value, attributes: ind.attributes, warninglist: hit?.list ?? null, firstSeen: occurredAt, lastSeen: occurredAt });
+        indicators.set(ind.fingerprint, {
+          fingerprint: ind.fingerprint,
+          type: ind.type,
+          value: ind.value,
+          attributes: ind.attributes,
+          warninglist: hit?.list ?? null,
+          firstSeen: occurredAt,
+          lastSeen: occurredAt,
+        });
       }
     };
     for (const i of r.indicators) {
-      record(i.value, 'submitted', tryNormalize(i.value, { type: i.type as IndicatorType | undefined, region: i.region ?? r.jurisdiction }));
+      record(
+        i.value,
+        'submitted',
+        tryNormalize(i.value, { type: i.type as IndicatorType | undefined, region: i.region ?? r.jurisdiction }),
+      );
     }
     if (r.narrative) {
       // The submitted indicators are all recorded by now: the narrative adds only what they did not name.

@@ -70,7 +70,10 @@ const key2 = (a: string, b: string) => `${a}\u0000${b}`;
  * counts once: that is what makes a re-processed job or two racing workers count each sighting exactly once.
  * Output is sorted by key so concurrent transactions lock rows in the same order and cannot deadlock.
  */
-export function planDeltas(newRows: Pick<ReportIndicatorRow, 'reportId' | 'fingerprint' | 'status'>[], reports: Map<string, ReportToIngest>): { stats: StatDelta[]; reporters: ReporterDelta[] } {
+export function planDeltas(
+  newRows: Pick<ReportIndicatorRow, 'reportId' | 'fingerprint' | 'status'>[],
+  reports: Map<string, ReportToIngest>,
+): { stats: StatDelta[]; reporters: ReporterDelta[] } {
   const stats = new Map<string, StatDelta>();
   const reporters = new Map<string, ReporterDelta>();
   const seen = new Set<string>();
@@ -84,7 +87,17 @@ export function planDeltas(newRows: Pick<ReportIndicatorRow, 'reportId' | 'finge
     const sk = key2(row.fingerprint, r.jurisdiction);
     let s = stats.get(sk);
     if (!s) {
-      s = { fingerprint: row.fingerprint, jurisdiction: r.jurisdiction, reports: 0, firstSeen: r.occurredAt, lastSeen: r.occurredAt, scamTypes: {}, channels: {}, losses: {}, tlpRank: TLP_RANK[r.tlp] };
+      s = {
+        fingerprint: row.fingerprint,
+        jurisdiction: r.jurisdiction,
+        reports: 0,
+        firstSeen: r.occurredAt,
+        lastSeen: r.occurredAt,
+        scamTypes: {},
+        channels: {},
+        losses: {},
+        tlpRank: TLP_RANK[r.tlp],
+      };
       stats.set(sk, s);
     }
     s.reports += 1;
@@ -98,7 +111,15 @@ export function planDeltas(newRows: Pick<ReportIndicatorRow, 'reportId' | 'finge
     const rk = `${sk}\u0000${r.reporterKey}`;
     let p = reporters.get(rk);
     if (!p) {
-      p = { fingerprint: row.fingerprint, jurisdiction: r.jurisdiction, reporterKey: r.reporterKey, trust: r.reporterTrust, reports: 0, firstSeen: r.occurredAt, lastSeen: r.occurredAt };
+      p = {
+        fingerprint: row.fingerprint,
+        jurisdiction: r.jurisdiction,
+        reporterKey: r.reporterKey,
+        trust: r.reporterTrust,
+        reports: 0,
+        firstSeen: r.occurredAt,
+        lastSeen: r.occurredAt,
+      };
       reporters.set(rk, p);
     }
     p.reports += 1;

@@ -69,7 +69,9 @@ export class LookupRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async indicator(fingerprint: string): Promise<IndicatorRecord | undefined> {
-    const { rows } = await query<IndicatorRecord>(poolOf(this.db), `SELECT ${INDICATOR} FROM indicators WHERE fingerprint = $1`, [fingerprint]);
+    const { rows } = await query<IndicatorRecord>(poolOf(this.db), `SELECT ${INDICATOR} FROM indicators WHERE fingerprint = $1`, [
+      fingerprint,
+    ]);
     return rows[0];
   }
 
@@ -78,7 +80,11 @@ export class LookupRepository {
    * (for the clear fingerprint and the pseudonyms computed for the asked value). On loopback a round trip
    * costs more CPU than these index probes, and lookup is the public hot path.
    */
-  async snapshot(fingerprint: string, windowDays: number, partnerFingerprints: string[]): Promise<{ indicator?: IndicatorRecord; stats: JurisdictionStats[]; partners: PartnerSighting[] }> {
+  async snapshot(
+    fingerprint: string,
+    windowDays: number,
+    partnerFingerprints: string[],
+  ): Promise<{ indicator?: IndicatorRecord; stats: JurisdictionStats[]; partners: PartnerSighting[] }> {
     const { rows } = await query(
       poolOf(this.db),
       `SELECT
@@ -99,13 +105,21 @@ export class LookupRepository {
     };
   }
 
-
   async reportIds(fingerprint: string, limit: number): Promise<string[]> {
-    const { rows } = await query(poolOf(this.db), `SELECT DISTINCT report_id::text AS id FROM report_indicators WHERE fingerprint = $1 LIMIT $2`, [fingerprint, limit]);
+    const { rows } = await query(
+      poolOf(this.db),
+      `SELECT DISTINCT report_id::text AS id FROM report_indicators WHERE fingerprint = $1 LIMIT $2`,
+      [fingerprint, limit],
+    );
     return rows.map((r) => r.id);
   }
 
-  async list(f: { type?: string; updatedSince?: string; after?: { updatedAt: string; fingerprint: string }; limit: number }): Promise<(IndicatorRecord & { cursorAt: string })[]> {
+  async list(f: {
+    type?: string;
+    updatedSince?: string;
+    after?: { updatedAt: string; fingerprint: string };
+    limit: number;
+  }): Promise<(IndicatorRecord & { cursorAt: string })[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (f.type) {
@@ -128,7 +142,6 @@ export class LookupRepository {
     );
     return rows as (IndicatorRecord & { cursorAt: string })[];
   }
-
 
   /** The bilateral pseudonym keys, to compute what a partner's pseudonym of a value would be. */
   async partnerPseudonymKeys(): Promise<{ nodeId: string; pseudonymKey: string }[]> {

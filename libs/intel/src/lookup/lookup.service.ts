@@ -21,12 +21,25 @@ export interface LookupAnswer {
   scamTypes: string[];
   confidence: number;
   explanation: { jurisdiction: string; rule: string; reason: string };
-  byJurisdiction: { jurisdiction: string; sourceNode: string; verdict: Verdict; confidence: number; reports: number; firstSeen: string; lastSeen: string; rule: string; reason: string }[];
+  byJurisdiction: {
+    jurisdiction: string;
+    sourceNode: string;
+    verdict: Verdict;
+    confidence: number;
+    reports: number;
+    firstSeen: string;
+    lastSeen: string;
+    rule: string;
+    reason: string;
+  }[];
   flags?: string[];
   rejected?: { code: string; reason: string };
 }
 
-const sortedKeys = (o: Record<string, number>) => Object.entries(o).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+const sortedKeys = (o: Record<string, number>) =>
+  Object.entries(o)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([k]) => k);
 
 @Injectable()
 export class LookupService {
@@ -45,7 +58,8 @@ export class LookupService {
    */
   private async partnerFingerprints(type: string, value: string): Promise<Set<string>> {
     const now = Date.now();
-    if (!this.partnerKeys || now - this.partnerKeys.at > this.config.keyCacheTtlMs) this.partnerKeys = { at: now, keys: this.repo.partnerPseudonymKeys() };
+    if (!this.partnerKeys || now - this.partnerKeys.at > this.config.keyCacheTtlMs)
+      this.partnerKeys = { at: now, keys: this.repo.partnerPseudonymKeys() };
     const expected = new Set<string>();
     for (const k of await this.partnerKeys.keys) {
       try {
@@ -59,7 +73,9 @@ export class LookupService {
 
   /** Keeps the partner rows that really are about this value: its clear record, or a partner's own pseudonym. */
   private matchingPartners(rows: PartnerSighting[], expected: Set<string>, type: string, fingerprint: string): PartnerSighting[] {
-    return rows.filter((r) => (r.pseudonymised ? expected.has(`${r.sourceNode}\u0000${r.fingerprint}`) : r.fingerprint === fingerprint && r.type === type));
+    return rows.filter((r) =>
+      r.pseudonymised ? expected.has(`${r.sourceNode}\u0000${r.fingerprint}`) : r.fingerprint === fingerprint && r.type === type,
+    );
   }
 
   /** Indicator, stats and partner records of a value in one read. */
@@ -72,8 +88,14 @@ export class LookupService {
   /** A partner's own verdict for its jurisdiction, side by side with ours: it informs, it never replaces. */
   private partnerEntry(p: PartnerSighting) {
     return {
-      jurisdiction: p.jurisdiction, sourceNode: p.sourceNode, verdict: p.verdict as Verdict, confidence: p.confidence, reports: p.sightings,
-      firstSeen: new Date(p.firstSeen).toISOString(), lastSeen: new Date(p.lastSeen).toISOString(), rule: 'partner',
+      jurisdiction: p.jurisdiction,
+      sourceNode: p.sourceNode,
+      verdict: p.verdict as Verdict,
+      confidence: p.confidence,
+      reports: p.sightings,
+      firstSeen: new Date(p.firstSeen).toISOString(),
+      lastSeen: new Date(p.lastSeen).toISOString(),
+      rule: 'partner',
       reason: `the verdict of ${p.sourceNode} for ${p.jurisdiction}${p.pseudonymised ? ' (matched by its pseudonym)' : ''}${p.revoked ? '; revoked' : ''}`,
     };
   }
@@ -82,7 +104,20 @@ export class LookupService {
   async lookup(q: string, type?: IndicatorType, region?: string): Promise<LookupAnswer> {
     const n = tryNormalize(q, { type, region: region ?? this.config.jurisdiction });
     if (!n.ok) {
-      return { query: q, indicator: null, verdict: 'unknown', confidence: 0, reports: 0, firstSeen: null, lastSeen: null, jurisdictions: [], scamTypes: [], byJurisdiction: [], explanation: { jurisdiction: this.config.jurisdiction, rule: 'not_an_indicator', reason: n.reason }, rejected: { code: n.code, reason: n.reason } };
+      return {
+        query: q,
+        indicator: null,
+        verdict: 'unknown',
+        confidence: 0,
+        reports: 0,
+        firstSeen: null,
+        lastSeen: null,
+        jurisdictions: [],
+        scamTypes: [],
+        byJurisdiction: [],
+        explanation: { jurisdiction: this.config.jurisdiction, rule: 'not_an_indicator', reason: n.reason },
+        rejected: { code: n.code, reason: n.reason },
+      };
     }
     const { fingerprint, type: t, value } = n.indicator;
     const { record, stats, partners } = await this.read(t, value, fingerprint);
@@ -90,7 +125,9 @@ export class LookupService {
     const here = this.config.jurisdiction;
     // Partner verdicts weigh into our confidence only (libs/policing); they never decide our verdict.
     const partnerEvidence = partners.map((p) => ({ verdict: p.verdict, confidence: p.confidence }));
-    const decisions = await this.verdicts.decideAcross(partnerEvidence.length ? { ...subject, partner: partnerEvidence } : subject, [...new Set([here, ...stats.map((s) => s.jurisdiction)])]);
+    const decisions = await this.verdicts.decideAcross(partnerEvidence.length ? { ...subject, partner: partnerEvidence } : subject, [
+      ...new Set([here, ...stats.map((s) => s.jurisdiction)]),
+    ]);
     const local = decisions.get(here)!;
     const scamTypes: Record<string, number> = {};
     for (const s of stats) for (const [k, v] of Object.entries(s.scamTypes)) scamTypes[k] = (scamTypes[k] ?? 0) + v;
@@ -107,10 +144,22 @@ export class LookupService {
       jurisdictions: stats.map((s) => s.jurisdiction),
       scamTypes: sortedKeys(scamTypes),
       explanation: { jurisdiction: here, rule: local.rule, reason: local.reason },
-      byJurisdiction: stats.map((s) => {
-        const d = decisions.get(s.jurisdiction)!;
-        return { jurisdiction: s.jurisdiction, sourceNode: this.config.nodeId, verdict: d.verdict, confidence: d.confidence, reports: s.reports, firstSeen: s.firstSeen.toISOString(), lastSeen: s.lastSeen.toISOString(), rule: d.rule, reason: d.reason };
-      }).concat(partners.map((p) => this.partnerEntry(p))),
+      byJurisdiction: stats
+        .map((s) => {
+          const d = decisions.get(s.jurisdiction)!;
+          return {
+            jurisdiction: s.jurisdiction,
+            sourceNode: this.config.nodeId,
+            verdict: d.verdict,
+            confidence: d.confidence,
+            reports: s.reports,
+            firstSeen: s.firstSeen.toISOString(),
+            lastSeen: s.lastSeen.toISOString(),
+            rule: d.rule,
+            reason: d.reason,
+          };
+        })
+        .concat(partners.map((p) => this.partnerEntry(p))),
       ...(local.flags.length ? { flags: local.flags } : {}),
     };
   }
@@ -118,9 +167,15 @@ export class LookupService {
   async detail(fingerprint: string) {
     const record = await this.repo.indicator(fingerprint);
     if (!record) return undefined;
-    const [{ stats, partners }, reportIds] = await Promise.all([this.read(record.type, record.value, fingerprint), this.repo.reportIds(fingerprint, 1000)]);
+    const [{ stats, partners }, reportIds] = await Promise.all([
+      this.read(record.type, record.value, fingerprint),
+      this.repo.reportIds(fingerprint, 1000),
+    ]);
     const subject = { fingerprint, type: record.type, warninglisted: Boolean(record.warninglist) };
-    const decisions = await this.verdicts.decideAcross(subject, stats.map((s) => s.jurisdiction));
+    const decisions = await this.verdicts.decideAcross(
+      subject,
+      stats.map((s) => s.jurisdiction),
+    );
     return {
       fingerprint,
       type: record.type,
@@ -129,31 +184,38 @@ export class LookupService {
       warninglist: record.warninglist,
       firstSeen: record.firstSeen,
       lastSeen: record.lastSeen,
-      sightings: stats.map((s) => ({
-        jurisdiction: s.jurisdiction,
-        sourceNode: this.config.nodeId,
-        reports: s.reports,
-        reporters: s.reporters,
-        recentReporters: s.recentReporters,
-        firstSeen: s.firstSeen,
-        lastSeen: s.lastSeen,
-        scamTypes: s.scamTypes,
-        channels: s.channels,
-        losses: s.losses,
-        verdict: decisions.get(s.jurisdiction),
-      }) as Record<string, unknown>).concat(partners.map((p) => ({
-        jurisdiction: p.jurisdiction,
-        sourceNode: p.sourceNode,
-        reports: p.sightings,
-        reporters: p.reporters,
-        firstSeen: p.firstSeen,
-        lastSeen: p.lastSeen,
-        scamTypes: p.scamTypes,
-        tlp: p.tlp,
-        pseudonymised: p.pseudonymised,
-        receivedAt: p.receivedAt,
-        verdict: { verdict: p.verdict, confidence: p.confidence, rule: 'partner', reason: this.partnerEntry(p).reason, flags: [] },
-      }))),
+      sightings: stats
+        .map(
+          (s) =>
+            ({
+              jurisdiction: s.jurisdiction,
+              sourceNode: this.config.nodeId,
+              reports: s.reports,
+              reporters: s.reporters,
+              recentReporters: s.recentReporters,
+              firstSeen: s.firstSeen,
+              lastSeen: s.lastSeen,
+              scamTypes: s.scamTypes,
+              channels: s.channels,
+              losses: s.losses,
+              verdict: decisions.get(s.jurisdiction),
+            }) as Record<string, unknown>,
+        )
+        .concat(
+          partners.map((p) => ({
+            jurisdiction: p.jurisdiction,
+            sourceNode: p.sourceNode,
+            reports: p.sightings,
+            reporters: p.reporters,
+            firstSeen: p.firstSeen,
+            lastSeen: p.lastSeen,
+            scamTypes: p.scamTypes,
+            tlp: p.tlp,
+            pseudonymised: p.pseudonymised,
+            receivedAt: p.receivedAt,
+            verdict: { verdict: p.verdict, confidence: p.confidence, rule: 'partner', reason: this.partnerEntry(p).reason, flags: [] },
+          })),
+        ),
       reportIds,
     };
   }

@@ -136,7 +136,16 @@ export class Spine1764300000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION jsonb_sum_merge_decimal(jsonb, jsonb)`);
     await q.query(`DROP FUNCTION jsonb_sum_merge(jsonb, jsonb)`);
-    for (const t of ['indicator_reporters', 'indicator_stats', 'report_indicators', 'indicators', 'intake_outbox', 'idempotency_keys', 'reports', 'api_keys']) {
+    for (const t of [
+      'indicator_reporters',
+      'indicator_stats',
+      'report_indicators',
+      'indicators',
+      'intake_outbox',
+      'idempotency_keys',
+      'reports',
+      'api_keys',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

@@ -7,7 +7,13 @@ const { model, problems } = readPolicingModel(path.resolve(__dirname, '../../../
 const M = model as PolicingModel;
 const NOW = new Date('2026-11-28T12:00:00Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
-const reporter = (trust: Trust, over: Partial<ReporterEvidence> = {}): ReporterEvidence => ({ trust, reports: 1, lastSeen: daysAgo(1), firstReceived: daysAgo(1), ...over });
+const reporter = (trust: Trust, over: Partial<ReporterEvidence> = {}): ReporterEvidence => ({
+  trust,
+  reports: 1,
+  lastSeen: daysAgo(1),
+  firstReceived: daysAgo(1),
+  ...over,
+});
 const evidence = (reporters: ReporterEvidence[], over: Partial<Evidence> = {}): Evidence => {
   const keyed = reporters.filter((r) => r.trust !== 'anonymous').reduce((s, r) => s + r.reports, 0);
   const total = reporters.reduce((s, r) => s + r.reports, 0);
@@ -32,10 +38,15 @@ describe('KR: scam at 3 reports in 3 months', () => {
 describe('SG: analyst or N independent reporters of trust medium+', () => {
   it('one medium reporter is not enough; three are', () => {
     expect(decide(evidence([reporter('medium')]), 'SG', M, NOW).verdict).toBe('suspicious');
-    expect(decide(evidence([reporter('medium'), reporter('medium'), reporter('high')]), 'SG', M, NOW)).toMatchObject({ verdict: 'scam', rule: 'min_reporters(3,medium)' });
+    expect(decide(evidence([reporter('medium'), reporter('medium'), reporter('high')]), 'SG', M, NOW)).toMatchObject({
+      verdict: 'scam',
+      rule: 'min_reporters(3,medium)',
+    });
   });
   it('low-trust reporters do not count towards the medium rule', () => {
-    expect(decide(evidence([reporter('low'), reporter('low'), reporter('low'), reporter('medium')]), 'SG', M, NOW).verdict).toBe('suspicious');
+    expect(decide(evidence([reporter('low'), reporter('low'), reporter('low'), reporter('medium')]), 'SG', M, NOW).verdict).toBe(
+      'suspicious',
+    );
   });
   it('a single high-trust reporter (a bank) is enough', () => {
     expect(decide(evidence([reporter('high')]), 'SG', M, NOW).rule).toBe('min_reporters(1,high)');
@@ -48,18 +59,36 @@ describe('SG: analyst or N independent reporters of trust medium+', () => {
 
 describe('analyst override and warninglist', () => {
   it('an analyst confirmation decides, and a legitimate mark beats any count', () => {
-    expect(decide(evidence([], { analystVerdict: { verdict: 'scam', at: daysAgo(0) } }), 'SG', M, NOW)).toMatchObject({ verdict: 'scam', rule: 'analyst_verdict', confidence: 100 });
+    expect(decide(evidence([], { analystVerdict: { verdict: 'scam', at: daysAgo(0) } }), 'SG', M, NOW)).toMatchObject({
+      verdict: 'scam',
+      rule: 'analyst_verdict',
+      confidence: 100,
+    });
     const many = [1, 2, 3, 4, 5].map(() => reporter('high'));
-    expect(decide(evidence(many, { analystVerdict: { verdict: 'legitimate', at: daysAgo(0) } }), 'KR', M, NOW)).toMatchObject({ verdict: 'legitimate', confidence: 0 });
+    expect(decide(evidence(many, { analystVerdict: { verdict: 'legitimate', at: daysAgo(0) } }), 'KR', M, NOW)).toMatchObject({
+      verdict: 'legitimate',
+      confidence: 0,
+    });
   });
   it('a warninglisted value is never a scam', () => {
-    expect(decide(evidence([reporter('high')], { warninglisted: true, analystVerdict: { verdict: 'scam', at: NOW } }), 'SG', M, NOW).verdict).toBe('legitimate');
+    expect(
+      decide(evidence([reporter('high')], { warninglisted: true, analystVerdict: { verdict: 'scam', at: NOW } }), 'SG', M, NOW).verdict,
+    ).toBe('legitimate');
   });
 });
 
 describe('confidence', () => {
   it('weighs reporters by trust and saturates', () => {
-    const c = (t: Trust[]) => decide(evidence(t.map((x) => reporter(x, { lastSeen: NOW })), { lastSeen: NOW }), 'SG', M, NOW).confidence;
+    const c = (t: Trust[]) =>
+      decide(
+        evidence(
+          t.map((x) => reporter(x, { lastSeen: NOW })),
+          { lastSeen: NOW },
+        ),
+        'SG',
+        M,
+        NOW,
+      ).confidence;
     expect(c(['anonymous'])).toBeLessThan(c(['low']));
     expect(c(['low'])).toBeLessThan(c(['medium']));
     expect(c(['medium'])).toBeLessThan(c(['high']));
@@ -84,7 +113,12 @@ describe('confidence', () => {
   });
   it('partner verdicts add weighted evidence but never decide the local verdict', () => {
     const alone = decide(evidence([reporter('low', { lastSeen: NOW })]), 'SG', M, NOW);
-    const withPartner = decide(evidence([reporter('low', { lastSeen: NOW })], { partner: [{ verdict: 'scam', confidence: 100 }] }), 'SG', M, NOW);
+    const withPartner = decide(
+      evidence([reporter('low', { lastSeen: NOW })], { partner: [{ verdict: 'scam', confidence: 100 }] }),
+      'SG',
+      M,
+      NOW,
+    );
     expect(withPartner.confidence).toBeGreaterThan(alone.confidence);
     expect(withPartner.verdict).toBe('suspicious');
   });

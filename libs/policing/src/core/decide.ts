@@ -42,10 +42,11 @@ export function confidenceOf(e: Evidence, counted: ReporterEvidence[], model: Po
   else base = Math.min(1, counted.reduce((s, r) => s + model.trustWeights[r.trust], 0) / model.confidence.saturation);
   for (const p of e.partner ?? []) {
     if (p.verdict === 'legitimate') continue;
-    base = 1 - (1 - base) * (1 - model.confidence.partnerWeight * Math.max(0, Math.min(100, p.confidence)) / 100);
+    base = 1 - (1 - base) * (1 - (model.confidence.partnerWeight * Math.max(0, Math.min(100, p.confidence))) / 100);
   }
   const lifetime = model.confidence.lifetimeDays[e.type] ?? 90;
-  const last = e.analystVerdict?.verdict === 'scam' ? new Date(Math.max(e.analystVerdict.at.getTime(), e.lastSeen?.getTime() ?? 0)) : e.lastSeen;
+  const last =
+    e.analystVerdict?.verdict === 'scam' ? new Date(Math.max(e.analystVerdict.at.getTime(), e.lastSeen?.getTime() ?? 0)) : e.lastSeen;
   const age = last ? (now.getTime() - last.getTime()) / DAY : 0;
   return Math.round(decayed(base * 100, age, lifetime, model.confidence.decaySpeed));
 }
@@ -66,13 +67,19 @@ function ruleFires(rule: Rule, e: Evidence, counted: ReporterEvidence[], burst: 
     case 'min_reporters': {
       const since = now.getTime() - rule.windowDays * DAY;
       const n = counted.filter((r) => r.trust !== 'anonymous' && atLeast(r.trust, rule.minTrust) && r.lastSeen.getTime() >= since).length;
-      if (n >= rule.min) return `${n} independent reporter(s) of trust ${rule.minTrust} or above in ${rule.windowDays} days (threshold ${rule.min})`;
+      if (n >= rule.min)
+        return `${n} independent reporter(s) of trust ${rule.minTrust} or above in ${rule.windowDays} days (threshold ${rule.min})`;
       return undefined;
     }
   }
 }
 
-const ruleName = (r: Rule) => (r.kind === 'min_reporters' ? `min_reporters(${r.min},${r.minTrust})` : r.kind === 'min_reports' ? `min_reports(${r.min},${r.windowDays}d)` : r.kind);
+const ruleName = (r: Rule) =>
+  r.kind === 'min_reporters'
+    ? `min_reporters(${r.min},${r.minTrust})`
+    : r.kind === 'min_reports'
+      ? `min_reports(${r.min},${r.windowDays}d)`
+      : r.kind;
 
 /** The verdict of one jurisdiction's rules for one indicator, with the rule that fired and why. */
 export function decide(e: Evidence, jurisdiction: string, model: PolicingModel, now: Date = new Date()): Decision {
@@ -81,11 +88,24 @@ export function decide(e: Evidence, jurisdiction: string, model: PolicingModel, 
   const counted = e.reporters.filter((r) => !burst.has(r));
   const flags = burst.size ? ['anonymous_burst'] : [];
   const confidence = confidenceOf(e, counted, model, now);
-  if (e.warninglisted) return { verdict: 'legitimate', rule: 'warninglist', reason: 'on a list of known-legitimate values; never a scam verdict', confidence: 0, flags };
+  if (e.warninglisted)
+    return {
+      verdict: 'legitimate',
+      rule: 'warninglist',
+      reason: 'on a list of known-legitimate values; never a scam verdict',
+      confidence: 0,
+      flags,
+    };
   const uses = (k: Rule['kind']) => rules.some((r) => r.kind === k);
   if (e.analystVerdict && uses('analyst_verdict')) {
     const v = e.analystVerdict.verdict;
-    return { verdict: v, rule: 'analyst_verdict', reason: `an analyst ${v === 'scam' ? 'confirmed it as a scam' : 'marked it legitimate'}${e.analystVerdict.note ? `: ${e.analystVerdict.note}` : ''}`, confidence, flags };
+    return {
+      verdict: v,
+      rule: 'analyst_verdict',
+      reason: `an analyst ${v === 'scam' ? 'confirmed it as a scam' : 'marked it legitimate'}${e.analystVerdict.note ? `: ${e.analystVerdict.note}` : ''}`,
+      confidence,
+      flags,
+    };
   }
   for (const rule of rules) {
     const why = ruleFires(rule, e, counted, burst, now);
@@ -94,7 +114,13 @@ export function decide(e: Evidence, jurisdiction: string, model: PolicingModel, 
   const reports = e.reporters.reduce((s, r) => s + r.reports, 0);
   if (reports > 0) {
     const held = burst.size ? `; ${burst.size} anonymous report(s) arrived in a burst and await review` : '';
-    return { verdict: 'suspicious', rule: 'reported', reason: `${reports} report(s) from ${e.reporters.length} reporter(s), below every scam rule of ${jurisdiction}${held}`, confidence, flags };
+    return {
+      verdict: 'suspicious',
+      rule: 'reported',
+      reason: `${reports} report(s) from ${e.reporters.length} reporter(s), below every scam rule of ${jurisdiction}${held}`,
+      confidence,
+      flags,
+    };
   }
   return { verdict: 'unknown', rule: 'no_reports', reason: `no reports in ${jurisdiction}`, confidence, flags };
 }

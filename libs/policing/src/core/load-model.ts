@@ -12,7 +12,8 @@ export function parsePolicingModel(raw: unknown): { model?: PolicingModel; probl
   if (!num(m.confidence?.saturation, 0.01, 1000)) p.push('confidence.saturation: a number above 0');
   if (!num(m.confidence?.partnerWeight, 0, 1)) p.push('confidence.partnerWeight: a number from 0 to 1');
   if (!num(m.confidence?.decaySpeed, 0.01, 100)) p.push('confidence.decaySpeed: a number above 0');
-  for (const [type, days] of Object.entries(m.confidence?.lifetimeDays ?? {})) if (!num(days, 1, 36500)) p.push(`confidence.lifetimeDays.${type}: days from 1 to 36500`);
+  for (const [type, days] of Object.entries(m.confidence?.lifetimeDays ?? {}))
+    if (!num(days, 1, 36500)) p.push(`confidence.lifetimeDays.${type}: days from 1 to 36500`);
   if (!num(m.burst?.windowMinutes, 1, 1440)) p.push('burst.windowMinutes: minutes from 1 to 1440');
   if (!num(m.burst?.minAnonymousReports, 2, 100000)) p.push('burst.minAnonymousReports: at least 2');
   const jurisdictions = m.jurisdictions ?? {};
@@ -29,7 +30,8 @@ export function parsePolicingModel(raw: unknown): { model?: PolicingModel; probl
       if (r?.kind === 'min_reports') {
         if (!num(r.min, 1, 1e6) || !num(r.windowDays, 1, 3650)) p.push(`${at}: min_reports needs min ≥ 1 and windowDays 1–3650`);
       } else if (r?.kind === 'min_reporters') {
-        if (!num(r.min, 1, 1e6) || !num(r.windowDays, 1, 3650) || !['low', 'medium', 'high'].includes(r.minTrust)) p.push(`${at}: min_reporters needs min ≥ 1, windowDays 1–3650 and minTrust low|medium|high`);
+        if (!num(r.min, 1, 1e6) || !num(r.windowDays, 1, 3650) || !['low', 'medium', 'high'].includes(r.minTrust))
+          p.push(`${at}: min_reporters needs min ≥ 1, windowDays 1–3650 and minTrust low|medium|high`);
       } else p.push(`${at}: unknown kind ${JSON.stringify((r as { kind?: unknown })?.kind)}`);
     });
   }

@@ -6,7 +6,9 @@ export class ReportReviewDto {
   @IsIn(['confirmed', 'rejected', 'needs_info'])
   verdict: 'confirmed' | 'rejected' | 'needs_info';
 
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   note?: string;
 }
 
@@ -14,42 +16,63 @@ export class IndicatorVerdictDto {
   @IsIn(['scam', 'legitimate'])
   verdict: 'scam' | 'legitimate';
 
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   note?: string;
 }
 
 export class ReviewQueueQuery {
-  @IsOptional() @IsIn(SCAM_TYPES)
+  @IsOptional()
+  @IsIn(SCAM_TYPES)
   scamType?: string;
 
-  @IsOptional() @IsIn(CHANNELS)
+  @IsOptional()
+  @IsIn(CHANNELS)
   channel?: string;
 
-  @IsOptional() @IsIn(INDICATOR_TYPE_NAMES)
+  @IsOptional()
+  @IsIn(INDICATOR_TYPE_NAMES)
   indicatorType?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(100_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
   offset?: number;
 }
 
 export class AppealDto {
-  @IsString() @MinLength(1) @MaxLength(2048)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2048)
   value: string;
 
-  @IsOptional() @IsIn(INDICATOR_TYPE_NAMES)
+  @IsOptional()
+  @IsIn(INDICATOR_TYPE_NAMES)
   type?: string;
 
-  @IsOptional() @Matches(/^[A-Z]{2}$/)
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/)
   region?: string;
 
   /** How to reach the appellant; personal data, kept on this node only. */
-  @IsString() @MinLength(3) @MaxLength(300)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
   contact: string;
 
-  @IsString() @MinLength(10) @MaxLength(5000)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(5000)
   reason: string;
 }
 
@@ -57,14 +80,21 @@ export class ResolveAppealDto {
   @IsIn(['upheld', 'dismissed'])
   outcome: 'upheld' | 'dismissed';
 
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   note?: string;
 }
 
 export class AppealsQuery {
-  @IsOptional() @IsIn(['open', 'upheld', 'dismissed'])
+  @IsOptional()
+  @IsIn(['open', 'upheld', 'dismissed'])
   status?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit?: number;
 }

@@ -3,21 +3,31 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } fro
 import { REPORT_STATUSES, SCAM_TYPES } from '@scamintel/common';
 
 export class ListReportsQuery {
-  @IsOptional() @IsIn(REPORT_STATUSES)
+  @IsOptional()
+  @IsIn(REPORT_STATUSES)
   status?: string;
 
-  @IsOptional() @IsISO8601()
+  @IsOptional()
+  @IsISO8601()
   from?: string;
 
-  @IsOptional() @IsISO8601()
+  @IsOptional()
+  @IsISO8601()
   to?: string;
 
-  @IsOptional() @IsIn(SCAM_TYPES)
+  @IsOptional()
+  @IsIn(SCAM_TYPES)
   scamType?: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 }

@@ -7,7 +7,8 @@ import { TaxiiError } from '../taxii-error';
 export class TaxiiAcceptGuard implements CanActivate {
   canActivate(ctx: ExecutionContext): boolean {
     const accept = ctx.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers.accept;
-    if (!acceptsTaxii(accept)) throw new TaxiiError('not_acceptable', `this server answers with ${TAXII_MEDIA_TYPE} only; accept it (or */*)`);
+    if (!acceptsTaxii(accept))
+      throw new TaxiiError('not_acceptable', `this server answers with ${TAXII_MEDIA_TYPE} only; accept it (or */*)`);
     return true;
   }
 }

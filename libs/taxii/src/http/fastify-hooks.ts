@@ -63,5 +63,13 @@ function rewriteContractError(req: FastifyRequest, reply: FastifyReply, payload:
   if (!e || typeof e.code !== 'string') return payload;
   if (reply.statusCode === 401) reply.header('WWW-Authenticate', TAXII_CHALLENGE);
   const details = Array.isArray(e.details) ? e.details.filter((d) => d && typeof d.path === 'string' && typeof d.message === 'string') : [];
-  return JSON.stringify(taxiiErrorResource(reply.statusCode, e.code, typeof e.message === 'string' ? e.message : '', String(parsed.requestId ?? req.id), details));
+  return JSON.stringify(
+    taxiiErrorResource(
+      reply.statusCode,
+      e.code,
+      typeof e.message === 'string' ? e.message : '',
+      String(parsed.requestId ?? req.id),
+      details,
+    ),
+  );
 }

@@ -17,11 +17,15 @@ export class TaxiiErrorFilter implements ExceptionFilter {
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const m = mapTaxiiError(err);
-    if (m.status >= 500) this.logger.error(`${req.method} ${req.url.split('?')[0]} → ${m.status}: ${(err as Error)?.message ?? err}`, (err as Error)?.stack);
+    if (m.status >= 500)
+      this.logger.error(`${req.method} ${req.url.split('?')[0]} → ${m.status}: ${(err as Error)?.message ?? err}`, (err as Error)?.stack);
     for (const [k, v] of Object.entries(m.headers)) if (k.toLowerCase() !== 'www-authenticate') reply.header(k, v);
     if (m.status === 401) reply.header('WWW-Authenticate', TAXII_CHALLENGE);
     const body = taxiiErrorResource(m.status, m.code, m.message, String(req.id), m.details);
     // A Buffer keeps the Content-Type exactly as written (Fastify would append a charset to a string body).
-    reply.status(m.status).header('Content-Type', TAXII_MEDIA_TYPE).send(Buffer.from(JSON.stringify(body), 'utf8'));
+    reply
+      .status(m.status)
+      .header('Content-Type', TAXII_MEDIA_TYPE)
+      .send(Buffer.from(JSON.stringify(body), 'utf8'));
   }
 }

@@ -48,7 +48,12 @@ function dateHeaders(res: Reply, entries: FeedEntry[]): void {
   res.header('X-TAXII-Date-Added-Last', formatMicros(last));
 }
 
-const manifestRecord = (e: FeedEntry): ManifestRecord => ({ id: e.object.id, date_added: formatMicros(e.dateAdded), version: e.versionText, media_type: STIX_MEDIA_TYPE });
+const manifestRecord = (e: FeedEntry): ManifestRecord => ({
+  id: e.object.id,
+  date_added: formatMicros(e.dateAdded),
+  version: e.versionText,
+  media_type: STIX_MEDIA_TYPE,
+});
 
 /**
  * TAXII 2.1 server (CONTRACT §8): discovery, one API root, read-only collections (one per partner policy, and
@@ -71,7 +76,8 @@ export class TaxiiController {
   discovery() {
     return {
       title: `scamintel ${this.config.nodeId} (${this.config.jurisdiction})`,
-      description: 'Scam indicators of this node as STIX 2.1: a collection per partner under its bilateral policy, and a public TLP:CLEAR collection.',
+      description:
+        'Scam indicators of this node as STIX 2.1: a collection per partner under its bilateral policy, and a public TLP:CLEAR collection.',
       default: API_ROOT,
       api_roots: [API_ROOT],
     };
@@ -81,7 +87,8 @@ export class TaxiiController {
   apiRoot() {
     return {
       title: `scamintel ${this.config.nodeId}`,
-      description: 'Read-only collections of scam indicators (indicator, sighting and the observed value) under this node’s sharing policies.',
+      description:
+        'Read-only collections of scam indicators (indicator, sighting and the observed value) under this node’s sharing policies.',
       versions: [TAXII_MEDIA_TYPE],
       max_content_length: MAX_CONTENT_LENGTH,
     };
@@ -99,12 +106,21 @@ export class TaxiiController {
   }
 
   @Get('api/collections/:collectionId/objects')
-  async objects(@Param('collectionId') id: string, @Query() q: TaxiiListQuery, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Reply): Promise<Envelope> {
+  async objects(
+    @Param('collectionId') id: string,
+    @Query() q: TaxiiListQuery,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Reply,
+  ): Promise<Envelope> {
     const c = await this.collections.find(req.principal, id);
     const page = await this.feed.page(c, parseFilters(q), q.next, limitOf(q.limit));
     dateHeaders(res, page.entries);
     await this.served(req, c, 'objects', page.entries.length, page.more);
-    return { more: page.more, ...(page.next ? { next: page.next } : {}), ...(page.entries.length ? { objects: page.entries.map((e) => e.object) } : {}) };
+    return {
+      more: page.more,
+      ...(page.next ? { next: page.next } : {}),
+      ...(page.entries.length ? { objects: page.entries.map((e) => e.object) } : {}),
+    };
   }
 
   /** Read-only collections (`can_write: false`): 403 once the request itself is acceptable (TAXII 2.1 §5.5). */
@@ -120,16 +136,31 @@ export class TaxiiController {
   }
 
   @Get('api/collections/:collectionId/manifest')
-  async manifest(@Param('collectionId') id: string, @Query() q: TaxiiListQuery, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Reply): Promise<{ more: boolean; next?: string; objects?: ManifestRecord[] }> {
+  async manifest(
+    @Param('collectionId') id: string,
+    @Query() q: TaxiiListQuery,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Reply,
+  ): Promise<{ more: boolean; next?: string; objects?: ManifestRecord[] }> {
     const c = await this.collections.find(req.principal, id);
     const page = await this.feed.page(c, parseFilters(q), q.next, limitOf(q.limit));
     dateHeaders(res, page.entries);
     await this.served(req, c, 'manifest', page.entries.length, page.more);
-    return { more: page.more, ...(page.next ? { next: page.next } : {}), ...(page.entries.length ? { objects: page.entries.map(manifestRecord) } : {}) };
+    return {
+      more: page.more,
+      ...(page.next ? { next: page.next } : {}),
+      ...(page.entries.length ? { objects: page.entries.map(manifestRecord) } : {}),
+    };
   }
 
   @Get('api/collections/:collectionId/objects/:objectId')
-  async object(@Param('collectionId') id: string, @Param('objectId') objectId: string, @Query() q: TaxiiObjectQuery, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Reply): Promise<Envelope> {
+  async object(
+    @Param('collectionId') id: string,
+    @Param('objectId') objectId: string,
+    @Query() q: TaxiiObjectQuery,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Reply,
+  ): Promise<Envelope> {
     const { c, entries } = await this.versionsOf(req, id, objectId, q);
     dateHeaders(res, entries);
     await this.served(req, c, 'object', entries.length, false);
@@ -137,7 +168,13 @@ export class TaxiiController {
   }
 
   @Get('api/collections/:collectionId/objects/:objectId/versions')
-  async versions(@Param('collectionId') id: string, @Param('objectId') objectId: string, @Query() q: TaxiiObjectQuery, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Reply): Promise<{ more: boolean; versions?: string[] }> {
+  async versions(
+    @Param('collectionId') id: string,
+    @Param('objectId') objectId: string,
+    @Query() q: TaxiiObjectQuery,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Reply,
+  ): Promise<{ more: boolean; versions?: string[] }> {
     const { c, entries } = await this.versionsOf(req, id, objectId, q);
     dateHeaders(res, entries);
     await this.served(req, c, 'versions', entries.length, false);
@@ -150,18 +187,33 @@ export class TaxiiController {
     throw new TaxiiError('forbidden', 'this collection is read-only (can_write: false)');
   }
 
-  private async versionsOf(req: AuthenticatedRequest, id: string, objectId: string, q: TaxiiObjectQuery): Promise<{ c: TaxiiCollection; entries: FeedEntry[] }> {
+  private async versionsOf(
+    req: AuthenticatedRequest,
+    id: string,
+    objectId: string,
+    q: TaxiiObjectQuery,
+  ): Promise<{ c: TaxiiCollection; entries: FeedEntry[] }> {
     const c = await this.collections.find(req.principal, id);
     const filters: ObjectFilters = parseFilters(q);
     const all = await this.feed.find(c, objectId);
     if (!all) throw new TaxiiError('not_found', 'no such object in this collection');
-    const entries = all.filter((e) => matches({ id: e.object.id, type: e.object.type, specVersion: e.object.spec_version, dateAdded: e.dateAdded, version: e.version }, filters));
+    const entries = all.filter((e) =>
+      matches(
+        { id: e.object.id, type: e.object.type, specVersion: e.object.spec_version, dateAdded: e.dateAdded, version: e.version },
+        filters,
+      ),
+    );
     return { c, entries: entries.slice(0, limitOf(q.limit)) };
   }
 
   /** What leaves the node through TAXII is audited like the pull route's pages: reads by partner keys. */
   private async served(req: AuthenticatedRequest, c: TaxiiCollection, route: string, objects: number, more: boolean): Promise<void> {
     if (req.principal?.kind !== 'key' || req.principal.role !== 'partner') return;
-    await this.audit.record({ actor: actorOf(req), action: 'taxii.served', subject: c.alias, details: { collection: c.id, route, objects, more } });
+    await this.audit.record({
+      actor: actorOf(req),
+      action: 'taxii.served',
+      subject: c.alias,
+      details: { collection: c.id, route, objects, more },
+    });
   }
 }

@@ -3,12 +3,23 @@ import type { BulletinInput, PeriodStats, WatchCandidate } from '../types';
 // A small, hand-checkable data set for the figure and privacy tests. Counts sit on both sides of minCount = 3.
 
 export const stats = (over: Partial<PeriodStats> = {}): PeriodStats => ({
-  reports: 0, lossByCurrency: {}, byScamType: {}, byChannel: {}, ...over,
+  reports: 0,
+  lossByCurrency: {},
+  byScamType: {},
+  byChannel: {},
+  ...over,
 });
 
 export const candidate = (over: Partial<WatchCandidate>): WatchCandidate => ({
-  type: 'phone', value: '+6581234567', tlp: 'clear', verdict: 'scam', warninglisted: false,
-  reports: 10, jurisdictions: ['SG'], scamTypes: ['phishing'], ...over,
+  type: 'phone',
+  value: '+6581234567',
+  tlp: 'clear',
+  verdict: 'scam',
+  warninglisted: false,
+  reports: 10,
+  jurisdictions: ['SG'],
+  scamTypes: ['phishing'],
+  ...over,
 });
 
 export function knownInput(): BulletinInput {

@@ -52,7 +52,9 @@ export function chartSvg(c: ChartInput): string {
   }
   c.weeks.forEach((w, i) => {
     if (i % every === (c.weeks.length - 1) % every)
-      parts.push(`<text class="tick" x="${r(x(i))}" y="${H - M.bottom + 16}" text-anchor="${i === 0 ? 'start' : i === c.weeks.length - 1 ? 'end' : 'middle'}">${esc(w)}</text>`);
+      parts.push(
+        `<text class="tick" x="${r(x(i))}" y="${H - M.bottom + 16}" text-anchor="${i === 0 ? 'start' : i === c.weeks.length - 1 ? 'end' : 'middle'}">${esc(w)}</text>`,
+      );
   });
   c.series.forEach((s, si) => {
     const { color, dash } = SERIES_STYLE[si % SERIES_STYLE.length];
@@ -66,11 +68,14 @@ export function chartSvg(c: ChartInput): string {
     });
     if (run) runs.push(run);
     parts.push(`<g class="series" data-series="${esc(s.name)}">`);
-    for (const d of runs) parts.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+    for (const d of runs)
+      parts.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
     s.values.forEach((v, i) => {
       const cy = v === null ? y(c.minCount / 2) : y(v);
       const fill = v === null ? '#fff' : color;
-      parts.push(`<circle cx="${r(x(i))}" cy="${r(cy)}" r="3" fill="${fill}" stroke="${color}" stroke-width="1.5"><title>${esc(`${s.name}, ${c.weeks[i]}: ${s.labels[i]}`)}</title></circle>`);
+      parts.push(
+        `<circle cx="${r(x(i))}" cy="${r(cy)}" r="3" fill="${fill}" stroke="${color}" stroke-width="1.5"><title>${esc(`${s.name}, ${c.weeks[i]}: ${s.labels[i]}`)}</title></circle>`,
+      );
     });
     parts.push('</g>');
   });

@@ -17,8 +17,15 @@ export function html(v: View): string {
       ? p(v.trend, 'note')
       : `<figure>${chartSvg(v.trend)}<figcaption><ul class="legend">${v.trend.series
           .map((s, i) => `<li>${legendSwatch(i)}<span>${esc(s.name)}</span></li>`)
-          .join('')}<li><span class="band-key" aria-hidden="true"></span><span>${esc(v.trend.band)}</span></li></ul></figcaption></figure>` +
-        table(v.trend.table, { numeric: v.trend.table.headers.map((_, i) => i).slice(1), caption: v.trend.table.caption, id: 'trend-table', layout: 'grid-data' });
+          .join(
+            '',
+          )}<li><span class="band-key" aria-hidden="true"></span><span>${esc(v.trend.band)}</span></li></ul></figcaption></figure>` +
+        table(v.trend.table, {
+          numeric: v.trend.table.headers.map((_, i) => i).slice(1),
+          caption: v.trend.table.caption,
+          id: 'trend-table',
+          layout: 'grid-data',
+        });
 
   const watch =
     typeof v.watch === 'string'
@@ -33,7 +40,8 @@ export function html(v: View): string {
     section(
       'rising',
       v.headings.rising,
-      (v.rising.items.length ? `<ul class="rising">${v.rising.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : '') + p(v.rising.note, 'note'),
+      (v.rising.items.length ? `<ul class="rising">${v.rising.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : '') +
+        p(v.rising.note, 'note'),
     ),
     section('trend', v.headings.trend, trend),
     section('cross-border', v.headings.crossBorder, tableOr(v.crossBorder, [1])),

@@ -9,15 +9,18 @@ export function markdown(v: View): string {
   section(v.headings.summary, table(v.summary));
   section(v.headings.scamTypes, tableOr(v.scamTypes));
   section(v.headings.channels, tableOr(v.channels));
-  section(v.headings.rising, ...(v.rising.items.length ? [v.rising.items.map((i) => `- ${mdText(i)}`).join('\n')] : []), `_${mdText(v.rising.note)}_`);
-  section(v.headings.trend, typeof v.trend === 'string' ? mdText(v.trend) : `**${mdText(v.trend.table.caption)}**\n\n${table(v.trend.table)}`);
+  section(
+    v.headings.rising,
+    ...(v.rising.items.length ? [v.rising.items.map((i) => `- ${mdText(i)}`).join('\n')] : []),
+    `_${mdText(v.rising.note)}_`,
+  );
+  section(
+    v.headings.trend,
+    typeof v.trend === 'string' ? mdText(v.trend) : `**${mdText(v.trend.table.caption)}**\n\n${table(v.trend.table)}`,
+  );
   section(v.headings.crossBorder, tableOr(v.crossBorder));
   section(v.headings.watch, ...(typeof v.watch === 'string' ? [mdText(v.watch)] : [mdText(v.watch.intro), table(v.watch.table, true)]));
-  section(
-    v.headings.advice,
-    ...v.advice.map((a) => `**${mdText(a.title)}**: ${mdText(a.text)}`),
-    ...v.general.map(mdText),
-  );
+  section(v.headings.advice, ...v.advice.map((a) => `**${mdText(a.title)}**: ${mdText(a.text)}`), ...v.general.map(mdText));
   out.push('', '---', '', `_${mdText(v.footer)}_`, '');
   return out.join('\n');
 }

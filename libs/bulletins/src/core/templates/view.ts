@@ -27,16 +27,18 @@ export interface View {
   scamTypes: Table | string;
   channels: Table | string;
   rising: { items: string[]; note: string };
-  trend: {
-    title: string;
-    description: string;
-    band: string;
-    minCount: number;
-    formatNumber: (n: number) => string;
-    weeks: string[];
-    series: ChartSeries[];
-    table: Table & { caption: string };
-  } | string;
+  trend:
+    | {
+        title: string;
+        description: string;
+        band: string;
+        minCount: number;
+        formatNumber: (n: number) => string;
+        weeks: string[];
+        series: ChartSeries[];
+        table: Table & { caption: string };
+      }
+    | string;
   crossBorder: Table | string;
   watch: { intro: string; table: Table } | string;
   advice: { title: string; text: string }[];
@@ -56,7 +58,10 @@ export function buildView(f: BulletinFigures, l: Locale): View {
   return {
     lang: l.lang,
     title: l.t('title', { jurisdiction: here }),
-    periodLine: l.t('period', { period: l.period(f.period.from, f.period.to), previous: l.period(f.previousPeriod.from, f.previousPeriod.to) }),
+    periodLine: l.t('period', {
+      period: l.period(f.period.from, f.period.to),
+      previous: l.period(f.previousPeriod.from, f.previousPeriod.to),
+    }),
     generatedLine: l.t('generated', { node: f.nodeId, date: l.dateTime(f.generatedAt, f.jurisdiction) }),
     basis: l.t('basis', { n: l.number(f.minCount) }),
     headings: {
@@ -91,15 +96,18 @@ export function buildView(f: BulletinFigures, l: Locale): View {
       note: l.t(f.rising.length ? 'rising.note' : 'rising.none', { n: l.number(f.risingMinBase) }),
     },
     trend: trendView(f, l),
-    crossBorder: f.crossBorder.partnerJurisdictions.length || !isSuppressed(f.crossBorder.receivedFromPartner) || !isSuppressed(f.crossBorder.indicatorsSeenInBoth)
-      ? {
-          headers: [l.t('label.figure'), l.t('label.thisPeriod')],
-          rows: [
-            [l.t('crossBorder.seenInBoth', { here, partners }), l.count(f.crossBorder.indicatorsSeenInBoth)],
-            [l.t('crossBorder.received', { partners }), l.count(f.crossBorder.receivedFromPartner)],
-          ],
-        }
-      : l.t('crossBorder.none'),
+    crossBorder:
+      f.crossBorder.partnerJurisdictions.length ||
+      !isSuppressed(f.crossBorder.receivedFromPartner) ||
+      !isSuppressed(f.crossBorder.indicatorsSeenInBoth)
+        ? {
+            headers: [l.t('label.figure'), l.t('label.thisPeriod')],
+            rows: [
+              [l.t('crossBorder.seenInBoth', { here, partners }), l.count(f.crossBorder.indicatorsSeenInBoth)],
+              [l.t('crossBorder.received', { partners }), l.count(f.crossBorder.receivedFromPartner)],
+            ],
+          }
+        : l.t('crossBorder.none'),
     watch: f.watch.length
       ? {
           intro: l.t('watch.intro'),
@@ -122,7 +130,8 @@ export function buildView(f: BulletinFigures, l: Locale): View {
 }
 
 function lossRow(l: Locale, x: LossFigure, minCount: number): string[] {
-  const amount = (v: string | typeof x.current) => (isSuppressed(v) ? l.t('lossWithheld', { n: l.number(minCount) }) : l.money(v, x.currency));
+  const amount = (v: string | typeof x.current) =>
+    isSuppressed(v) ? l.t('lossWithheld', { n: l.number(minCount) }) : l.money(v, x.currency);
   let change: string;
   if (isSuppressed(x.direction)) change = l.t('change.withheld');
   else if (x.direction === 'flat') change = l.t('change.flat');
@@ -143,7 +152,15 @@ function trendView(f: BulletinFigures, l: Locale): View['trend'] {
   const last = weeks[weeks.length - 1].weekStart;
   const title = l.t('chart.title', { from: l.date(first), to: l.date(last) });
   const description = series
-    .map((s) => l.t('chart.series', { name: s.name, first: s.labels[0], firstWeek: weekLabels[0], last: s.labels[s.labels.length - 1], lastWeek: weekLabels[weekLabels.length - 1] }))
+    .map((s) =>
+      l.t('chart.series', {
+        name: s.name,
+        first: s.labels[0],
+        firstWeek: weekLabels[0],
+        last: s.labels[s.labels.length - 1],
+        lastWeek: weekLabels[weekLabels.length - 1],
+      }),
+    )
     .join('; ');
   return {
     title,

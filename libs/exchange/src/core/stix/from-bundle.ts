@@ -14,7 +14,10 @@ export interface StixSender {
   name?: string;
 }
 
-export interface StixReadError { id?: string; message: string }
+export interface StixReadError {
+  id?: string;
+  message: string;
+}
 
 export interface FromStixResult {
   sender?: StixSender;
@@ -22,7 +25,12 @@ export interface FromStixResult {
   errors: StixReadError[];
 }
 
-const VERDICT_FROM_TYPES: Record<string, Verdict> = { 'malicious-activity': 'scam', 'anomalous-activity': 'suspicious', benign: 'legitimate', unknown: 'unknown' };
+const VERDICT_FROM_TYPES: Record<string, Verdict> = {
+  'malicious-activity': 'scam',
+  'anomalous-activity': 'suspicious',
+  benign: 'legitimate',
+  unknown: 'unknown',
+};
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const ext = (o: StixObject): Record<string, unknown> | undefined => {
@@ -46,7 +54,8 @@ function findSender(objects: StixObject[], errors: StixReadError[]): StixSender 
   const o = nodes.reduce((a, b) => (newer(a, b) ? b : a));
   const e = ext(o)!;
   return {
-    id: o.id, nodeId: e.node_id as string,
+    id: o.id,
+    nodeId: e.node_id as string,
     ...(typeof e.jurisdiction === 'string' ? { jurisdiction: e.jurisdiction } : {}),
     ...(typeof o.name === 'string' ? { name: o.name } : {}),
   };
@@ -73,21 +82,35 @@ function readIndicator(o: StixObject, sighting: StixObject | undefined, sender: 
   if (!tlp) throw new Reject('no TLP marking');
   const e = ext(o) ?? {};
   if (e.indicator_type !== undefined && e.indicator_type !== parsed.type) throw new Reject('indicator_type disagrees with the pattern');
-  if (e.pseudonymised !== undefined && e.pseudonymised !== parsed.pseudonymised) throw new Reject('pseudonymised disagrees with the pattern');
+  if (e.pseudonymised !== undefined && e.pseudonymised !== parsed.pseudonymised)
+    throw new Reject('pseudonymised disagrees with the pattern');
   const fingerprint = fingerprintOf(parsed.type, parsed.value);
   if (e.fingerprint !== undefined && e.fingerprint !== fingerprint) throw new Reject('fingerprint does not match the value');
 
-  const typeVerdict = Array.isArray(o.indicator_types) ? o.indicator_types.map((t) => VERDICT_FROM_TYPES[t as string]).find(Boolean) : undefined;
-  const verdict: Verdict = (VERDICTS as readonly unknown[]).includes(e.verdict) ? (e.verdict as Verdict) : typeVerdict ?? 'unknown';
-  const confidence = Number.isInteger(o.confidence) && (o.confidence as number) >= 0 && (o.confidence as number) <= 100 ? (o.confidence as number) : 0;
+  const typeVerdict = Array.isArray(o.indicator_types)
+    ? o.indicator_types.map((t) => VERDICT_FROM_TYPES[t as string]).find(Boolean)
+    : undefined;
+  const verdict: Verdict = (VERDICTS as readonly unknown[]).includes(e.verdict) ? (e.verdict as Verdict) : (typeVerdict ?? 'unknown');
+  const confidence =
+    Number.isInteger(o.confidence) && (o.confidence as number) >= 0 && (o.confidence as number) <= 100 ? (o.confidence as number) : 0;
   const modified = timestamp(o.modified, 'modified');
-  const firstSeen = sighting?.first_seen !== undefined ? timestamp(sighting.first_seen, 'first_seen') : timestamp(o.valid_from, 'valid_from');
+  const firstSeen =
+    sighting?.first_seen !== undefined ? timestamp(sighting.first_seen, 'first_seen') : timestamp(o.valid_from, 'valid_from');
   const lastSeen = sighting?.last_seen !== undefined ? timestamp(sighting.last_seen, 'last_seen') : modified;
   const count = sighting?.count;
-  const narratives = Array.isArray(e.narratives) && e.narratives.every((n) => typeof n === 'string') ? (e.narratives as string[]) : undefined;
+  const narratives =
+    Array.isArray(e.narratives) && e.narratives.every((n) => typeof n === 'string') ? (e.narratives as string[]) : undefined;
   return {
-    fingerprint, type: parsed.type, value: parsed.value, pseudonymised: parsed.pseudonymised, tlp, confidence, verdict,
-    revoked: o.revoked === true, firstSeen, lastSeen,
+    fingerprint,
+    type: parsed.type,
+    value: parsed.value,
+    pseudonymised: parsed.pseudonymised,
+    tlp,
+    confidence,
+    verdict,
+    revoked: o.revoked === true,
+    firstSeen,
+    lastSeen,
     sightings: Number.isInteger(count) && (count as number) >= 0 ? (count as number) : 0,
     reporters: Number.isInteger(e.reporters) && (e.reporters as number) >= 0 ? (e.reporters as number) : 0,
     scamTypes: Array.isArray(o.labels) ? o.labels.filter((l): l is string => typeof l === 'string') : [],

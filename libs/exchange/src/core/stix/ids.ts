@@ -67,5 +67,7 @@ export function scoId(type: string, contributing: Record<string, string>): strin
 }
 
 export const identityId = (nodeId: string): string => `identity--${uuidv5(SCAMINTEL_NAMESPACE, `node:${nodeId}`)}`;
-export const indicatorId = (fingerprint: string, nodeId: string): string => `indicator--${uuidv5(SCAMINTEL_NAMESPACE, `${fingerprint}+${nodeId}`)}`;
-export const sightingId = (indicatorRef: string, identityRef: string): string => `sighting--${uuidv5(SCAMINTEL_NAMESPACE, `${indicatorRef}+${identityRef}`)}`;
+export const indicatorId = (fingerprint: string, nodeId: string): string =>
+  `indicator--${uuidv5(SCAMINTEL_NAMESPACE, `${fingerprint}+${nodeId}`)}`;
+export const sightingId = (indicatorRef: string, identityRef: string): string =>
+  `sighting--${uuidv5(SCAMINTEL_NAMESPACE, `${indicatorRef}+${identityRef}`)}`;

@@ -18,9 +18,21 @@ describe('indicator values as STIX cyber-observables', () => {
     [v('ip', '2001:db8::1'), 'ipv6-addr', "[ipv6-addr:value = '2001:db8::1']"],
     [v('phone', '+6591234567'), 'phone-number', "[phone-number:value = '+6591234567']"],
     [v('bank_account', 'KR:004:12345678901234'), 'bank-account', "[bank-account:value = 'KR:004:12345678901234']"],
-    [v('crypto_wallet', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq'), 'cryptocurrency-wallet', "[cryptocurrency-wallet:value = 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq']"],
-    [v('social_handle', "telegram:o'brien"), 'user-account', "[user-account:account_login = 'o\\'brien' AND user-account:account_type = 'telegram']"],
-    [v('bank_account', 'ab'.repeat(32), true), 'scamintel-pseudonym', `[scamintel-pseudonym:value = '${'ab'.repeat(32)}' AND scamintel-pseudonym:indicator_type = 'bank_account']`],
+    [
+      v('crypto_wallet', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq'),
+      'cryptocurrency-wallet',
+      "[cryptocurrency-wallet:value = 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq']",
+    ],
+    [
+      v('social_handle', "telegram:o'brien"),
+      'user-account',
+      "[user-account:account_login = 'o\\'brien' AND user-account:account_type = 'telegram']",
+    ],
+    [
+      v('bank_account', 'ab'.repeat(32), true),
+      'scamintel-pseudonym',
+      `[scamintel-pseudonym:value = '${'ab'.repeat(32)}' AND scamintel-pseudonym:indicator_type = 'bank_account']`,
+    ],
   ])('%j → %s', (ind, scoType, pattern) => {
     const { sco, comparisons } = observableOf(ind);
     expect(stixUnrepresentable(ind)).toBeUndefined();
@@ -31,7 +43,9 @@ describe('indicator values as STIX cyber-observables', () => {
   });
 
   it('declares custom SCOs through their new-sco extension and leaves standard ones plain', () => {
-    expect(observableOf(v('phone', '+6591234567')).sco.extensions).toEqual({ 'extension-definition--0f3b8cec-b094-4c13-bafe-f1278d7efae1': { extension_type: 'new-sco' } });
+    expect(observableOf(v('phone', '+6591234567')).sco.extensions).toEqual({
+      'extension-definition--0f3b8cec-b094-4c13-bafe-f1278d7efae1': { extension_type: 'new-sco' },
+    });
     expect(observableOf(v('domain', 'evil.com')).sco.extensions).toBeUndefined();
   });
 
@@ -46,16 +60,25 @@ describe('indicator values as STIX cyber-observables', () => {
 
   it('only calls a URL representable when the uri format agrees', () => {
     const printable = fc.string({ unit: fc.constantFrom(...'abc/?=&%|{}[]^`"<>\\:@!$\'()*+,;~.-_'.split('')) });
-    fc.assert(fc.property(printable, (path) => {
-      const canonical = `http://evil.com/${path}`;
-      const reason = stixUnrepresentable(v('url', canonical));
-      expect(reason === undefined).toBe(uriFormat(urlToStix(canonical)));
-      if (reason === undefined) expect(urlFromStix(urlToStix(canonical))).toBe(canonical);
-    }));
+    fc.assert(
+      fc.property(printable, (path) => {
+        const canonical = `http://evil.com/${path}`;
+        const reason = stixUnrepresentable(v('url', canonical));
+        expect(reason === undefined).toBe(uriFormat(urlToStix(canonical)));
+        if (reason === undefined) expect(urlFromStix(urlToStix(canonical))).toBe(canonical);
+      }),
+    );
   });
 
   it('agrees with the email format on what an email-addr may hold', () => {
-    for (const email of ['a@b.co', 'first.last+tag@mail.example.com', 'josé@example.com', '"quoted"@example.com', 'a@localhost', 'a..b@x.com']) {
+    for (const email of [
+      'a@b.co',
+      'first.last+tag@mail.example.com',
+      'josé@example.com',
+      '"quoted"@example.com',
+      'a@localhost',
+      'a..b@x.com',
+    ]) {
       expect(stixUnrepresentable(v('email', email)) === undefined).toBe(emailFormat.test(email));
     }
   });
@@ -80,7 +103,9 @@ describe('indicator values as STIX cyber-observables', () => {
     expect(valueOfComparisons(parsePattern("[file:name = 'x']"))).toBeUndefined();
     expect(valueOfComparisons(parsePattern("[url:value = 'a' AND domain-name:value = 'b']"))).toBeUndefined();
     expect(valueOfComparisons(parsePattern("[url:value = 'a' AND url:value = 'b']"))).toBeUndefined();
-    expect(valueOfComparisons(parsePattern("[scamintel-pseudonym:value = 'a' AND scamintel-pseudonym:indicator_type = 'car']"))).toBeUndefined();
+    expect(
+      valueOfComparisons(parsePattern("[scamintel-pseudonym:value = 'a' AND scamintel-pseudonym:indicator_type = 'car']")),
+    ).toBeUndefined();
     expect(valueOfComparisons(parsePattern("[user-account:account_login = 'a']"))).toBeUndefined();
   });
 });

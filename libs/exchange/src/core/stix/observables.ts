@@ -9,7 +9,11 @@ export interface Observable {
   comparisons: Comparison[];
 }
 
-interface Valued { type: IndicatorType; value: string; pseudonymised: boolean }
+interface Valued {
+  type: IndicatorType;
+  value: string;
+  pseudonymised: boolean;
+}
 
 /**
  * Safe Browsing canonical URLs escape only controls, space, non-ASCII, '#' and '%', so they can hold characters
@@ -31,7 +35,8 @@ export const urlFromStix = (value: string): string => value.replace(DECODED_ON_R
 
 // These mirror the JSON-schema formats the OASIS schemas put on SCO values (email, idn-hostname, the ipv4/ipv6
 // patterns, uri); a value that fails them cannot be sent as that SCO without producing an invalid object.
-const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const IPV4 = /^(?:(?:[0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}(?:[0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])$/;
 const IPV6_HEX = /^[0-9a-f:]+$/i;
@@ -45,10 +50,13 @@ export function stixUnrepresentable(ind: Valued): string | undefined {
   if (typeof value !== 'string' || value === '') return 'empty value';
   if (ind.pseudonymised) return HEX64.test(value) ? undefined : 'pseudonym is not 64 lower-case hex characters';
   switch (type) {
-    case 'email': return EMAIL.test(value) ? undefined : 'not an RFC 5322 ASCII addr-spec (STIX email-addr value)';
-    case 'domain': return HOSTNAME.test(value) ? undefined : 'not an ASCII host name (STIX domain-name value)';
+    case 'email':
+      return EMAIL.test(value) ? undefined : 'not an RFC 5322 ASCII addr-spec (STIX email-addr value)';
+    case 'domain':
+      return HOSTNAME.test(value) ? undefined : 'not an ASCII host name (STIX domain-name value)';
     case 'ip':
-      if (value.includes(':')) return IPV6_HEX.test(value) ? undefined : 'IPv6 with an embedded dotted quad fails the STIX ipv6-addr pattern';
+      if (value.includes(':'))
+        return IPV6_HEX.test(value) ? undefined : 'IPv6 with an embedded dotted quad fails the STIX ipv6-addr pattern';
       return IPV4.test(value) ? undefined : 'not a dotted-decimal IPv4 address';
     case 'url': {
       const v = urlToStix(value);
@@ -59,22 +67,34 @@ export function stixUnrepresentable(ind: Valued): string | undefined {
       }
       return URI_CHARS.test(v) && !/%(?![0-9a-f]{2})/i.test(v) ? undefined : 'not an RFC 3986 URI (STIX url value)';
     }
-    case 'social_handle': return /^[a-z0-9_]+:.+$/s.test(value) ? undefined : 'not <platform>:<handle>';
-    default: return undefined;
+    case 'social_handle':
+      return /^[a-z0-9_]+:.+$/s.test(value) ? undefined : 'not <platform>:<handle>';
+    default:
+      return undefined;
   }
 }
 
 const eq = (objectType: string, property: string, value: string): Comparison => ({ objectType, property, value });
 
 function custom(type: CustomScoType, props: Record<string, string>): StixObject {
-  return { type, spec_version: '2.1', id: scoId(type, props), ...props, extensions: { [CUSTOM_SCO_EXT[type]]: { extension_type: 'new-sco' } } };
+  return {
+    type,
+    spec_version: '2.1',
+    id: scoId(type, props),
+    ...props,
+    extensions: { [CUSTOM_SCO_EXT[type]]: { extension_type: 'new-sco' } },
+  };
 }
 
 function standard(type: string, props: Record<string, string>): StixObject {
   return { type, spec_version: '2.1', id: scoId(type, props), ...props };
 }
 
-const CUSTOM_FOR: Partial<Record<IndicatorType, CustomScoType>> = { phone: 'phone-number', bank_account: 'bank-account', crypto_wallet: 'cryptocurrency-wallet' };
+const CUSTOM_FOR: Partial<Record<IndicatorType, CustomScoType>> = {
+  phone: 'phone-number',
+  bank_account: 'bank-account',
+  crypto_wallet: 'cryptocurrency-wallet',
+};
 const STANDARD_FOR: Partial<Record<IndicatorType, string>> = { domain: 'domain-name', email: 'email-addr' };
 
 /** The SCO an indicator's value is, and the comparisons of its pattern. Call stixUnrepresentable first. */
@@ -87,17 +107,27 @@ export function observableOf(ind: Valued): Observable {
   if (type === 'social_handle') {
     const at = value.indexOf(':');
     const props = { account_login: value.slice(at + 1), account_type: value.slice(0, at) };
-    return { sco: standard('user-account', props), comparisons: [eq('user-account', 'account_login', props.account_login), eq('user-account', 'account_type', props.account_type)] };
+    return {
+      sco: standard('user-account', props),
+      comparisons: [eq('user-account', 'account_login', props.account_login), eq('user-account', 'account_type', props.account_type)],
+    };
   }
-  const scoType = type === 'ip' ? (value.includes(':') ? 'ipv6-addr' : 'ipv4-addr') : type === 'url' ? 'url' : STANDARD_FOR[type] ?? CUSTOM_FOR[type]!;
+  const scoType =
+    type === 'ip' ? (value.includes(':') ? 'ipv6-addr' : 'ipv4-addr') : type === 'url' ? 'url' : (STANDARD_FOR[type] ?? CUSTOM_FOR[type]!);
   const stixValue = type === 'url' ? urlToStix(value) : value;
   const sco = CUSTOM_FOR[type] ? custom(scoType as CustomScoType, { value: stixValue }) : standard(scoType, { value: stixValue });
   return { sco, comparisons: [eq(scoType, 'value', stixValue)] };
 }
 
 const SINGLE: Record<string, IndicatorType> = {
-  'domain-name': 'domain', url: 'url', 'email-addr': 'email', 'ipv4-addr': 'ip', 'ipv6-addr': 'ip',
-  'phone-number': 'phone', 'bank-account': 'bank_account', 'cryptocurrency-wallet': 'crypto_wallet',
+  'domain-name': 'domain',
+  url: 'url',
+  'email-addr': 'email',
+  'ipv4-addr': 'ip',
+  'ipv6-addr': 'ip',
+  'phone-number': 'phone',
+  'bank-account': 'bank_account',
+  'cryptocurrency-wallet': 'crypto_wallet',
 };
 
 /** The inverse of observableOf, from a parsed pattern; undefined when the pattern is not one we emit. */
@@ -110,12 +140,16 @@ export function valueOfComparisons(cs: Comparison[]): Valued | undefined {
   if (types.size !== 1) return undefined;
   const [objectType] = types;
   if (objectType === 'scamintel-pseudonym' && cs.length === 2) {
-    const value = get(objectType, 'value'), type = get(objectType, 'indicator_type');
+    const value = get(objectType, 'value'),
+      type = get(objectType, 'indicator_type');
     return value !== undefined && isIndicatorType(type) ? { type, value, pseudonymised: true } : undefined;
   }
   if (objectType === 'user-account' && cs.length === 2) {
-    const login = get(objectType, 'account_login'), platform = get(objectType, 'account_type');
-    return login !== undefined && platform !== undefined ? { type: 'social_handle', value: `${platform}:${login}`, pseudonymised: false } : undefined;
+    const login = get(objectType, 'account_login'),
+      platform = get(objectType, 'account_type');
+    return login !== undefined && platform !== undefined
+      ? { type: 'social_handle', value: `${platform}:${login}`, pseudonymised: false }
+      : undefined;
   }
   const type = SINGLE[objectType];
   const value = get(objectType, 'value');

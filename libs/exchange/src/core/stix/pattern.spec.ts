@@ -4,10 +4,12 @@ import { buildPattern, escapeStixString, parsePattern, PatternError } from './pa
 describe('STIX patterns (exchange subset)', () => {
   it('writes the documented shapes', () => {
     expect(buildPattern([{ objectType: 'domain-name', property: 'value', value: 'evil.com' }])).toBe("[domain-name:value = 'evil.com']");
-    expect(buildPattern([
-      { objectType: 'user-account', property: 'account_login', value: 'x' },
-      { objectType: 'user-account', property: 'account_type', value: 'telegram' },
-    ])).toBe("[user-account:account_login = 'x' AND user-account:account_type = 'telegram']");
+    expect(
+      buildPattern([
+        { objectType: 'user-account', property: 'account_login', value: 'x' },
+        { objectType: 'user-account', property: 'account_type', value: 'telegram' },
+      ]),
+    ).toBe("[user-account:account_login = 'x' AND user-account:account_type = 'telegram']");
   });
 
   it('escapes quotes and backslashes', () => {
@@ -21,9 +23,11 @@ describe('STIX patterns (exchange subset)', () => {
       property: fc.constantFrom('value', 'account_login', 'account_type'),
       value: fc.string({ unit: 'binary' }),
     });
-    fc.assert(fc.property(fc.array(comparison, { minLength: 1, maxLength: 3 }), (cs) => {
-      expect(parsePattern(buildPattern(cs))).toEqual(cs);
-    }));
+    fc.assert(
+      fc.property(fc.array(comparison, { minLength: 1, maxLength: 3 }), (cs) => {
+        expect(parsePattern(buildPattern(cs))).toEqual(cs);
+      }),
+    );
   });
 
   it('tolerates spacing', () => {
@@ -41,7 +45,7 @@ describe('STIX patterns (exchange subset)', () => {
     "[file:hashes.'SHA-256' = 'ab']",
     "[url:value = 'a\\n']",
     "[url:value = 'a]",
-    "[url:value = 5]",
+    '[url:value = 5]',
     "url:value = 'a'",
     '',
   ])('refuses %j', (p) => expect(() => parsePattern(p)).toThrow(PatternError));

@@ -20,7 +20,8 @@ const PROPERTY = /^[a-z0-9_]+$/;
 export function buildPattern(comparisons: Comparison[]): string {
   if (!comparisons.length) throw new PatternError('a pattern needs at least one comparison');
   const parts = comparisons.map((c) => {
-    if (!OBJECT_TYPE.test(c.objectType) || !PROPERTY.test(c.property)) throw new PatternError(`bad object path ${c.objectType}:${c.property}`);
+    if (!OBJECT_TYPE.test(c.objectType) || !PROPERTY.test(c.property))
+      throw new PatternError(`bad object path ${c.objectType}:${c.property}`);
     return `${c.objectType}:${c.property} = '${escapeStixString(c.value)}'`;
   });
   return `[${parts.join(' AND ')}]`;
@@ -34,8 +35,14 @@ const SPACE = /\s/;
 export function parsePattern(pattern: string): Comparison[] {
   let i = 0;
   const s = pattern;
-  const ws = () => { while (i < s.length && SPACE.test(s[i])) i++; };
-  const expect = (c: string) => { ws(); if (s[i] !== c) throw new PatternError(`expected ${c} at ${i}`); i++; };
+  const ws = () => {
+    while (i < s.length && SPACE.test(s[i])) i++;
+  };
+  const expect = (c: string) => {
+    ws();
+    if (s[i] !== c) throw new PatternError(`expected ${c} at ${i}`);
+    i++;
+  };
   const out: Comparison[] = [];
   expect('[');
   for (;;) {
@@ -66,7 +73,10 @@ export function parsePattern(pattern: string): Comparison[] {
     }
     out.push({ objectType: path[1], property: path[2], value });
     ws();
-    if (s.startsWith('AND', i) && SPACE.test(s[i + 3] ?? '')) { i += 3; continue; }
+    if (s.startsWith('AND', i) && SPACE.test(s[i + 3] ?? '')) {
+      i += 3;
+      continue;
+    }
     break;
   }
   expect(']');

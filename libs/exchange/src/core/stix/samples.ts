@@ -32,11 +32,25 @@ const TLPS: Tlp[] = ['clear', 'green', 'amber'];
 
 export function sampleIndicators(): ExchangeIndicator[] {
   return SAMPLE_VALUES.map(([type, value], i) => ({
-    fingerprint: fingerprintOf(type, value), type, value, pseudonymised: false, tlp: TLPS[i % TLPS.length],
-    confidence: 40 + i * 4, verdict: (['scam', 'suspicious', 'unknown', 'legitimate'] as const)[i % 4], revoked: i === 3,
-    firstSeen: '2026-02-01T08:00:00Z', lastSeen: `2026-02-${String(10 + i).padStart(2, '0')}T12:30:00.123Z`, sightings: 3 + i,
-    reporters: 1 + (i % 3), scamTypes: i % 5 === 0 ? [] : ['phishing', 'impersonation_bank'].slice(0, 1 + (i % 2)),
-    attributes: type === 'domain' ? { registrableDomain: value } : type === 'crypto_wallet' ? { network: value.startsWith('0x') ? 'ethereum' : 'bitcoin' } : {},
+    fingerprint: fingerprintOf(type, value),
+    type,
+    value,
+    pseudonymised: false,
+    tlp: TLPS[i % TLPS.length],
+    confidence: 40 + i * 4,
+    verdict: (['scam', 'suspicious', 'unknown', 'legitimate'] as const)[i % 4],
+    revoked: i === 3,
+    firstSeen: '2026-02-01T08:00:00Z',
+    lastSeen: `2026-02-${String(10 + i).padStart(2, '0')}T12:30:00.123Z`,
+    sightings: 3 + i,
+    reporters: 1 + (i % 3),
+    scamTypes: i % 5 === 0 ? [] : ['phishing', 'impersonation_bank'].slice(0, 1 + (i % 2)),
+    attributes:
+      type === 'domain'
+        ? { registrableDomain: value }
+        : type === 'crypto_wallet'
+          ? { network: value.startsWith('0x') ? 'ethereum' : 'bitcoin' }
+          : {},
     ...(i % 2 === 0 ? { narratives: [`Caller claimed to be from the bank (${i}); 사기 전화`] } : {}),
     modified: `2026-02-${String(10 + i).padStart(2, '0')}T12:30:00.123Z`,
   }));
@@ -51,7 +65,10 @@ export function sampleBundles(): { name: string; bundle: StixBundle }[] {
   const closed: PartnerPolicy = { ...open, pseudonymise: everyType(), shareNarrative: false };
   return [
     { name: 'clear values, narratives', bundle: toStixBundle(applyOutboundPolicy(local(sampleIndicators()), open).send, SAMPLE_SENDER) },
-    { name: 'all pseudonymised, no narratives', bundle: toStixBundle(applyOutboundPolicy(local(sampleIndicators()), closed, SAMPLE_PSEUDONYM_KEY).send, SAMPLE_SENDER) },
+    {
+      name: 'all pseudonymised, no narratives',
+      bundle: toStixBundle(applyOutboundPolicy(local(sampleIndicators()), closed, SAMPLE_PSEUDONYM_KEY).send, SAMPLE_SENDER),
+    },
     { name: 'no indicators', bundle: toStixBundle([], { nodeId: 'kr-knpa', jurisdiction: 'KR' }) },
   ];
 }

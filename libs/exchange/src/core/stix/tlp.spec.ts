@@ -11,9 +11,14 @@ describe('TLP helpers', () => {
 
   it('writes the marking definitions exactly as OASIS publishes them (tlp-2.0 examples)', () => {
     expect(tlpMarkingDefinition('amber+strict')).toEqual({
-      type: 'marking-definition', spec_version: '2.1', id: 'marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003',
-      created: '2022-10-01T00:00:00.000Z', name: 'TLP:AMBER+STRICT',
-      extensions: { 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': { extension_type: 'property-extension', tlp_2_0: 'amber+strict' } },
+      type: 'marking-definition',
+      spec_version: '2.1',
+      id: 'marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003',
+      created: '2022-10-01T00:00:00.000Z',
+      name: 'TLP:AMBER+STRICT',
+      extensions: {
+        'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': { extension_type: 'property-extension', tlp_2_0: 'amber+strict' },
+      },
     });
     expect(tlpMarkingDefinition('clear').id).toBe('marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487');
     expect(tlpMarkingDefinition('green').id).toBe('marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb');
@@ -28,13 +33,19 @@ describe('TLP helpers', () => {
   });
 
   it('finds the strictest marking of an object and of a bundle, granular markings included', () => {
-    const green = tlpMarkingDefinition('green').id, amber = tlpMarkingDefinition('amber').id, red = tlpMarkingDefinition('red').id;
+    const green = tlpMarkingDefinition('green').id,
+      amber = tlpMarkingDefinition('amber').id,
+      red = tlpMarkingDefinition('red').id;
     expect(tlpOfObject({ type: 'indicator', id: 'indicator--x', object_marking_refs: [green, amber] })).toBe('amber');
     expect(tlpOfObject({ type: 'indicator', id: 'indicator--x' })).toBeUndefined();
-    const bundle = { type: 'bundle' as const, id: 'bundle--x', objects: [
-      { type: 'indicator', id: 'indicator--a', object_marking_refs: [green] },
-      { type: 'indicator', id: 'indicator--b', granular_markings: [{ marking_ref: red, selectors: ['description'] }] },
-    ] };
+    const bundle = {
+      type: 'bundle' as const,
+      id: 'bundle--x',
+      objects: [
+        { type: 'indicator', id: 'indicator--a', object_marking_refs: [green] },
+        { type: 'indicator', id: 'indicator--b', granular_markings: [{ marking_ref: red, selectors: ['description'] }] },
+      ],
+    };
     expect(maxTlpOf(bundle)).toBe('red');
     expect(maxTlpOf({ ...bundle, objects: [bundle.objects[0]] })).toBe('green');
     expect(maxTlpOf({ ...bundle, objects: [] })).toBeUndefined();

@@ -52,7 +52,8 @@ export const tlpOfMarkingId = (id: string): Tlp | undefined => BY_ID_MAP.get(id)
 /** Every marking reference an object carries, object-level and granular. */
 export function markingRefsOf(obj: StixObject): string[] {
   const refs = Array.isArray(obj.object_marking_refs) ? obj.object_marking_refs.filter((r) => typeof r === 'string') : [];
-  for (const g of Array.isArray(obj.granular_markings) ? obj.granular_markings : []) if (typeof g?.marking_ref === 'string') refs.push(g.marking_ref);
+  for (const g of Array.isArray(obj.granular_markings) ? obj.granular_markings : [])
+    if (typeof g?.marking_ref === 'string') refs.push(g.marking_ref);
   return refs;
 }
 

@@ -53,7 +53,11 @@ describe('toStixBundle', () => {
     const [bundle] = bundles.map((b) => b.bundle);
     const sender = ofType(bundle, 'identity').find((o) => o.extensions?.[SCAMINTEL_PROPERTIES_EXT]);
     expect(sender).toMatchObject({ name: SAMPLE_SENDER.name, identity_class: 'organization' });
-    expect(sender!.extensions![SCAMINTEL_PROPERTIES_EXT]).toEqual({ extension_type: 'property-extension', node_id: 'sg-spf', jurisdiction: 'SG' });
+    expect(sender!.extensions![SCAMINTEL_PROPERTIES_EXT]).toEqual({
+      extension_type: 'property-extension',
+      node_id: 'sg-spf',
+      jurisdiction: 'SG',
+    });
   });
 
   it('gives each record an indicator, a sighting and its SCO, all under the record TLP', () => {
@@ -67,7 +71,12 @@ describe('toStixBundle', () => {
       expect(() => parsePattern(ind.pattern as string)).not.toThrow();
       expect(ind.object_marking_refs).toHaveLength(1);
       const sighting = ofType(bundle, 'sighting').find((s) => s.sighting_of_ref === ind.id)!;
-      expect(sighting).toMatchObject({ where_sighted_refs: [sender.id], created_by_ref: sender.id, object_marking_refs: ind.object_marking_refs, summary: true });
+      expect(sighting).toMatchObject({
+        where_sighted_refs: [sender.id],
+        created_by_ref: sender.id,
+        object_marking_refs: ind.object_marking_refs,
+        summary: true,
+      });
       expect(Number.isInteger(sighting.count)).toBe(true);
       const fp = (ind.extensions![SCAMINTEL_PROPERTIES_EXT] as { fingerprint: string }).fingerprint;
       const source = inds.find((i) => i.fingerprint === fp)!;
@@ -88,7 +97,12 @@ describe('toStixBundle', () => {
       }
       expect(defs.has(SCAMINTEL_PROPERTIES_EXT)).toBe(true);
       for (const d of ofType(bundle, 'extension-definition')) {
-        expect(d).toMatchObject({ created_by_ref: expect.stringMatching(/^identity--/), version: '1.0.0', schema: expect.any(String), name: expect.any(String) });
+        expect(d).toMatchObject({
+          created_by_ref: expect.stringMatching(/^identity--/),
+          version: '1.0.0',
+          schema: expect.any(String),
+          name: expect.any(String),
+        });
         expect((d.extension_types as string[]).every((t) => ['new-sco', 'property-extension'].includes(t))).toBe(true);
       }
     }
@@ -97,12 +111,17 @@ describe('toStixBundle', () => {
   it('can leave the extension definitions out for receivers that validate whole bundles', () => {
     const slim = toStixBundle(sampleIndicators(), SAMPLE_SENDER, { includeExtensionDefinitions: false });
     expect(ofType(slim, 'extension-definition')).toEqual([]);
-    expect(slim.objects.filter((o) => o.type !== 'extension-definition')).toEqual(bundles[0].bundle.objects.filter((o) => o.type !== 'extension-definition'));
+    expect(slim.objects.filter((o) => o.type !== 'extension-definition')).toEqual(
+      bundles[0].bundle.objects.filter((o) => o.type !== 'extension-definition'),
+    );
   });
 
   it('includes exactly the TLP markings in use, plus CLEAR for the descriptive objects', () => {
     const [clearValues, pseudonymised, empty] = bundles.map((b) => b.bundle);
-    const markings = (b: StixBundle) => ofType(b, 'marking-definition').map((m) => m.id).sort();
+    const markings = (b: StixBundle) =>
+      ofType(b, 'marking-definition')
+        .map((m) => m.id)
+        .sort();
     expect(markings(clearValues)).toEqual([TLP_MARKING_IDS.clear, TLP_MARKING_IDS.green, TLP_MARKING_IDS.amber].sort());
     expect(markings(pseudonymised)).toEqual(markings(clearValues));
     expect(markings(empty)).toEqual([TLP_MARKING_IDS.clear]);
@@ -116,7 +135,8 @@ describe('toStixBundle', () => {
     }
     expect(text).not.toContain('Caller claimed');
     expect(text).not.toContain('registrableDomain');
-    for (const ind of ofType(bundles[1].bundle, 'indicator')) expect(ind.extensions![SCAMINTEL_PROPERTIES_EXT]).not.toHaveProperty('narratives');
+    for (const ind of ofType(bundles[1].bundle, 'indicator'))
+      expect(ind.extensions![SCAMINTEL_PROPERTIES_EXT]).not.toHaveProperty('narratives');
     expect(ofType(bundles[1].bundle, 'scamintel-pseudonym')).toHaveLength(sampleIndicators().length);
   });
 
@@ -126,7 +146,9 @@ describe('toStixBundle', () => {
     expect(b).toEqual(a);
     expect(toStixBundle(sampleIndicators(), { ...SAMPLE_SENDER, nodeId: 'kr-knpa' }).id).not.toBe(a.id);
     expect(toStixBundle(sampleIndicators().slice(1), SAMPLE_SENDER).id).not.toBe(a.id);
-    expect(toStixBundle([], SAMPLE_SENDER, { bundleId: 'bundle--11111111-1111-4111-8111-111111111111' }).id).toBe('bundle--11111111-1111-4111-8111-111111111111');
+    expect(toStixBundle([], SAMPLE_SENDER, { bundleId: 'bundle--11111111-1111-4111-8111-111111111111' }).id).toBe(
+      'bundle--11111111-1111-4111-8111-111111111111',
+    );
   });
 
   it('maps verdicts to indicator_types and keeps scamintel fields in the property extension', () => {
@@ -135,8 +157,13 @@ describe('toStixBundle', () => {
     expect(obj.indicator_types).toEqual(['malicious-activity']);
     expect(obj.pattern).toBe("[phone-number:value = '+6591234567']");
     expect(obj.extensions![SCAMINTEL_PROPERTIES_EXT]).toEqual({
-      extension_type: 'property-extension', indicator_type: 'phone', fingerprint: ind.fingerprint, verdict: 'scam',
-      pseudonymised: false, reporters: ind.reporters, narratives: ind.narratives,
+      extension_type: 'property-extension',
+      indicator_type: 'phone',
+      fingerprint: ind.fingerprint,
+      verdict: 'scam',
+      pseudonymised: false,
+      reporters: ind.reporters,
+      narratives: ind.narratives,
     });
     expect(obj.labels).toBeUndefined();
   });

@@ -22,7 +22,10 @@ export interface ToStixOptions {
   includeExtensionDefinitions?: boolean;
 }
 
-export interface StixMappingProblem { fingerprint: string; reason: string }
+export interface StixMappingProblem {
+  fingerprint: string;
+  reason: string;
+}
 
 /** Thrown instead of emitting an object that would fail validation or mislead the receiver. */
 export class StixMappingError extends Error {
@@ -32,7 +35,12 @@ export class StixMappingError extends Error {
 }
 
 /** indicator_types from the verdict, so STIX tools that ignore our extension still read it right. */
-const INDICATOR_TYPES_FOR: Record<Verdict, string> = { scam: 'malicious-activity', suspicious: 'anomalous-activity', unknown: 'unknown', legitimate: 'benign' };
+const INDICATOR_TYPES_FOR: Record<Verdict, string> = {
+  scam: 'malicious-activity',
+  suspicious: 'anomalous-activity',
+  unknown: 'unknown',
+  legitimate: 'benign',
+};
 const DEFAULT_IDENTITY_VERSION = '2026-01-01T00:00:00.000Z';
 
 /** Everything wrong with one record, and its STIX timestamps when they are all readable (computed once here). */
@@ -52,13 +60,25 @@ function problemsOf(ind: ExchangeIndicator, out: string[]): Stamps | undefined {
   return firstSeen && lastSeen && modified ? { firstSeen, lastSeen, modified } : undefined;
 }
 
-interface Stamps { firstSeen: string; lastSeen: string; modified: string }
+interface Stamps {
+  firstSeen: string;
+  lastSeen: string;
+  modified: string;
+}
 
 function senderIdentity(sender: NodeIdentity, version: string): StixObject {
   return {
-    type: 'identity', spec_version: '2.1', id: identityId(sender.nodeId), created: version, modified: version,
-    name: sender.name ?? sender.nodeId, identity_class: 'organization', object_marking_refs: [TLP_MARKING_IDS.clear],
-    extensions: { [SCAMINTEL_PROPERTIES_EXT]: { extension_type: 'property-extension', node_id: sender.nodeId, jurisdiction: sender.jurisdiction } },
+    type: 'identity',
+    spec_version: '2.1',
+    id: identityId(sender.nodeId),
+    created: version,
+    modified: version,
+    name: sender.name ?? sender.nodeId,
+    identity_class: 'organization',
+    object_marking_refs: [TLP_MARKING_IDS.clear],
+    extensions: {
+      [SCAMINTEL_PROPERTIES_EXT]: { extension_type: 'property-extension', node_id: sender.nodeId, jurisdiction: sender.jurisdiction },
+    },
   };
 }
 
@@ -71,24 +91,48 @@ function objectsFor(ind: ExchangeIndicator, stamps: Stamps, senderRef: string, n
   const created = earlier(firstSeen, modified);
   const id = indicatorId(ind.fingerprint, nodeId);
   const props: Record<string, unknown> = {
-    extension_type: 'property-extension', indicator_type: ind.type, fingerprint: ind.fingerprint, verdict: ind.verdict,
-    pseudonymised: ind.pseudonymised, reporters: Math.max(0, Math.trunc(ind.reporters || 0)),
+    extension_type: 'property-extension',
+    indicator_type: ind.type,
+    fingerprint: ind.fingerprint,
+    verdict: ind.verdict,
+    pseudonymised: ind.pseudonymised,
+    reporters: Math.max(0, Math.trunc(ind.reporters || 0)),
   };
   if (ind.attributes && Object.keys(ind.attributes).length) props.attributes = ind.attributes;
   if (ind.narratives?.length) props.narratives = ind.narratives;
   // Members are assigned in the order JSON.stringify must write them (the wire format): labels only when present.
   const indicator: StixObject = {
-    type: 'indicator', spec_version: '2.1', id, created_by_ref: senderRef, created, modified,
-    indicator_types: [INDICATOR_TYPES_FOR[ind.verdict]], pattern: buildPattern(comparisons), pattern_type: 'stix', pattern_version: '2.1',
-    valid_from: firstSeen, confidence: Math.min(100, Math.max(0, Math.round(ind.confidence))), revoked: ind.revoked === true,
+    type: 'indicator',
+    spec_version: '2.1',
+    id,
+    created_by_ref: senderRef,
+    created,
+    modified,
+    indicator_types: [INDICATOR_TYPES_FOR[ind.verdict]],
+    pattern: buildPattern(comparisons),
+    pattern_type: 'stix',
+    pattern_version: '2.1',
+    valid_from: firstSeen,
+    confidence: Math.min(100, Math.max(0, Math.round(ind.confidence))),
+    revoked: ind.revoked === true,
   };
   if (ind.scamTypes?.length) indicator.labels = [...ind.scamTypes];
   indicator.object_marking_refs = marking;
   indicator.extensions = { [SCAMINTEL_PROPERTIES_EXT]: props };
   const sighting: StixObject = {
-    type: 'sighting', spec_version: '2.1', id: sightingId(id, senderRef), created_by_ref: senderRef, created, modified,
-    first_seen: firstSeen, last_seen: lastSeen, count: Math.min(999_999_999, Math.max(0, Math.trunc(ind.sightings || 0))),
-    sighting_of_ref: id, where_sighted_refs: [senderRef], summary: true, object_marking_refs: marking,
+    type: 'sighting',
+    spec_version: '2.1',
+    id: sightingId(id, senderRef),
+    created_by_ref: senderRef,
+    created,
+    modified,
+    first_seen: firstSeen,
+    last_seen: lastSeen,
+    count: Math.min(999_999_999, Math.max(0, Math.trunc(ind.sightings || 0))),
+    sighting_of_ref: id,
+    where_sighted_refs: [senderRef],
+    summary: true,
+    object_marking_refs: marking,
   };
   // observableOf built this SCO for us alone: the marking goes last, as a copy with it appended would have it.
   sco.object_marking_refs = marking;
@@ -145,16 +189,23 @@ export function toStixBundle(indicators: ExchangeIndicator[], sender: NodeIdenti
 
   const usedTypes = new Set<string>();
   for (const o of records) usedTypes.add(o.type);
-  const definitions = opts.includeExtensionDefinitions === false ? [] : extensionDefinitions().filter((d) => {
-    const custom = Object.entries(CUSTOM_SCO_EXT).find(([, id]) => id === d.id);
-    return !custom || usedTypes.has(custom[0]);
-  });
+  const definitions =
+    opts.includeExtensionDefinitions === false
+      ? []
+      : extensionDefinitions().filter((d) => {
+          const custom = Object.entries(CUSTOM_SCO_EXT).find(([, id]) => id === d.id);
+          return !custom || usedTypes.has(custom[0]);
+        });
   const usedTlps = new Set<string>(['clear']);
   for (const i of indicators) usedTlps.add(i.tlp);
-  const markings = (Object.keys(TLP_MARKING_IDS) as (keyof typeof TLP_MARKING_IDS)[]).filter((t) => usedTlps.has(t)).map(tlpMarkingDefinition);
+  const markings = (Object.keys(TLP_MARKING_IDS) as (keyof typeof TLP_MARKING_IDS)[])
+    .filter((t) => usedTlps.has(t))
+    .map(tlpMarkingDefinition);
 
   const objects = [identity, scamintelIdentity(), ...definitions, ...markings];
   for (const o of records) objects.push(o);
-  const id = opts.bundleId ?? `bundle--${uuidv5(SCAMINTEL_NAMESPACE, canonicalVersions(objects.map((o) => `${o.id}@${o.modified ?? o.created ?? ''}`).sort()))}`;
+  const id =
+    opts.bundleId ??
+    `bundle--${uuidv5(SCAMINTEL_NAMESPACE, canonicalVersions(objects.map((o) => `${o.id}@${o.modified ?? o.created ?? ''}`).sort()))}`;
   return { type: 'bundle', id, objects };
 }
