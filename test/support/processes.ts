@@ -48,15 +48,43 @@ export async function killHard(child: ChildProcess): Promise<void> {
   await gone;
 }
 
-/** Runs a built app (dist/) as a child process, the way an operator would. */
-export function spawnApp(app: 'api' | 'worker', env: Record<string, string>): ChildProcess {
-  const entry = path.join(ROOT, `dist/apps/${app}/src/main.js`);
+const OUTPUT = new WeakMap<ChildProcess, string[]>();
+
+/** The last lines a spawned app wrote to stderr (its JSON logs at warn and above), for a failing test's message. */
+export function outputOf(child: ChildProcess): string {
+  return (OUTPUT.get(child) ?? []).join('');
+}
+
+/** Runs a built app (dist/) as a child process, the way an operator would; `root` is the tree it runs from. */
+export function spawnApp(app: 'api' | 'worker', env: Record<string, string>, root = ROOT): ChildProcess {
+  const entry = path.join(root, `dist/apps/${app}/src/main.js`);
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first (npm test does)`);
   const child = spawn(process.execPath, [entry], {
-    cwd: ROOT,
+    cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  child.stderr?.on('data', () => undefined);
+  const tail: string[] = [];
+  OUTPUT.set(child, tail);
+  child.stderr?.on('data', (chunk: Buffer) => {
+    tail.push(chunk.toString());
+    if (tail.length > 200) tail.shift();
+  });
   return child;
+}
+
+/** Waits until a spawned API answers `/health/ready` with 200 (or the process exits, which fails at once). */
+export async function waitReady(url: string, child?: ChildProcess, timeoutMs = 30000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (child && (child.exitCode !== null || child.signalCode !== null))
+      throw new Error(`process exited (${child.exitCode ?? child.signalCode}) before ${url} was ready:\n${outputOf(child)}`);
+    const status = await fetch(`${url}/health/ready`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    if (Date.now() > end) throw new Error(`${url}/health/ready did not answer 200 within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

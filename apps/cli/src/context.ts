@@ -23,7 +23,11 @@ export class CliModule {
   static forCommand(config: AppConfig, kind: ContextKind): DynamicModule {
     const base = [
       ConfigModule.forRoot(config),
-      PersistenceModule.forRoot({ applicationName: `scamintel-cli-${config.nodeId}`, poolSize: kind === 'import' ? 8 : 2 }),
+      PersistenceModule.forRoot({
+        applicationName: `scamintel-cli-${config.nodeId}`,
+        poolSize: kind === 'import' ? 8 : 2,
+        waitForDatabase: false,
+      }),
       AuditModule,
     ];
     const extras: Record<ContextKind, DynamicModule['imports']> = {

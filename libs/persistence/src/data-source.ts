@@ -1,3 +1,4 @@
+import type { ClientBase } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
@@ -5,6 +6,17 @@ export interface DataSourceSettings {
   databaseUrl: string;
   poolSize?: number;
   applicationName?: string;
+}
+
+/**
+ * Every pooled connection gets a permanent 'error' listener as it is made. pg emits 'error' on a client whose
+ * server went away (postmaster killed, backend terminated) even while it is checked out inside a transaction, where
+ * the pool's own idle listener is detached; unheard, that event kills the process. The query in flight still fails
+ * with the error, so callers see it; the pool drops the broken connection when it is released (`transaction`
+ * releases it with the error).
+ */
+function keepErrorsHeard(client: ClientBase): void {
+  client.on('error', () => undefined);
 }
 
 export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
@@ -16,7 +28,12 @@ export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
     migrationsRun: false,
     synchronize: false,
     // Fail fast when PostgreSQL is down so the API answers 503 instead of hanging.
-    extra: { max: s.poolSize ?? 10, connectionTimeoutMillis: 3000, application_name: s.applicationName ?? 'scamintel' },
+    extra: {
+      max: s.poolSize ?? 10,
+      connectionTimeoutMillis: 3000,
+      application_name: s.applicationName ?? 'scamintel',
+      onConnect: keepErrorsHeard,
+    },
   };
 }
 

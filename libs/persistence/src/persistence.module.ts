@@ -7,7 +7,7 @@ import { dataSourceOptions } from './data-source';
 @Global()
 @Module({})
 export class PersistenceModule {
-  static forRoot(opts: { poolSize?: number; applicationName?: string } = {}): DynamicModule {
+  static forRoot(opts: { poolSize?: number; applicationName?: string; waitForDatabase?: boolean } = {}): DynamicModule {
     return {
       module: PersistenceModule,
       imports: [
@@ -19,8 +19,10 @@ export class PersistenceModule {
               poolSize: opts.poolSize,
               applicationName: opts.applicationName ?? `scamintel-${config.nodeId}`,
             }),
-            // The app starts even when PostgreSQL is down; requests then answer 503 until it is back.
-            retryAttempts: 0,
+            // A service started while PostgreSQL restarts waits for it (up to a minute) instead of exiting at once;
+            // once running, it rides out outages on its own (requests answer 503, jobs retry). The CLI fails fast.
+            retryAttempts: opts.waitForDatabase === false ? 0 : 30,
+            retryDelay: 2000,
           }),
         }),
       ],

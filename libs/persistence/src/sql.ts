@@ -20,21 +20,26 @@ export async function query<R extends QueryResultRow = Record<string, any>>(
   return on.query<R>(text, params as any[]);
 }
 
-/** Runs fn in one transaction; deadlocks and serialization failures retry the whole transaction. */
+/**
+ * Runs fn in one transaction; deadlocks and serialization failures retry the whole transaction. A connection that
+ * broke (PostgreSQL restarted, the network cut) fails the call with its error — the API answers 503, a job fails and
+ * is retried — and is released with that error, so the pool discards it instead of lending it out again.
+ */
 export async function transaction<T>(db: DataSource, fn: (tx: PoolClient) => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await poolOf(db).connect();
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch((rollbackErr: Error) => (broken = rollbackErr));
       if (attempt < attempts && isRetryableTransactionError(err)) continue;
       throw err;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 }
