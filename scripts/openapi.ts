@@ -58,9 +58,10 @@ async function main(): Promise<number> {
   const file = fileFlag === 0 ? path.resolve(rest[1]) : path.join(repoRoot(), 'docs', 'openapi.json');
   const doc = await currentDocument();
   const gaps = documentationGaps(doc as never);
-  for (const op of gaps.undocumented)
-    process.stderr.write(`warning: ${op} has no entry in libs/openapi/src/route-docs.ts (no response schema or example)\n`);
-  for (const op of gaps.stale) process.stderr.write(`warning: route-docs.ts documents ${op}, which no controller serves\n`);
+  for (const op of gaps)
+    process.stderr.write(
+      `${mode === 'check' ? 'error' : 'warning'}: ${op}: decorate its controller method (@ApiOperation, @ApiOkResponse …)\n`,
+    );
   const text = stableStringify(doc);
   if (mode === 'write') {
     writeFileSync(file, text);
@@ -73,6 +74,10 @@ async function main(): Promise<number> {
   }
   const committed = JSON.parse(readFileSync(file, 'utf8'));
   const lines = diffDocuments(committed, doc);
+  if (gaps.length) {
+    process.stderr.write(`${gaps.length} operation${gaps.length === 1 ? ' is' : 's are'} not documented enough\n`);
+    return 1;
+  }
   if (!lines.length && stableStringify(committed) === text) {
     process.stdout.write('docs/openapi.json matches the code\n');
     return 0;

@@ -287,6 +287,11 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
       expect(doc.paths['/v1/lookup'].get.responses['200'].content['application/json'].example.verdict).toBe('scam');
       expect(doc.paths['/v1/indicators/normalize'].post.requestBody.content['application/json'].examples.items).toBeDefined();
       expect(doc.components.schemas.LookupAnswer.properties.verdict.enum).toEqual(['scam', 'suspicious', 'unknown', 'legitimate']);
+      // TAXII takes HTTP Basic as well as Bearer (CONTRACT §8); so do the queue dashboard's pages, but not its retry.
+      expect(doc.components.securitySchemes.basic).toMatchObject({ type: 'http', scheme: 'basic' });
+      expect(doc.paths['/taxii2/api/collections/{collectionId}/objects'].get.security).toEqual([{ bearer: [] }, { basic: [] }]);
+      expect(doc.paths['/admin/queues'].get.security).toEqual([{ bearer: [] }, { basic: [] }]);
+      expect(doc.paths['/admin/queues/{queue}/jobs/{id}/retry'].post.security).toEqual([{ bearer: [] }]);
     });
 
     it('serves Swagger UI at /docs', async () => {

@@ -1,9 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { Access } from '@scamintel/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { Access, ApiBodyOf, ApiError, EXAMPLE } from '@scamintel/common';
 import { AuthenticatedRequest } from './auth.guard';
 import { CreateKeyDto } from './dto/create-key.dto';
+import { ApiKeyCreated, ApiKeyList, ApiKeyRevoked } from './dto/key.response';
 import { KeysService } from './keys.service';
 import { actorOf } from './actor';
+
+const CREATED_AT = '2026-11-20T02:16:03.412Z';
+const KEY_EXAMPLES = {
+  reporter: { summary: 'A bank reporting scams', value: { role: 'reporter', organisation: 'DBS Bank', trust: 'high' } },
+  partner: { summary: 'The key a partner node uses', value: { role: 'partner', organisation: 'KNPA', partnerNodeId: 'kr-knpa' } },
+};
+const KEY = { id: EXAMPLE.keyId, role: 'reporter', organisation: 'DBS Bank', trust: 'high', createdAt: CREATED_AT };
 
 @Controller('v1/admin/keys')
 @Access('admin')
@@ -12,6 +21,13 @@ export class KeysController {
 
   @Post()
   @HttpCode(201)
+  @ApiOperation({ summary: 'Create an API key (shown once).' })
+  @ApiBodyOf(CreateKeyDto, KEY_EXAMPLES)
+  @ApiCreatedResponse({
+    description: 'The key. Store it now: only its hash is kept.',
+    type: ApiKeyCreated,
+    example: { ...KEY, key: 'si_q8XQk0Zt3n9mJ2wVb7cR1yHf5LpAe4Uo6GdSx-TiKvM' },
+  })
   async create(@Body() dto: CreateKeyDto, @Req() req: AuthenticatedRequest) {
     const { id, key, row } = await this.keys.create(actorOf(req), {
       role: dto.role,
@@ -31,11 +47,24 @@ export class KeysController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List API keys (never the keys themselves).' })
+  @ApiOkResponse({
+    description: 'All keys, revoked ones included.',
+    type: ApiKeyList,
+    example: { keys: [{ ...KEY, partnerNodeId: null, revokedAt: null }] },
+  })
   async list() {
     return { keys: await this.keys.list() };
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Revoke an API key (effective within KEY_CACHE_TTL_MS in every API process).' })
+  @ApiOkResponse({
+    description: 'Revoked (idempotent).',
+    type: ApiKeyRevoked,
+    example: { id: EXAMPLE.keyId, revokedAt: '2026-11-21T08:00:00.000Z' },
+  })
+  @ApiError(404, 'No such key.')
   async revoke(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: AuthenticatedRequest) {
     const row = await this.keys.revoke(actorOf(req), id);
     return { id: row.id, revokedAt: row.revokedAt };

@@ -30,6 +30,8 @@ export const CHANNELS = [
 export const TLPS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
 export const INDICATOR_TYPE_NAMES = ['phone', 'url', 'domain', 'email', 'ip', 'bank_account', 'crypto_wallet', 'social_handle'] as const;
 export const REPORT_STATUSES = ['received', 'processed', 'failed'] as const;
+/** A jurisdiction's verdict on an indicator (CONTRACT §6). */
+export const VERDICTS = ['scam', 'suspicious', 'unknown', 'legitimate'] as const;
 
 export type ScamType = (typeof SCAM_TYPES)[number];
 export type Channel = (typeof CHANNELS)[number];

@@ -1,9 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { Access, RateLimit } from '@scamintel/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, getSchemaPath } from '@nestjs/swagger';
+import { Access, ApiBodyOf, ApiError, RateLimit } from '@scamintel/common';
 import { normalize, tryNormalize } from '@scamintel/indicators';
 import { ListIndicatorsQuery } from './dto/list-indicators.query';
 import { LookupQuery } from './dto/lookup.query';
 import { NormalizeDto } from './dto/normalize.dto';
+import {
+  INDICATOR_DETAIL_EXAMPLE,
+  INDICATOR_PAGE_EXAMPLE,
+  LOOKUP_EXAMPLE,
+  NORMALIZED_EXAMPLE,
+  NORMALIZE_EXAMPLES,
+  NOT_AN_INDICATOR_EXAMPLE,
+} from './dto/indicator.examples';
+import { Indicator, IndicatorDetail, IndicatorPage, LookupAnswer, NormalizedItems } from './dto/indicator.response';
 import { IntelError } from './intel-error';
 import { LookupService } from './lookup/lookup.service';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
@@ -25,6 +35,7 @@ function decodeCursor(s: string): { updatedAt: string; fingerprint: string } {
 }
 
 @Controller('v1')
+@ApiExtraModels(Indicator, NormalizedItems)
 export class IndicatorsController {
   constructor(
     private readonly lookups: LookupService,
@@ -34,6 +45,12 @@ export class IndicatorsController {
   @Get('lookup')
   @Access('public')
   @RateLimit('lookup')
+  @ApiOperation({ summary: 'Is this a scam? Public, rate-limited; never reporter data.' })
+  @ApiOkResponse({
+    description: 'The verdict with counts. A query that is no indicator answers 200 with `indicator: null` and `rejected`.',
+    type: LookupAnswer,
+    example: LOOKUP_EXAMPLE,
+  })
   lookup(@Query() q: LookupQuery) {
     return this.lookups.lookup(q.q, q.type, q.region);
   }
@@ -41,6 +58,14 @@ export class IndicatorsController {
   @Post('indicators/normalize')
   @HttpCode(200)
   @Access('public')
+  @ApiOperation({ summary: 'Canonical form and fingerprint of one value, or of up to 1000 items.' })
+  @ApiBodyOf(NormalizeDto, NORMALIZE_EXAMPLES)
+  @ApiOkResponse({
+    description: 'One indicator (for `value`) or per-item outcomes (for `items`).',
+    schema: { oneOf: [{ $ref: getSchemaPath(Indicator) }, { $ref: getSchemaPath(NormalizedItems) }] },
+    example: NORMALIZED_EXAMPLE,
+  })
+  @ApiError(422, 'The value is no indicator of any (or the given) type.', { example: NOT_AN_INDICATOR_EXAMPLE })
   normalize(@Body() dto: NormalizeDto) {
     if (dto.items && dto.value !== undefined)
       throw new IntelError('validation_failed', 'send either value or items, not both', [
@@ -62,6 +87,13 @@ export class IndicatorsController {
 
   @Get('indicators/:fingerprint')
   @Access('analyst')
+  @ApiOperation({ summary: 'Full detail of an indicator (analyst).' })
+  @ApiOkResponse({
+    description: 'Sightings per jurisdiction and source node, linked reports.',
+    type: IndicatorDetail,
+    example: INDICATOR_DETAIL_EXAMPLE,
+  })
+  @ApiError(404, 'No such indicator.')
   async detail(@Param('fingerprint') fingerprint: string) {
     const found = FINGERPRINT.test(fingerprint) ? await this.lookups.detail(fingerprint) : undefined;
     if (!found) throw new IntelError('not_found', 'no such indicator');
@@ -70,6 +102,8 @@ export class IndicatorsController {
 
   @Get('indicators')
   @Access('analyst')
+  @ApiOperation({ summary: 'List indicators (analyst) by update time, cursor-paginated.' })
+  @ApiOkResponse({ description: 'A page.', type: IndicatorPage, example: INDICATOR_PAGE_EXAMPLE })
   async list(@Query() q: ListIndicatorsQuery) {
     const limit = q.limit ?? 100;
     const rows = await this.lookups.list({

@@ -1,7 +1,26 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '@scamintel/common';
 import { MetricsService } from './metrics.service';
+
+const METRICS_DOCS = {
+  summary: 'Prometheus metrics of this API process.',
+  description:
+    'Text exposition format 0.0.4: process and Node.js runtime metrics, `scamintel_reports_received_total`, HTTP and lookup latency histograms, ' +
+    'exchange batch counters and `scamintel_queue_jobs{queue,state}` read from BullMQ at scrape time. Worker metrics (jobs, processed reports) ' +
+    'are served by each worker on `WORKER_METRICS_PORT`. Public unless `METRICS_PUBLIC=false` (then admin key).',
+};
+const METRICS_TEXT = {
+  description: 'Prometheus text.',
+  content: {
+    'text/plain; version=0.0.4; charset=utf-8': {
+      schema: { type: 'string' },
+      example:
+        '# HELP scamintel_reports_received_total Reports durably accepted …\n# TYPE scamintel_reports_received_total counter\nscamintel_reports_received_total{submitter="key"} 1042\n',
+    },
+  },
+};
 
 async function scrape(metrics: MetricsService, res: FastifyReply): Promise<string> {
   const { contentType, body } = await metrics.scrape();
@@ -17,6 +36,8 @@ export class PublicMetricsController {
 
   /** Prometheus text exposition of this API process (and the queue depths of the node). */
   @Get()
+  @ApiOperation({ summary: METRICS_DOCS.summary, description: METRICS_DOCS.description })
+  @ApiOkResponse(METRICS_TEXT)
   @Header('Cache-Control', 'no-store')
   metricsText(@Res({ passthrough: true }) res: FastifyReply): Promise<string> {
     return scrape(this.metrics, res);
@@ -31,6 +52,8 @@ export class AdminMetricsController {
 
   /** Prometheus text exposition of this API process (and the queue depths of the node); admin key required. */
   @Get()
+  @ApiOperation({ summary: METRICS_DOCS.summary, description: METRICS_DOCS.description })
+  @ApiOkResponse(METRICS_TEXT)
   @Header('Cache-Control', 'no-store')
   metricsText(@Res({ passthrough: true }) res: FastifyReply): Promise<string> {
     return scrape(this.metrics, res);

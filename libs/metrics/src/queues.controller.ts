@@ -14,12 +14,20 @@ import {
   Res,
   UseFilters,
 } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBasicAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService } from '@scamintel/audit';
 import { AuthenticatedRequest, actorOf } from '@scamintel/auth';
-import { Access, AuthError } from '@scamintel/common';
+import { Access, ApiError, AuthError } from '@scamintel/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { QueueJobsQuery, QueueOverviewQuery } from './dto/queue-jobs.query';
+import {
+  QUEUE_JOB_EXAMPLE,
+  QUEUE_OVERVIEW_EXAMPLE,
+  QueueJobRetried,
+  QueueJobs,
+  QueueOverview as QueueOverviewBody,
+} from './dto/queues.response';
 import { OpsError } from './ops-error';
 import { JobSummary, LISTED_STATES, QueueInspector, QueueInspectorError } from './queue-inspector';
 import { QueueOverview, renderQueuesPage } from './queues-page';
@@ -72,6 +80,13 @@ export class QueuesController {
 
   /** Overview of every queue: HTML by default; JSON with `?format=json` or `Accept: application/json`. */
   @Get()
+  @ApiBasicAuth('basic')
+  @ApiOperation({
+    summary: 'Queue dashboard.',
+    description:
+      'Counts per state and the latest failed, active, waiting and delayed jobs of every queue, without job payloads. HTML (refreshes every 5 s) unless `?format=json` or `Accept: application/json`. A browser is offered a Basic challenge: any user name, the admin key as password.',
+  })
+  @ApiOkResponse({ description: 'Overview.', type: QueueOverviewBody, example: QUEUE_OVERVIEW_EXAMPLE })
   async overview(
     @Query() q: QueueOverviewQuery,
     @Headers('accept') accept: string | undefined,
@@ -100,6 +115,14 @@ export class QueuesController {
 
   /** Jobs of one queue in one state. */
   @Get(':queue/jobs')
+  @ApiBasicAuth('basic')
+  @ApiOperation({ summary: 'Jobs of one queue in one state (default `failed`).' })
+  @ApiOkResponse({
+    description: 'Jobs, without payloads.',
+    type: QueueJobs,
+    example: { queue: 'ingest', state: 'failed', jobs: [QUEUE_JOB_EXAMPLE] },
+  })
+  @ApiError(404, 'No such queue.')
   async jobs(@Param('queue') queue: string, @Query() q: QueueJobsQuery): Promise<{ queue: string; state: string; jobs: JobSummary[] }> {
     if (!this.inspector.has(queue)) throw new OpsError('not_found', 'no such queue');
     const state = q.state ?? 'failed';
@@ -112,6 +135,16 @@ export class QueuesController {
    */
   @Post(':queue/jobs/:id/retry')
   @HttpCode(202)
+  @ApiOperation({
+    summary: 'Move a failed job back to waiting (audited).',
+    description: 'Requires `Authorization: Bearer` (Basic credentials are refused here, so a browser cannot be tricked into it).',
+  })
+  @ApiAcceptedResponse({
+    description: 'The job waits again.',
+    type: QueueJobRetried,
+    example: { queue: 'ingest', id: 'outbox-1042', status: 'waiting' },
+  })
+  @ApiError(404, 'No such failed job.')
   async retry(@Param('queue') queue: string, @Param('id') id: string, @Req() req: AuthenticatedRequest) {
     if (!/^bearer\s/i.test(String(req.headers.authorization ?? '')))
       throw new OpsError('forbidden', 'send the admin key as Authorization: Bearer <key> to change queues');

@@ -1,13 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
+import type { OperationObject, ReferenceObject, ResponseObject } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
-import { ACCESS_KEY, AccessRule, RATE_LIMIT_KEY } from '@scamintel/common';
-import { ROUTE_DOCS, ResponseDoc } from './route-docs';
-import { SCHEMAS } from './schemas';
+import { ACCESS_KEY, AccessRule, ErrorBody, RATE_LIMIT_KEY } from '@scamintel/common';
 import { serveSwaggerUi } from './swagger-ui';
 
 export const BEARER = 'bearer';
+export const BASIC = 'basic';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
 interface RouteMeta {
@@ -49,17 +48,7 @@ const errorResponse = (description: string, headers?: ResponseObject['headers'])
   ...(headers ? { headers } : {}),
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
-
-function toResponse(d: ResponseDoc): ResponseObject {
-  const schema = typeof d.schema === 'string' ? { $ref: `#/components/schemas/${d.schema}` } : (d.schema as SchemaObject | undefined);
-  return {
-    description: d.description,
-    ...(d.headers ? { headers: d.headers as ResponseObject['headers'] } : {}),
-    content: {
-      [d.contentType ?? 'application/json']: { ...(schema ? { schema } : {}), ...(d.example !== undefined ? { example: d.example } : {}) },
-    },
-  };
-}
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconds.', schema: { type: 'integer' } } };
 
 function describeAccess(rules: AccessRule[] | undefined): string {
   if (!rules?.length) return 'Access: none declared (refused).';
@@ -68,66 +57,56 @@ function describeAccess(rules: AccessRule[] | undefined): string {
   return `Access: ${roles.join(', ')} key${roles.length > 1 ? 's' : ''}${rules.includes('public') ? ', or public (no key)' : ''}.`;
 }
 
-/** Adds security, access notes, the contract's error responses, documented responses and request examples. */
+/**
+ * Security from `@Access` (what the guard enforces): a keyed route takes a Bearer key, optionally none when it is
+ * also public; schemes a controller declares besides (`@ApiBasicAuth`) are added as alternatives.
+ */
+function securityOf(op: OperationObject, rules: AccessRule[] | undefined): OperationObject['security'] {
+  const keyed = !!rules?.some((r) => r !== 'public');
+  if (!keyed) return [];
+  const declared = (op.security ?? []).flatMap((s) => Object.keys(s)).filter((name) => name !== BEARER);
+  return [...(rules!.includes('public') ? [{}] : []), { [BEARER]: [] }, ...[...new Set(declared)].map((name) => ({ [name]: [] }))];
+}
+
+/** The contract's error answers (CONTRACT §4) where they apply, unless the route documents its own. */
+function addContractErrors(op: OperationObject, path: string, rules: AccessRule[] | undefined, rateLimited: boolean): void {
+  const responses = op.responses as Record<string, ResponseObject | ReferenceObject>;
+  const keyed = !!rules?.some((r) => r !== 'public');
+  if (op.requestBody || op.parameters?.length)
+    responses['400'] ??= errorResponse('Malformed or invalid request (unknown fields are rejected).');
+  if (op.requestBody) {
+    responses['413'] ??= errorResponse('Body over the limit.');
+    responses['415'] ??= errorResponse('Not JSON.');
+  }
+  if (keyed) {
+    responses['401'] ??= rules!.includes('public')
+      ? errorResponse('Unknown or revoked key.')
+      : errorResponse('Missing, unknown or revoked key.', { 'WWW-Authenticate': { description: 'Bearer', schema: { type: 'string' } } });
+    responses['403'] ??= errorResponse('Known key, wrong role.');
+  }
+  if (rateLimited) responses['429'] ??= errorResponse('Too many requests from this address.', RETRY_AFTER);
+  if (path.startsWith('/v1/')) responses['503'] ??= errorResponse('PostgreSQL unreachable; nothing was stored.', RETRY_AFTER);
+}
+
+/**
+ * Completes what the controllers' decorators say with what the framework knows: security and access notes from
+ * `@Access`, the contract's error answers, and no placeholder answers (the CLI plugin adds an empty one per route).
+ */
 export function enrichDocument(doc: OpenAPIObject, meta: Map<string, RouteMeta>): OpenAPIObject {
-  doc.components ??= {};
-  doc.components.schemas = { ...SCHEMAS, ...(doc.components.schemas ?? {}) };
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
       const op = item[method] as OperationObject | undefined;
       if (!op) continue;
-      const key = `${method.toUpperCase()} ${path}`;
       const m = meta.get(op.operationId ?? '') ?? {};
-      const rules = m.access;
-      const keyed = !!rules?.some((r) => r !== 'public');
-      const anonymous = !!rules?.includes('public');
-      op.security = keyed ? (anonymous ? [{}, { [BEARER]: [] }] : [{ [BEARER]: [] }]) : [];
-      (op as unknown as Record<string, unknown>)['x-access'] = rules ?? [];
-
-      const docs = ROUTE_DOCS[key];
-      if (docs?.summary) op.summary = docs.summary;
-      op.description = [docs?.description, describeAccess(rules)].filter(Boolean).join('\n\n');
-
-      const params = (op.parameters ?? []) as ParameterObject[];
-      for (const h of docs?.headers ?? []) {
-        if (!params.some((p) => p.in === 'header' && p.name.toLowerCase() === h.name.toLowerCase()))
-          params.push({ in: 'header', required: false, ...h } as ParameterObject);
-      }
-      if (params.length) op.parameters = params;
-      if (docs?.requestBody && !op.requestBody) op.requestBody = { required: true, ...docs.requestBody } as OperationObject['requestBody'];
-      const json = (op.requestBody as { content?: Record<string, { examples?: unknown }> } | undefined)?.content?.['application/json'];
-      if (json && docs?.requestExamples) json.examples = docs.requestExamples;
-
-      const responses: Record<string, ResponseObject | ReferenceObject> = {};
-      const documented = Object.entries(docs?.responses ?? {});
-      const hasSuccess = documented.some(([s]) => s.startsWith('2'));
-      for (const [status, r] of Object.entries(op.responses ?? {}))
-        if (!hasSuccess || !status.startsWith('2')) responses[status] = r as ResponseObject;
-      for (const [status, d] of documented) responses[status] = toResponse(d);
-
-      if (op.requestBody || params.length)
-        responses['400'] ??= errorResponse('Malformed or invalid request (unknown fields are rejected).');
-      if (op.requestBody) {
-        responses['413'] ??= errorResponse('Body over the limit.');
-        responses['415'] ??= errorResponse('Not JSON.');
-      }
-      if (keyed) {
-        if (!anonymous)
-          responses['401'] ??= errorResponse('Missing, unknown or revoked key.', {
-            'WWW-Authenticate': { description: 'Bearer', schema: { type: 'string' } },
-          });
-        else responses['401'] ??= errorResponse('Unknown or revoked key.');
-        responses['403'] ??= errorResponse('Known key, wrong role.');
-      }
-      if (m.rateLimit)
-        responses['429'] ??= errorResponse('Too many requests from this address.', {
-          'Retry-After': { description: 'Seconds.', schema: { type: 'integer' } },
-        });
-      if (path.startsWith('/v1/'))
-        responses['503'] ??= errorResponse('PostgreSQL unreachable; nothing was stored.', {
-          'Retry-After': { description: 'Seconds.', schema: { type: 'integer' } },
-        });
-      op.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
+      op.security = securityOf(op, m.access);
+      (op as unknown as Record<string, unknown>)['x-access'] = m.access ?? [];
+      op.description = [op.description, describeAccess(m.access)].filter(Boolean).join('\n\n');
+      const responses = Object.entries(op.responses ?? {}).filter(
+        ([, r]) => (r as ResponseObject).description || (r as ResponseObject).content,
+      );
+      op.responses = Object.fromEntries(responses);
+      addContractErrors(op, path, m.access, !!m.rateLimit);
+      op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));
     }
   }
   return doc;
@@ -138,27 +117,59 @@ export function documentConfig(): Omit<OpenAPIObject, 'paths'> {
     .setTitle('scamintel')
     .setDescription(
       'Scam-intelligence exchange node: report intake, indicator normalisation and lookup, bilateral exchange, bulletins and operations. ' +
-        'Errors are always `{"error":{"code","message","details"?},"requestId"}`. Keys are sent as `Authorization: Bearer <key>`; roles do not nest.',
+        'Errors are always `{"error":{"code","message","details"?},"requestId"}`. Keys are sent as `Authorization: Bearer <key>`; roles do not nest. ' +
+        'TAXII clients and the queue dashboard may send the key as the password of HTTP Basic instead.',
     )
     .setVersion('1')
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', description: 'An API key (`si_…`) created by an admin or with `npm run cli -- keys:create`.' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'API key',
+        description: 'An API key (`si_…`) created by an admin or with `npm run cli -- keys:create`.',
+      },
       BEARER,
+    )
+    .addBasicAuth(
+      {
+        type: 'http',
+        scheme: 'basic',
+        description: 'Any user name, an API key as the password (TAXII 2.1 clients, browsers on the queue dashboard).',
+      },
+      BASIC,
     )
     .build();
 }
 
 /** The OpenAPI document of an application (initialised or created with `preview: true`). */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const doc = SwaggerModule.createDocument(app, documentConfig());
+  const doc = SwaggerModule.createDocument(app, documentConfig(), { extraModels: [ErrorBody] });
   return enrichDocument(doc, routeMetadata(app));
 }
 
-/** Operations without an entry in ROUTE_DOCS, and ROUTE_DOCS entries that match no operation. */
-export function documentationGaps(doc: OpenAPIObject): { undocumented: string[]; stale: string[] } {
-  const ops = new Set<string>();
-  for (const [path, item] of Object.entries(doc.paths)) for (const m of METHODS) if (item[m]) ops.add(`${m.toUpperCase()} ${path}`);
-  return { undocumented: [...ops].filter((o) => !ROUTE_DOCS[o]), stale: Object.keys(ROUTE_DOCS).filter((k) => !ops.has(k)) };
+/**
+ * Operations documented too thinly to be useful: without a summary, or without an answer of their own whose content
+ * is described (`npm run openapi:check` fails on them). Decorate the controller method to fix one.
+ */
+export function documentationGaps(doc: OpenAPIObject): string[] {
+  const gaps: string[] = [];
+  for (const [path, item] of Object.entries(doc.paths))
+    for (const m of METHODS) {
+      const op = item[m] as OperationObject | undefined;
+      if (!op) continue;
+      // The contract's error answers are added to every route; a route of its own says what it answers.
+      const described = Object.entries(op.responses ?? {}).some(([status, r]) => {
+        const content = Object.values((r as ResponseObject).content ?? {});
+        return (
+          content.length > 0 &&
+          (status.startsWith('2') ||
+            content.some((c) => (c.schema as { $ref?: string } | undefined)?.$ref !== '#/components/schemas/Error'))
+        );
+      });
+      if (!op.summary || !described)
+        gaps.push(`${m.toUpperCase()} ${path}${op.summary ? '' : ' (no summary)'}${described ? '' : ' (no answer with content)'}`);
+    }
+  return gaps;
 }
 
 /**

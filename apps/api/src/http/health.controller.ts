@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Access } from '@scamintel/common';
 import { poolOf, query } from '@scamintel/persistence';
 import { RedisClient } from '@scamintel/platform';
+import { HealthLive, HealthReady } from './health.response';
 
 async function within<T>(ms: number, p: Promise<T>): Promise<T> {
   let t: NodeJS.Timeout | undefined;
@@ -25,12 +27,25 @@ export class HealthController {
 
   @Get('live')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Liveness: the process answers.' })
+  @ApiOkResponse({ description: 'Alive.', type: HealthLive, example: { status: 'ok' } })
   live() {
     return { status: 'ok' };
   }
 
   /** Ready when both stores answer; 503 otherwise, naming which is down. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer.' })
+  @ApiOkResponse({
+    description: 'Both stores answer.',
+    type: HealthReady,
+    example: { status: 'ok', checks: { postgres: 'up', redis: 'up' } },
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'A store is down; says which.',
+    type: HealthReady,
+    example: { status: 'unavailable', checks: { postgres: 'up', redis: 'down' } },
+  })
   async ready(@Res({ passthrough: true }) res: FastifyReply) {
     const [pg, redis] = await Promise.all([
       within(2000, query(poolOf(this.db), 'SELECT 1')).then(

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '@scamintel/audit';
 import { AuthenticatedRequest, actorOf } from '@scamintel/auth';
-import { Access } from '@scamintel/common';
+import { Access, ApiBodyOf, ApiError, locationHeader } from '@scamintel/common';
 import { ExchangeError } from '../exchange-error';
 import { PartnerView, PartnersService } from '../partners/partners.service';
 import { SyncQueue } from '../push/sync-queue';
+import { PARTNER_EXAMPLE, Partner, PartnerList, PartnerRegistration, PartnerSyncAccepted, REGISTRATION_EXAMPLE } from './partners.response';
 
 const NODE_ID = /^[a-z0-9-]{2,32}$/;
 
@@ -21,6 +23,19 @@ export class PartnersController {
 
   /** Registers a partner (201) or replaces its registration (200); the body is checked by parsePartnerInput. */
   @Post()
+  @ApiOperation({ summary: 'Register a partner node or replace its registration (audited).' })
+  @ApiBodyOf(
+    PartnerRegistration,
+    { partner: { summary: 'A partner node', value: REGISTRATION_EXAMPLE } },
+    'The partner registration (CONTRACT §7).',
+  )
+  @ApiCreatedResponse({
+    description: 'Registered.',
+    type: Partner,
+    example: PARTNER_EXAMPLE,
+    headers: locationHeader('/v1/admin/partners/{nodeId}'),
+  })
+  @ApiOkResponse({ description: 'Registration replaced.', type: Partner, example: PARTNER_EXAMPLE })
   async register(
     @Body() body: unknown,
     @Req() req: AuthenticatedRequest,
@@ -33,11 +48,16 @@ export class PartnersController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List partner nodes with their policy and push state.' })
+  @ApiOkResponse({ description: 'Partners.', type: PartnerList, example: { partners: [PARTNER_EXAMPLE] } })
   async list(): Promise<{ partners: PartnerView[] }> {
     return { partners: await this.partners.list() };
   }
 
   @Get(':nodeId')
+  @ApiOperation({ summary: 'One partner.' })
+  @ApiOkResponse({ description: 'The partner.', type: Partner, example: PARTNER_EXAMPLE })
+  @ApiError(404, 'No such partner.')
   view(@Param('nodeId') nodeId: string): Promise<PartnerView> {
     if (!NODE_ID.test(nodeId)) throw new ExchangeError('not_found', 'no such partner');
     return this.partners.view(nodeId);
@@ -46,6 +66,13 @@ export class PartnersController {
   /** 202: the worker pushes now instead of waiting for the schedule. */
   @Post(':nodeId/sync')
   @HttpCode(202)
+  @ApiOperation({ summary: 'Push to a partner now instead of waiting for the schedule (audited).' })
+  @ApiAcceptedResponse({
+    description: 'A push job is queued (or already waiting).',
+    type: PartnerSyncAccepted,
+    example: { partner: 'kr-knpa', status: 'accepted', job: 'waiting' },
+  })
+  @ApiError(404, 'No such partner.')
   async syncNow(@Param('nodeId') nodeId: string, @Req() req: AuthenticatedRequest) {
     const partner = NODE_ID.test(nodeId) ? await this.partners.get(nodeId) : undefined;
     if (!partner) throw new ExchangeError('not_found', 'no such partner');

@@ -1,4 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiBasicAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '@scamintel/audit';
 import { AuthenticatedRequest, actorOf } from '@scamintel/auth';
@@ -14,6 +15,36 @@ import { TaxiiAcceptGuard } from './accept.guard';
 import { MAX_CONTENT_LENGTH, TAXII_PREFIX } from './fastify-hooks';
 import { TaxiiErrorFilter } from './taxii-error.filter';
 import { TaxiiListQuery, TaxiiObjectQuery } from './taxii.query';
+import {
+  ADD_BODY,
+  ADD_ERRORS,
+  API_ROOT_EXAMPLE,
+  AUTH_ERRORS,
+  COLLECTION_ERRORS,
+  COLLECTION_EXAMPLE,
+  COLLECTIONS_EXAMPLE,
+  DATE_HEADERS,
+  DELETE_ERRORS,
+  DISCOVERY_EXAMPLE,
+  MANIFEST_EXAMPLE,
+  OBJECT_ERRORS,
+  OBJECT_EXAMPLE,
+  OBJECT_FOUND,
+  OBJECTS_EXAMPLE,
+  OPS,
+  QUERY_ERRORS,
+  TaxiiErrors,
+  VERSIONS_EXAMPLE,
+} from './taxii.docs';
+import {
+  TaxiiApiRoot,
+  TaxiiCollection as TaxiiCollectionBody,
+  TaxiiCollections as TaxiiCollectionList,
+  TaxiiDiscovery,
+  TaxiiEnvelope,
+  TaxiiManifest,
+  TaxiiVersions,
+} from './taxii.response';
 
 export const API_ROOT = `${TAXII_PREFIX}/api/`;
 
@@ -64,6 +95,8 @@ const manifestRecord = (e: FeedEntry): ManifestRecord => ({
 @Access('partner', 'analyst')
 @UseGuards(TaxiiAcceptGuard)
 @UseFilters(TaxiiErrorFilter)
+@ApiBasicAuth('basic')
+@ApiProduces(TAXII_MEDIA_TYPE)
 export class TaxiiController {
   constructor(
     private readonly collections: TaxiiCollections,
@@ -73,6 +106,9 @@ export class TaxiiController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: OPS.discovery.summary, description: OPS.discovery.description })
+  @ApiOkResponse({ description: 'Discovery resource.', type: TaxiiDiscovery, example: DISCOVERY_EXAMPLE })
+  @TaxiiErrors(AUTH_ERRORS)
   discovery() {
     return {
       title: `scamintel ${this.config.nodeId} (${this.config.jurisdiction})`,
@@ -84,6 +120,9 @@ export class TaxiiController {
   }
 
   @Get('api')
+  @ApiOperation({ summary: OPS.apiRoot.summary, description: OPS.apiRoot.description })
+  @ApiOkResponse({ description: 'API root resource.', type: TaxiiApiRoot, example: API_ROOT_EXAMPLE })
+  @TaxiiErrors(AUTH_ERRORS)
   apiRoot() {
     return {
       title: `scamintel ${this.config.nodeId}`,
@@ -95,17 +134,26 @@ export class TaxiiController {
   }
 
   @Get('api/collections')
+  @ApiOperation({ summary: OPS.collections.summary, description: OPS.collections.description })
+  @ApiOkResponse({ description: 'Collections resource.', type: TaxiiCollectionList, example: COLLECTIONS_EXAMPLE })
+  @TaxiiErrors(AUTH_ERRORS)
   async list(@Req() req: AuthenticatedRequest): Promise<{ collections?: CollectionResource[] }> {
     const visible = await this.collections.visible(req.principal);
     return visible.length ? { collections: visible.map(toResource) } : {};
   }
 
   @Get('api/collections/:collectionId')
+  @ApiOperation({ summary: OPS.collection.summary, description: OPS.collection.description })
+  @ApiOkResponse({ description: 'Collection resource.', type: TaxiiCollectionBody, example: COLLECTION_EXAMPLE })
+  @TaxiiErrors(COLLECTION_ERRORS)
   async collection(@Param('collectionId') id: string, @Req() req: AuthenticatedRequest): Promise<CollectionResource> {
     return toResource(await this.collections.find(req.principal, id));
   }
 
   @Get('api/collections/:collectionId/objects')
+  @ApiOperation({ summary: OPS.objects.summary, description: OPS.objects.description })
+  @ApiOkResponse({ description: 'Envelope.', type: TaxiiEnvelope, headers: DATE_HEADERS, example: OBJECTS_EXAMPLE })
+  @TaxiiErrors(QUERY_ERRORS)
   async objects(
     @Param('collectionId') id: string,
     @Query() q: TaxiiListQuery,
@@ -126,6 +174,10 @@ export class TaxiiController {
   /** Read-only collections (`can_write: false`): 403 once the request itself is acceptable (TAXII 2.1 §5.5). */
   @Post('api/collections/:collectionId/objects')
   @HttpCode(202)
+  @ApiOperation({ summary: OPS.add.summary, description: OPS.add.description })
+  @ApiConsumes(TAXII_MEDIA_TYPE)
+  @ApiBody(ADD_BODY)
+  @TaxiiErrors(ADD_ERRORS)
   async add(@Param('collectionId') id: string, @Req() req: AuthenticatedRequest): Promise<never> {
     await this.collections.find(req.principal, id);
     const type = req.headers['content-type'];
@@ -136,6 +188,9 @@ export class TaxiiController {
   }
 
   @Get('api/collections/:collectionId/manifest')
+  @ApiOperation({ summary: OPS.manifest.summary, description: OPS.manifest.description })
+  @ApiOkResponse({ description: 'Manifest.', type: TaxiiManifest, headers: DATE_HEADERS, example: MANIFEST_EXAMPLE })
+  @TaxiiErrors(QUERY_ERRORS)
   async manifest(
     @Param('collectionId') id: string,
     @Query() q: TaxiiListQuery,
@@ -154,6 +209,9 @@ export class TaxiiController {
   }
 
   @Get('api/collections/:collectionId/objects/:objectId')
+  @ApiOperation({ summary: OPS.object.summary, description: OPS.object.description })
+  @ApiOkResponse({ description: OBJECT_FOUND, type: TaxiiEnvelope, headers: DATE_HEADERS, example: OBJECT_EXAMPLE })
+  @TaxiiErrors(OBJECT_ERRORS)
   async object(
     @Param('collectionId') id: string,
     @Param('objectId') objectId: string,
@@ -168,6 +226,9 @@ export class TaxiiController {
   }
 
   @Get('api/collections/:collectionId/objects/:objectId/versions')
+  @ApiOperation({ summary: OPS.versions.summary, description: OPS.versions.description })
+  @ApiOkResponse({ description: 'Versions resource.', type: TaxiiVersions, headers: DATE_HEADERS, example: VERSIONS_EXAMPLE })
+  @TaxiiErrors(OBJECT_ERRORS)
   async versions(
     @Param('collectionId') id: string,
     @Param('objectId') objectId: string,
@@ -182,6 +243,8 @@ export class TaxiiController {
   }
 
   @Delete('api/collections/:collectionId/objects/:objectId')
+  @ApiOperation({ summary: OPS.remove.summary, description: OPS.remove.description })
+  @TaxiiErrors(DELETE_ERRORS)
   async remove(@Param('collectionId') id: string, @Req() req: AuthenticatedRequest): Promise<never> {
     await this.collections.find(req.principal, id);
     throw new TaxiiError('forbidden', 'this collection is read-only (can_write: false)');
