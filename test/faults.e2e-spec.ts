@@ -6,23 +6,11 @@ import { ConnectionOptions, Queue } from 'bullmq';
 import { redisOptions } from '@scamintel/config';
 import { QueueName } from '@scamintel/common';
 import { freePort, killHard, spawnApp, startRedis } from './support/processes';
+import { sharedAndUniqueBatch } from './support/reports';
 
 const ADMIN = 'faults-admin-key-0123456789abcdef';
 
-function batch(n: number, tag: string) {
-  return {
-    reports: Array.from({ length: n }, (_, i) => ({
-      scamType: 'investment',
-      channel: 'telegram',
-      occurredAt: '2026-11-10T00:00:00Z',
-      // One value shared by every report, plus one unique to each: the shared one's count must equal the report count.
-      indicators: [
-        { value: 'shared-scam.example.com', type: 'domain' },
-        { value: `u-${tag}-${i}.example.net`, type: 'domain' },
-      ],
-    })),
-  };
-}
+const batch = (n: number, tag: string) => sharedAndUniqueBatch(n, tag, 'shared-scam.example.com', 'u');
 
 async function expectExactlyOnce(sql: Client, accepted: number) {
   const { rows: r } = await sql.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'processed')::int AS done FROM reports`);

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { call, waitFor } from './support/node';
 import { PrivatePostgres } from './support/postgres';
 import { freePort, killHard, outputOf, spawnApp, waitReady } from './support/processes';
+import { sharedAndUniqueBatch } from './support/reports';
 
 /*
  * An operator's `kill -9` on the PostgreSQL postmaster while reports arrive and the worker is inside a batch's
@@ -14,19 +15,7 @@ const ADMIN = 'pgcrash-admin-key-0123456789abcdef';
 const DOWN_MS = 5000;
 const CRASHES = 2;
 
-function batch(n: number, tag: string) {
-  return {
-    reports: Array.from({ length: n }, (_, i) => ({
-      scamType: 'investment',
-      channel: 'telegram',
-      occurredAt: '2026-11-10T00:00:00Z',
-      indicators: [
-        { value: 'shared-crash.example.com', type: 'domain' },
-        { value: `c-${tag}-${i}.example.net`, type: 'domain' },
-      ],
-    })),
-  };
-}
+const batch = (n: number, tag: string) => sharedAndUniqueBatch(n, tag, 'shared-crash.example.com', 'c');
 
 /** One short-lived connection per question, so the test's own reads survive the crashes it causes. */
 async function ask<T = any>(url: string, text: string): Promise<T[]> {

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JobName } from '@scamintel/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
+import { DurableSchedules } from '@scamintel/platform';
 import { BulletinQueue, WEEKLY_SCHEDULER_ID } from './bulletin-queue';
 import { BulletinsService } from './bulletins.service';
 
 /**
- * Worker only: keeps the weekly job scheduler in line with the configuration (BullMQ's upsert is idempotent, so
- * every worker process may do it) and re-queues drafts whose job was lost.
+ * Worker only: keeps the weekly job scheduler in line with the configuration (DurableSchedules upserts it now, after
+ * Redis reconnects and periodically; every worker process may) and re-queues drafts whose job was lost.
  */
 @Injectable()
 export class BulletinsScheduler implements OnApplicationBootstrap {
@@ -16,20 +17,21 @@ export class BulletinsScheduler implements OnApplicationBootstrap {
     private readonly queue: BulletinQueue,
     private readonly bulletins: BulletinsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly schedules: DurableSchedules,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { cron, timezone } = this.config.bulletins;
-    await this.queue.queue.upsertJobScheduler(
-      WEEKLY_SCHEDULER_ID,
-      { pattern: cron, tz: timezone },
-      {
+    const kept = await this.schedules.keep(this.queue.queue, {
+      id: WEEKLY_SCHEDULER_ID,
+      repeat: { pattern: cron, tz: timezone },
+      job: {
         name: JobName.BulletinWeekly,
         data: {},
         opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: 50, removeOnFail: 50 },
       },
-    );
-    this.logger.log(`weekly bulletin scheduled: "${cron}" (${timezone})`);
+    });
+    if (kept) this.logger.log(`weekly bulletin scheduled: "${cron}" (${timezone})`);
     await this.bulletins
       .requeueStale(30_000)
       .catch((err: Error) => this.logger.warn(`could not re-queue pending bulletins: ${err.message}`));

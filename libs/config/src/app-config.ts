@@ -29,6 +29,8 @@ export interface AppConfig {
   };
   /** Verdict rules per jurisdiction, trust weights, confidence and decay (config/policing.json, POLICING_CONFIG_FILE). */
   policing: PolicingModel;
+  /** How often a worker re-registers its job schedulers (also at once after a Redis reconnect); bounds a flush's effect. */
+  scheduleReassertMs: number;
   /** Revocation takes effect within this many ms in every API process (documented ≤ 5 s). */
   keyCacheTtlMs: number;
   metrics: {

@@ -96,6 +96,7 @@ export function loadConfig(env: Env): AppConfig {
     },
     policing: policing(env.POLICING_CONFIG_FILE || path.join(repoRoot(), 'config/policing.json'), problems),
     keyCacheTtlMs: int('KEY_CACHE_TTL_MS', 2000, 0, 5000),
+    scheduleReassertMs: int('SCHEDULE_REASSERT_MS', 60_000, 1000, 3_600_000),
     metrics: {
       public: bool('METRICS_PUBLIC', true),
       workerPort: env.WORKER_METRICS_PORT ? int('WORKER_METRICS_PORT', 0, 0, 65535) : undefined,

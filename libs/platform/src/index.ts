@@ -2,3 +2,4 @@ export * from './redis.module';
 export * from './queues.module';
 export * from './pino-logger';
 export * from './shutdown';
+export * from './durable-schedules';

@@ -1,10 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, redisOptions } from '@scamintel/config';
+import { DurableSchedules } from './durable-schedules';
 
 /**
  * BullMQ on the node's Redis and prefix. Producers (the API) fail fast while Redis is down — the outbox relay
- * makes up for it — whereas consumers (the worker) wait and reconnect for as long as it takes.
+ * makes up for it — whereas consumers (the worker) wait and reconnect for as long as it takes. DurableSchedules
+ * keeps the worker's job schedulers in Redis.
  */
 @Module({})
 export class QueuesModule {
@@ -25,7 +27,8 @@ export class QueuesModule {
           }),
         }),
       ],
-      exports: [BullModule],
+      providers: [DurableSchedules],
+      exports: [BullModule, DurableSchedules],
     };
   }
 }

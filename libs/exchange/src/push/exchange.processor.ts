@@ -3,6 +3,7 @@ import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { JobName, QueueName } from '@scamintel/common';
+import { DurableSchedules } from '@scamintel/platform';
 import { InboundRepository } from '../inbound/inbound.repository';
 import { PartnersService } from '../partners/partners.service';
 import { PushJobData, pushJobOptions } from './push-jobs';
@@ -24,19 +25,18 @@ export class ExchangeProcessor extends WorkerHost implements OnApplicationBootst
     private readonly inbound: InboundRepository,
     @InjectQueue(QueueName.Exchange) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly schedules: DurableSchedules,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    // Idempotent: every worker process of the node upserts the same scheduler.
-    await this.queue
-      .upsertJobScheduler(
-        SCHEDULER_ID,
-        { every: this.config.exchange.pushIntervalMs },
-        { name: JobName.ExchangeSchedule, data: {}, opts: { removeOnComplete: true, removeOnFail: true } },
-      )
-      .catch((err: Error) => this.logger.warn(`exchange schedule not registered yet: ${err.message}`));
+    // Every worker process of the node keeps the same scheduler (idempotent upserts, re-asserted after Redis loses it).
+    await this.schedules.keep(this.queue, {
+      id: SCHEDULER_ID,
+      repeat: { every: this.config.exchange.pushIntervalMs },
+      job: { name: JobName.ExchangeSchedule, data: {}, opts: { removeOnComplete: true, removeOnFail: true } },
+    });
   }
 
   @OnWorkerEvent('error')
