@@ -266,6 +266,7 @@ async function writeBulletins(nodes: Node[]): Promise<void> {
 
 async function main(): Promise<void> {
   say('scamintel demo: a Singapore node and a Korea node on this machine (synthetic data)');
+  say(`  runtime: Node ${process.version} (${process.execPath}); every process of both nodes runs on it`);
   const nodes: Node[] = [];
   const stop = () => nodes.flatMap((n) => n.procs).forEach((p) => p.kill('SIGTERM'));
   process.on('SIGINT', () => {

@@ -3,8 +3,11 @@ import { runMigrations } from '@scamintel/persistence';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** A fresh, migrated database for one test file; drop() removes it. */
-export async function createTestDatabase(label: string): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+/** A fresh database for one test file, migrated unless `migrate: false` (a test that runs the migrations itself); drop() removes it. */
+export async function createTestDatabase(
+  label: string,
+  opts: { migrate?: boolean } = {},
+): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const name = `scamintel_t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${Date.now().toString(36)}`.slice(0, 63);
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -14,7 +17,7 @@ export async function createTestDatabase(label: string): Promise<{ url: string; 
     await admin.end();
   }
   const url = `postgres://postgres@127.0.0.1:5432/${name}`;
-  await runMigrations(url);
+  if (opts.migrate !== false) await runMigrations(url);
   return {
     url,
     name,
