@@ -1,6 +1,6 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
-import type { ApiPropertyOptions, ApiResponseOptions } from '@nestjs/swagger';
+import type { ApiPropertyOptions, ApiResponseOptions, SchemaObject } from '@nestjs/swagger';
 import { INDICATOR_TYPE_NAMES, VERDICTS } from './vocabulary';
 
 /*
@@ -16,6 +16,7 @@ export const FINGERPRINT: ApiPropertyOptions = {
 export const SHA256_HEX: ApiPropertyOptions = { type: String, pattern: '^[0-9a-f]{64}$' };
 export const INDICATOR_TYPE: ApiPropertyOptions = { type: String, enum: [...INDICATOR_TYPE_NAMES] };
 export const VERDICT: ApiPropertyOptions = { type: String, enum: [...VERDICTS], description: 'Verdict in this jurisdiction.' };
+export const CONFIDENCE: ApiPropertyOptions = { type: 'integer', minimum: 0, maximum: 100 };
 export const UUID: ApiPropertyOptions = { type: String, format: 'uuid' };
 export const ALPHA2: ApiPropertyOptions = { type: String, pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2.' };
 
@@ -40,6 +41,33 @@ export class IndicatorIdentity {
 
   @ApiProperty(FINGERPRINT)
   fingerprint: string;
+}
+
+/** A STIX 2.1 object: open, as STIX objects are (custom properties, extensions), but always typed and identified. */
+export const STIX_OBJECT: SchemaObject = {
+  type: 'object',
+  description: 'A STIX 2.1 object (checked in full against the OASIS STIX 2.1 JSON schemas by `npm run test:conformance`).',
+  required: ['type', 'id'],
+  properties: {
+    type: { type: 'string', pattern: '^[a-z0-9-]+$' },
+    id: { type: 'string', pattern: '^[a-z0-9-]+--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' },
+  },
+  additionalProperties: true,
+};
+
+/** A jurisdiction's verdict on an indicator, with why (the policing model's decision). */
+export class Judgement {
+  @ApiProperty(VERDICT)
+  verdict: string;
+
+  @ApiProperty(CONFIDENCE)
+  confidence: number;
+
+  @ApiProperty({ description: 'The rule that decided, e.g. `independent_reporters`, `analyst`, `partner`.' })
+  rule: string;
+
+  @ApiProperty()
+  reason: string;
 }
 
 @ApiSchema({ name: 'ErrorDetail' })

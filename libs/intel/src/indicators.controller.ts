@@ -13,7 +13,8 @@ import {
   NORMALIZE_EXAMPLES,
   NOT_AN_INDICATOR_EXAMPLE,
 } from './dto/indicator.examples';
-import { Indicator, IndicatorDetail, IndicatorPage, LookupAnswer, NormalizedItems } from './dto/indicator.response';
+import { Indicator, IndicatorDetail, IndicatorPage, NormalizedItems } from './dto/indicator.response';
+import { LookupAnswer } from './dto/lookup.response';
 import { IntelError } from './intel-error';
 import { LookupService } from './lookup/lookup.service';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Access } from '@scamintel/common';
+import { Access, ApiErrors } from '@scamintel/common';
 import { MetricsService } from './metrics.service';
 
 const METRICS_DOCS = {
@@ -22,6 +22,12 @@ const METRICS_TEXT = {
   },
 };
 
+/** Documented on both: a document built with METRICS_PUBLIC=true still says what a closed endpoint answers. */
+const METRICS_KEYED = {
+  401: 'Only with METRICS_PUBLIC=false: missing, unknown or revoked key.',
+  403: 'Only with METRICS_PUBLIC=false: a key that is not an admin key.',
+};
+
 async function scrape(metrics: MetricsService, res: FastifyReply): Promise<string> {
   const { contentType, body } = await metrics.scrape();
   res.type(contentType);
@@ -38,6 +44,7 @@ export class PublicMetricsController {
   @Get()
   @ApiOperation({ summary: METRICS_DOCS.summary, description: METRICS_DOCS.description })
   @ApiOkResponse(METRICS_TEXT)
+  @ApiErrors(METRICS_KEYED)
   @Header('Cache-Control', 'no-store')
   metricsText(@Res({ passthrough: true }) res: FastifyReply): Promise<string> {
     return scrape(this.metrics, res);
@@ -54,6 +61,7 @@ export class AdminMetricsController {
   @Get()
   @ApiOperation({ summary: METRICS_DOCS.summary, description: METRICS_DOCS.description })
   @ApiOkResponse(METRICS_TEXT)
+  @ApiErrors(METRICS_KEYED)
   @Header('Cache-Control', 'no-store')
   metricsText(@Res({ passthrough: true }) res: FastifyReply): Promise<string> {
     return scrape(this.metrics, res);

@@ -14,7 +14,7 @@ import {
   Res,
   UseFilters,
 } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBasicAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBasicAuth, ApiExtraModels, ApiOkResponse, ApiOperation, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService } from '@scamintel/audit';
 import { AuthenticatedRequest, actorOf } from '@scamintel/auth';
@@ -86,7 +86,14 @@ export class QueuesController {
     description:
       'Counts per state and the latest failed, active, waiting and delayed jobs of every queue, without job payloads. HTML (refreshes every 5 s) unless `?format=json` or `Accept: application/json`. A browser is offered a Basic challenge: any user name, the admin key as password.',
   })
-  @ApiOkResponse({ description: 'Overview.', type: QueueOverviewBody, example: QUEUE_OVERVIEW_EXAMPLE })
+  @ApiExtraModels(QueueOverviewBody)
+  @ApiOkResponse({
+    description: 'Overview: an HTML page, or JSON.',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(QueueOverviewBody) }, example: QUEUE_OVERVIEW_EXAMPLE },
+      'text/html': { schema: { type: 'string' } },
+    },
+  })
   async overview(
     @Query() q: QueueOverviewQuery,
     @Headers('accept') accept: string | undefined,

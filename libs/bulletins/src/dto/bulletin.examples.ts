@@ -10,6 +10,15 @@ export const BULLETIN_EXAMPLE = {
   publishedAt: '2026-11-23T01:00:00.000Z',
 };
 
+const trend = (current: number, previous: number, direction: string) => ({
+  current,
+  previous,
+  delta: current - previous,
+  percent: Math.round(((current - previous) / previous) * 1000) / 10,
+  direction,
+});
+const SUPPRESSED = { suppressed: true, below: 3 };
+
 export const BULLETIN_FIGURES_EXAMPLE = {
   schema: 'scamintel.bulletin.figures/1',
   jurisdiction: 'SG',
@@ -17,5 +26,24 @@ export const BULLETIN_FIGURES_EXAMPLE = {
   period: { from: '2026-11-16', to: '2026-11-23' },
   previousPeriod: { from: '2026-11-09', to: '2026-11-16' },
   generatedAt: '2026-11-23T00:05:00.000Z',
-  totals: { reports: { current: 412, previous: 377, delta: 35, percent: 9.3, direction: 'up' } },
+  minCount: 3,
+  risingMinBase: 5,
+  maskStyle: 'partial',
+  totals: { reports: trend(412, 377, 'up') },
+  losses: [
+    { currency: 'SGD', current: '184250.00', previous: '151900.00', delta: '32350.00', percent: 21.3, direction: 'up' },
+    { currency: 'KRW', current: SUPPRESSED, previous: '1200000', delta: SUPPRESSED, percent: SUPPRESSED, direction: SUPPRESSED },
+  ],
+  topScamTypes: [{ scamType: 'impersonation_bank', ...trend(131, 98, 'up') }],
+  topChannels: [{ channel: 'sms', ...trend(167, 170, 'down') }],
+  rising: [{ kind: 'scamType', key: 'impersonation_bank', current: 131, previous: 98, delta: 33, percent: 33.7 }],
+  crossBorder: { indicatorsSeenInBoth: 14, receivedFromPartner: 236, partnerJurisdictions: ['KR'] },
+  watch: [
+    { type: 'url', display: 'hxxps://dbs-secure[.]top/…', reports: 9, jurisdictions: ['SG', 'KR'], scamTypes: ['impersonation_bank'] },
+  ],
+  weekly: {
+    scamTypes: ['impersonation_bank', 'job'],
+    weeks: [{ weekStart: '2026-11-16', counts: { impersonation_bank: 131, job: SUPPRESSED } }],
+  },
+  advice: [{ scamType: 'impersonation_bank', key: 'advice.impersonation_bank' }],
 };

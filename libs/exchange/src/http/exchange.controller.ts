@@ -1,33 +1,16 @@
 import { Controller, Get, Header, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Access, ApiBodyOf, ApiError, EXAMPLE } from '@scamintel/common';
 import { NodeKeyService, PublicIdentity } from '../identity/node-key.service';
 import { InboxService } from '../inbound/inbox.service';
 import { OutboxPage, OutboxService } from '../inbound/outbox.service';
 import { Receipt } from '../core';
 import { RawBodyRequest, incoming } from './incoming';
+import { OutboxQuery } from './outbox.query';
 import { ExchangeIdentity, ExchangeOutboxPage, ExchangeReceipt, RECEIPT_EXAMPLE, StixBundle } from './exchange.response';
 
 const SIGNED =
   'Node-to-node: authenticated by the RFC 9421 HTTP Message Signature of the request (Content-Digest, `created`, `nonce`, `keyid` of a registered partner), not by an API key. Bad or missing signature, unknown key, stale `created` or a replayed nonce: 401 (audited).';
-
-export class OutboxQuery {
-  /** The `next` of the previous page; omitted = from the start. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(400)
-  after?: string;
-
-  /** Indicators per page (each is an SCO, an indicator and a sighting). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-}
 
 /**
  * Node-to-node routes. They are `public` to the API-key guard because a partner node authenticates by the RFC 9421

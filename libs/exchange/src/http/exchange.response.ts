@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { EXAMPLE, SHA256_HEX, dateTime } from '@scamintel/common';
+import { EXAMPLE, SHA256_HEX, STIX_OBJECT, dateTime } from '@scamintel/common';
 
 export class ExchangeIdentity {
   @ApiProperty()
@@ -60,12 +60,12 @@ export class StixBundle {
   @ApiProperty({ pattern: '^bundle--' })
   id: string;
 
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
+  @ApiProperty({ type: 'array', items: STIX_OBJECT })
   objects: Record<string, unknown>[];
 }
 
 export class ExchangeOutboxPage {
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'STIX 2.1 objects.' })
+  @ApiProperty({ type: 'array', items: STIX_OBJECT, description: 'STIX 2.1 objects.' })
   objects: Record<string, unknown>[];
 
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` to continue.' })

@@ -1,16 +1,7 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiSchema, getSchemaPath } from '@nestjs/swagger';
-import { COUNTS_BY_KEY, FINGERPRINT, INDICATOR_TYPE, IndicatorIdentity, SCAM_TYPES, VERDICT, dateTime } from '@scamintel/common';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { COUNTS_BY_KEY, IndicatorIdentity, Judgement, TLPS, dateTime } from '@scamintel/common';
 
-export class Indicator {
-  @ApiProperty(INDICATOR_TYPE)
-  type: string;
-
-  @ApiProperty({ description: 'Canonical value (CONTRACT §5).' })
-  value: string;
-
-  @ApiProperty(FINGERPRINT)
-  fingerprint: string;
-
+export class Indicator extends IndicatorIdentity {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
@@ -52,97 +43,17 @@ export class NormalizedItems {
   items: (NormalizedItemAccepted | NormalizedItemRejected)[];
 }
 
-export class LookupExplanation {
-  @ApiProperty()
-  jurisdiction: string;
-
-  @ApiProperty()
-  rule: string;
-
-  @ApiProperty()
-  reason: string;
-}
-
-export class JurisdictionVerdict {
-  @ApiProperty()
-  jurisdiction: string;
-
-  @ApiProperty(VERDICT)
-  verdict: string;
-
-  @ApiProperty({ type: 'integer' })
-  reports: number;
-
-  @ApiProperty(dateTime())
-  firstSeen: string;
-
-  @ApiProperty(dateTime())
-  lastSeen: string;
-
-  @ApiProperty()
-  rule: string;
-}
-
-export class LookupRejection {
-  @ApiProperty()
-  code: string;
-
-  @ApiProperty()
-  reason: string;
-}
-
-@ApiSchema({ description: 'Public answer: counts and verdicts, never reporter data.' })
-export class LookupAnswer {
-  @ApiProperty({ description: 'As sent.' })
-  query: string;
-
-  @ApiProperty({ type: () => IndicatorIdentity, nullable: true })
-  indicator: IndicatorIdentity | null;
-
-  @ApiProperty(VERDICT)
-  verdict: string;
-
-  @ApiProperty({ type: 'integer', description: 'Reports across all jurisdictions.' })
-  reports: number;
-
-  @ApiProperty(dateTime(undefined, true))
-  firstSeen: string | null;
-
-  @ApiProperty(dateTime(undefined, true))
-  lastSeen: string | null;
-
+export class SightingVerdict extends Judgement {
   @ApiProperty({ type: [String] })
-  jurisdictions: string[];
-
-  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...SCAM_TYPES] }, description: 'Most reported first.' })
-  scamTypes: string[];
-
-  @ApiPropertyOptional({ type: () => LookupExplanation })
-  explanation?: LookupExplanation;
-
-  @ApiPropertyOptional({ type: () => [JurisdictionVerdict], description: 'Verdicts stay per jurisdiction and are shown side by side.' })
-  byJurisdiction?: JurisdictionVerdict[];
-
-  @ApiPropertyOptional({ type: () => LookupRejection, description: 'Present when the query is no indicator of any type.' })
-  rejected?: LookupRejection;
+  flags: string[];
 }
 
-export class SightingVerdict {
-  @ApiProperty(VERDICT)
-  verdict: string;
-
-  @ApiProperty()
-  rule: string;
-
-  @ApiProperty()
-  reason: string;
-}
-
-export class IndicatorSighting {
+/** What this node's own reports say about the indicator in one jurisdiction. */
+export class NodeSighting {
   @ApiProperty()
   jurisdiction: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: "This node's id." })
   sourceNode: string;
 
   @ApiProperty({ type: 'integer' })
@@ -151,7 +62,7 @@ export class IndicatorSighting {
   @ApiProperty({ type: 'integer' })
   reporters: number;
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'Distinct reporters in the last 90 days.' })
   recentReporters: number;
 
   @ApiProperty(dateTime())
@@ -160,32 +71,57 @@ export class IndicatorSighting {
   @ApiProperty(dateTime())
   lastSeen: string;
 
-  @ApiProperty(COUNTS_BY_KEY)
+  @ApiProperty({ ...COUNTS_BY_KEY, description: 'Reports per scam type.' })
   scamTypes: Record<string, number>;
 
-  @ApiProperty(COUNTS_BY_KEY)
+  @ApiProperty({ ...COUNTS_BY_KEY, description: 'Reports per channel.' })
   channels: Record<string, number>;
 
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Decimal strings per currency.' })
   losses: Record<string, string>;
 
-  @ApiProperty({ type: () => SightingVerdict })
+  @ApiProperty({ type: () => SightingVerdict, description: "This node's verdict for that jurisdiction." })
   verdict: SightingVerdict;
 }
 
-export class IndicatorDetail {
-  @ApiProperty(FINGERPRINT)
-  fingerprint: string;
-
-  @ApiProperty(INDICATOR_TYPE)
-  type: string;
-
+/** What a partner node sent about the indicator (its own counts and verdict, never its reports). */
+export class PartnerSighting {
   @ApiProperty()
-  value: string;
+  jurisdiction: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  attributes: Record<string, unknown>;
+  @ApiProperty({ description: 'The partner that sent it.' })
+  sourceNode: string;
 
+  @ApiProperty({ type: 'integer', description: "The partner's sighting count." })
+  reports: number;
+
+  @ApiProperty({ type: 'integer' })
+  reporters: number;
+
+  @ApiProperty(dateTime())
+  firstSeen: string;
+
+  @ApiProperty(dateTime())
+  lastSeen: string;
+
+  @ApiProperty({ type: 'array', items: { type: 'string' }, description: 'Scam types the partner named (no counts cross the border).' })
+  scamTypes: string[];
+
+  @ApiProperty({ enum: [...TLPS] })
+  tlp: string;
+
+  @ApiProperty({ description: 'Matched by its pseudonym (HMAC of the value), not by the value.' })
+  pseudonymised: boolean;
+
+  @ApiProperty(dateTime('When this node received it.'))
+  receivedAt: string;
+
+  @ApiProperty({ type: () => SightingVerdict, description: "The partner's own verdict (rule `partner`)." })
+  verdict: SightingVerdict;
+}
+
+/** An indicator as this node stores it. */
+export class IndicatorRecord extends Indicator {
   @ApiProperty({ type: String, nullable: true, description: 'Name of the warninglist that holds the value.' })
   warninglist: string | null;
 
@@ -194,26 +130,24 @@ export class IndicatorDetail {
 
   @ApiProperty(dateTime())
   lastSeen: string;
+}
 
-  @ApiProperty({ type: () => [IndicatorSighting] })
-  sightings: IndicatorSighting[];
+@ApiExtraModels(NodeSighting, PartnerSighting)
+export class IndicatorDetail extends IndicatorRecord {
+  @ApiProperty({
+    type: 'array',
+    items: { oneOf: [{ $ref: getSchemaPath(NodeSighting) }, { $ref: getSchemaPath(PartnerSighting) }] },
+    description: "This node's sightings per jurisdiction, then those partners sent.",
+  })
+  sightings: (NodeSighting | PartnerSighting)[];
 
   @ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' } })
   reportIds: string[];
 }
 
-export class IndicatorListItem {
-  @ApiProperty(FINGERPRINT)
-  fingerprint: string;
-
-  @ApiProperty(INDICATOR_TYPE)
-  type: string;
-
-  @ApiProperty()
-  value: string;
-
-  @ApiPropertyOptional(dateTime())
-  updatedAt?: string;
+export class IndicatorListItem extends IndicatorRecord {
+  @ApiProperty(dateTime('Last change; the listing is ordered by it.'))
+  updatedAt: string;
 }
 
 export class IndicatorPage {

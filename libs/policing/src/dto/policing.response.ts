@@ -1,16 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { COUNTS_BY_KEY, FINGERPRINT, INDICATOR_TYPE, IndicatorIdentity, UUID, VERDICT, dateTime } from '@scamintel/common';
+import { CONFIDENCE, COUNTS_BY_KEY, FINGERPRINT, INDICATOR_TYPE, IndicatorIdentity, UUID, VERDICT, dateTime } from '@scamintel/common';
 
-export class ReviewQueueItem {
-  @ApiProperty(FINGERPRINT)
-  fingerprint: string;
-
-  @ApiProperty(INDICATOR_TYPE)
-  type: string;
-
-  @ApiProperty()
-  value: string;
-
+export class ReviewQueueItem extends IndicatorIdentity {
   @ApiProperty({ type: 'integer' })
   reports: number;
 
@@ -35,7 +26,7 @@ export class ReviewQueueItem {
   @ApiProperty(VERDICT)
   verdict: string;
 
-  @ApiProperty({ type: 'number' })
+  @ApiProperty(CONFIDENCE)
   confidence: number;
 
   @ApiProperty()
@@ -83,18 +74,9 @@ export class AppealAccepted {
   indicator: IndicatorIdentity;
 }
 
-export class Appeal {
+export class Appeal extends IndicatorIdentity {
   @ApiProperty(UUID)
   id: string;
-
-  @ApiProperty(FINGERPRINT)
-  fingerprint: string;
-
-  @ApiProperty(INDICATOR_TYPE)
-  type: string;
-
-  @ApiProperty()
-  value: string;
 
   @ApiProperty({ description: 'Personal data of the appellant: kept on this node, shown to analysts only.' })
   contact: string;

@@ -35,6 +35,7 @@ export const REPORT_EXAMPLES = {
       channel: 'call',
       occurredAt: '2026-11-18T14:30:00+09:00',
       jurisdiction: 'KR',
+      indicators: [],
       narrative: '검찰청이라며 010-1234-5678 번호로 전화가 와서 국민은행 123-45-6789012 계좌로 송금하라고 했습니다.',
     },
   },

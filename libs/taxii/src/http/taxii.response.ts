@@ -1,4 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { STIX_OBJECT } from '@scamintel/common';
+
+const TIMESTAMP = { format: 'date-time' } as const;
 
 export class TaxiiDiscovery {
   @ApiProperty()
@@ -29,7 +32,7 @@ export class TaxiiApiRoot {
 }
 
 export class TaxiiCollection {
-  @ApiProperty()
+  @ApiProperty({ format: 'uuid' })
   id: string;
 
   @ApiProperty()
@@ -64,7 +67,7 @@ export class TaxiiEnvelope {
   @ApiPropertyOptional({ description: 'Opaque; pass it as `next` with the same filters.' })
   next?: string;
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'STIX 2.1 objects.' })
+  @ApiPropertyOptional({ type: 'array', items: STIX_OBJECT, description: 'STIX 2.1 objects.' })
   objects?: Record<string, unknown>[];
 }
 
@@ -72,10 +75,10 @@ export class TaxiiManifestRecord {
   @ApiProperty()
   id: string;
 
-  @ApiProperty()
+  @ApiProperty(TIMESTAMP)
   date_added: string;
 
-  @ApiProperty()
+  @ApiProperty({ ...TIMESTAMP, description: "The object's `modified`, or its date_added (observables)." })
   version: string;
 
   @ApiProperty()
@@ -97,7 +100,7 @@ export class TaxiiVersions {
   @ApiProperty()
   more: boolean;
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', format: 'date-time' } })
   versions?: string[];
 }
 
