@@ -15,6 +15,7 @@ import {
 import { call, waitFor } from './support/node';
 import { Captured, TestNode, registerPartner, startTwoNodes } from './support/two-nodes';
 import { recordEmitted } from './support/emitted-stix';
+import { checkDocumented } from './support/openapi-contract';
 
 const PSEUDONYM_KEY = 'sg-kr-bilateral-test-key-2026!';
 const ALL_TYPES = ['phone', 'url', 'domain', 'email', 'ip', 'bank_account', 'crypto_wallet', 'social_handle'];
@@ -614,6 +615,7 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
   async function raw(url: string, headers: Record<string, string>, body: Buffer | undefined, method = 'POST') {
     const res = await fetch(url, { method, headers, body: body as unknown as BodyInit });
     const text = await res.text();
+    checkDocumented({ method, url, status: res.status, contentType: res.headers.get('content-type'), text });
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
 

@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { redisOptions } from '@scamintel/config';
 import { MetricsService, WorkerMetricsServer } from '@scamintel/metrics';
 import { call, startApi, startWorker, testConfig, waitFor, RunningApi } from './support/node';
+import { fetchDocumented } from './support/openapi-contract';
 import { createTestDatabase, sqlClient } from './support/db';
 import { sample } from './support/metrics';
 
@@ -59,7 +60,7 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
   });
 
   const scrapeApi = async () => {
-    const res = await fetch(`${api.url}/metrics`);
+    const res = await fetchDocumented(`${api.url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     return res.text();
@@ -169,7 +170,7 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
     try {
       expect((await call(`${closed.url}/metrics`)).status).toBe(401);
       expect((await call(`${closed.url}/metrics`, { key: keys.spf.key })).status).toBe(403);
-      const ok = await fetch(`${closed.url}/metrics`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const ok = await fetchDocumented(`${closed.url}/metrics`, { headers: { authorization: `Bearer ${ADMIN}` } });
       expect(ok.status).toBe(200);
       expect(await ok.text()).toContain('scamintel_reports_received_total');
     } finally {
@@ -190,12 +191,12 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
     });
 
     it('shows every queue as HTML (Bearer or Basic) and as JSON', async () => {
-      const html = await fetch(`${api.url}/admin/queues`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const html = await fetchDocumented(`${api.url}/admin/queues`, { headers: { authorization: `Bearer ${ADMIN}` } });
       expect(html.status).toBe(200);
       expect(html.headers.get('content-type')).toMatch(/^text\/html/);
       const page = await html.text();
       for (const q of ['ingest', 'exchange', 'bulletins']) expect(page).toContain(`<h2>${q}`);
-      const basic = await fetch(`${api.url}/admin/queues`, {
+      const basic = await fetchDocumented(`${api.url}/admin/queues`, {
         headers: { authorization: `Basic ${Buffer.from(`ops:${ADMIN}`).toString('base64')}` },
       });
       expect(basic.status).toBe(200);
@@ -229,7 +230,7 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
         });
         const overview = await call(`${api.url}/admin/queues?format=json`, { key: ADMIN });
         expect(JSON.stringify(overview.body)).not.toContain('payload-must-not-show');
-        const page = await (await fetch(`${api.url}/admin/queues`, { headers: { authorization: `Bearer ${ADMIN}` } })).text();
+        const page = await (await fetchDocumented(`${api.url}/admin/queues`, { headers: { authorization: `Bearer ${ADMIN}` } })).text();
         expect(page).toContain('ops-bad-1');
         expect(page).not.toContain('payload-must-not-show');
 

@@ -67,6 +67,14 @@ describe('community policing across two nodes', () => {
     expect(after.explanation).toMatchObject({ jurisdiction: 'KR', rule: 'reported' });
     expect(after.confidence).toBeGreaterThan(before.confidence);
     expect(partnerSide(after, 'kr-knpa')).toMatchObject({ jurisdiction: 'KR', verdict: 'suspicious' });
+
+    // The analyst's detail lists this node's sighting and the one the partner sent, each in its own shape.
+    const detail = await call(`${kr.url}/v1/indicators/${after.indicator.fingerprint}`, { key: krAnalyst });
+    expect(detail.status).toBe(200);
+    expect(detail.body.sightings).toEqual([
+      expect.objectContaining({ jurisdiction: 'KR', sourceNode: 'kr-knpa', recentReporters: 1, channels: { website: 1 } }),
+      expect.objectContaining({ jurisdiction: 'SG', sourceNode: 'sg-spf', tlp: 'clear', pseudonymised: false, scamTypes: ['ecommerce'] }),
+    ]);
   });
 
   it('carries an upheld appeal to the partner, whose lookup then shows the value revoked', async () => {

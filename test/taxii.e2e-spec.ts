@@ -5,6 +5,7 @@ import { partnerCollectionId, publicCollectionId } from '../libs/taxii/src/colle
 import { createTestDatabase, sqlClient } from './support/db';
 import { RunningApi, call, startApi, startWorker, testConfig, waitFor } from './support/node';
 import { recordEmitted } from './support/emitted-stix';
+import { checkDocumented, fetchDocumented } from './support/openapi-contract';
 
 const ADMIN = 'taxii-admin-key-0123456789abcdef';
 const NODE = 'sg-spf';
@@ -79,8 +80,10 @@ describe('TAXII 2.1 server', () => {
     else if (opts.key)
       headers.authorization = opts.bearer ? `Bearer ${opts.key}` : `Basic ${Buffer.from(`taxii-client:${opts.key}`).toString('base64')}`;
     if (opts.contentType) headers['content-type'] = opts.contentType;
-    const res = await fetch(url, { method: opts.method ?? 'GET', headers, body: opts.body as BodyInit | undefined });
+    const method = opts.method ?? 'GET';
+    const res = await fetch(url, { method, headers, body: opts.body as BodyInit | undefined });
     const text = await res.text();
+    checkDocumented({ method, url, status: res.status, contentType: res.headers.get('content-type'), text });
     let body: any;
     try {
       body = text ? JSON.parse(text) : undefined;
@@ -355,7 +358,7 @@ describe('TAXII 2.1 server', () => {
     it('holds the same records the signed exchange sends that partner', async () => {
       const url = `${api.url}/v1/exchange/outbox?limit=1000`;
       const signed = signRequest({ method: 'GET', targetUri: url, keyId: jwkThumbprint(krKeys.publicKey), privateKey: krKeys.privateKey });
-      const res = await fetch(url, { headers: signed as unknown as Record<string, string> });
+      const res = await fetchDocumented(url, { headers: signed as unknown as Record<string, string> });
       expect(res.status).toBe(200);
       const pulled = (await res.json()) as { objects: any[]; more: boolean };
       expect(pulled.more).toBe(false);

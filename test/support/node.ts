@@ -4,6 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { AppConfig, loadConfig } from '@scamintel/config';
 import { createApi } from '../../apps/api/src/create-api';
 import { createWorker } from '../../apps/worker/src/create-worker';
+import { checkDocumented, installContractCheck } from './openapi-contract';
+
+// Every answer `call()` receives is checked against docs/openapi.json (openapi-contract.ts).
+installContractCheck();
 
 export function testConfig(env: Record<string, string | undefined>): AppConfig {
   return loadConfig({
@@ -37,7 +41,7 @@ export async function startWorker(config: AppConfig): Promise<{ app: INestApplic
   return { app, close: () => app.close() };
 }
 
-/** JSON over fetch with the common headers; returns status, headers and parsed body. */
+/** JSON over fetch with the common headers; returns status, headers and parsed body, checked against the OpenAPI document. */
 export async function call(
   url: string,
   opts: { method?: string; key?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
@@ -50,8 +54,10 @@ export async function call(
     body = JSON.stringify(opts.body);
     headers['content-type'] ??= 'application/json';
   }
-  const res = await fetch(url, { method: opts.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body });
+  const method = opts.method ?? (body !== undefined ? 'POST' : 'GET');
+  const res = await fetch(url, { method, headers, body });
   const text = await res.text();
+  checkDocumented({ method, url, status: res.status, contentType: res.headers.get('content-type'), text });
   let json: any;
   try {
     json = text ? JSON.parse(text) : undefined;

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { fetchDocumented } from './openapi-contract';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -79,7 +80,7 @@ export async function waitReady(url: string, child?: ChildProcess, timeoutMs = 3
   for (;;) {
     if (child && (child.exitCode !== null || child.signalCode !== null))
       throw new Error(`process exited (${child.exitCode ?? child.signalCode}) before ${url} was ready:\n${outputOf(child)}`);
-    const status = await fetch(`${url}/health/ready`).then(
+    const status = await fetchDocumented(`${url}/health/ready`).then(
       (r) => r.status,
       () => 0,
     );

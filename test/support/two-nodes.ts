@@ -7,6 +7,7 @@ import { AppConfig } from '@scamintel/config';
 import { createApi } from '../../apps/api/src/create-api';
 import { createTestDatabase, sqlClient } from './db';
 import { call, startWorker, testConfig } from './node';
+import { checkDocumented } from './openapi-contract';
 import { freePort } from './processes';
 
 /** One request as it passed through a capturing proxy on its way to a node. */
@@ -43,6 +44,18 @@ export class CapturingProxy {
           (up) => {
             captured.status = up.statusCode;
             res.writeHead(up.statusCode ?? 502, up.headers);
+            // Node-to-node answers (receipts, outbox pages, refusals) are checked against the document too.
+            const answer: Buffer[] = [];
+            up.on('data', (c: Buffer) => answer.push(c));
+            up.on('end', () =>
+              checkDocumented({
+                method: captured.method,
+                url: captured.path,
+                status: up.statusCode ?? 0,
+                contentType: up.headers['content-type'] ?? null,
+                text: Buffer.concat(answer).toString('utf8'),
+              }),
+            );
             up.pipe(res);
           },
         );
