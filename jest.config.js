@@ -17,7 +17,10 @@ module.exports = {
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
-  moduleNameMapper: { '^@scamintel/policing-core$': '<rootDir>/libs/policing/src/core', '^@scamintel/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@scamintel/(audit|exchange|policing)-core$': '<rootDir>/libs/$1/src/core',
+    '^@scamintel/(.*)$': '<rootDir>/libs/$1/src',
+  },
   transform: { '^.+\\.(t|j|mj|cj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],
   testTimeout: 60000,

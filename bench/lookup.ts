@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { Client } from 'pg';
 import { runMigrations } from '@scamintel/persistence';
-import { fingerprint } from '@scamintel/indicators';
 import { freePort, percentile, recreateDatabase, spawnApp, waitHttp } from './support';
+import { fingerprint } from '@scamintel/vocabulary';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const CONCURRENCY = 16;

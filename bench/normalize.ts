@@ -7,9 +7,10 @@
  * floor that shows how much of the cost is the parsing rather than the hashing.
  * The last line is one JSON object for CI/dashboards.
  */
-import { fingerprint, tryNormalize } from '@scamintel/indicators';
+import { tryNormalize } from '@scamintel/indicators';
 import type { NormalizeOptions } from '@scamintel/indicators';
 import { rng } from './support';
+import { fingerprint } from '@scamintel/vocabulary';
 
 const rnd = rng(20261128);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];

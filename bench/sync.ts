@@ -19,6 +19,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '@scamintel/persistence';
 import { freePort, recreateDatabase, spawnApp, waitHttp } from './support';
+import { INDICATOR_TYPES } from '@scamintel/vocabulary';
 
 const N = Number(process.argv[2] ?? 100_000);
 /**
@@ -105,7 +106,7 @@ function cpuTimes(children: ChildProcess[]): Record<string, number> | undefined 
   }
   let pg = 0;
   for (const pid of pgPids) {
-    let parent = 0;
+    let parent: number;
     try {
       parent = Number(stat(pid)[1]);
     } catch {
@@ -208,7 +209,7 @@ async function main(): Promise<void> {
 
     const policy = {
       maxTlp: 'amber',
-      types: ['phone', 'url', 'domain', 'email', 'ip', 'bank_account', 'crypto_wallet', 'social_handle'],
+      types: [...INDICATOR_TYPES],
       minConfidence: 0,
       pseudonymise: [],
       shareNarrative: false,
@@ -317,7 +318,7 @@ async function main(): Promise<void> {
     if (lost || doubleCounted) process.exitCode = 1;
   } finally {
     for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode !== null ? undefined : new Promise((r) => c.once('exit', r)))));
+    await Promise.all(children.map((c) => (c.exitCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', r)))));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

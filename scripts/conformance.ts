@@ -9,10 +9,8 @@ import { domainToASCII } from 'url';
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats';
-import { parsePattern } from '../libs/exchange/src/core/stix/pattern';
-import { sampleBundles } from '../libs/exchange/src/core/stix/samples';
-import { TLP_LEVELS, tlpMarkingDefinition } from '../libs/exchange/src/core/stix/tlp';
-import { StixObject } from '../libs/exchange/src/core/stix/types';
+import { parsePattern, sampleBundles, tlpMarkingDefinition, StixObject } from '@scamintel/exchange-core';
+import { TLPS } from '@scamintel/vocabulary';
 
 const SCHEMA_BASE = 'http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/';
 
@@ -101,7 +99,7 @@ function main(): number {
   const tlpBundle = {
     type: 'bundle' as const,
     id: 'bundle--6f1c9e0a-3b7e-4c55-9d2a-0e8b1f4c7a21',
-    objects: TLP_LEVELS.map(tlpMarkingDefinition),
+    objects: TLPS.map(tlpMarkingDefinition),
   };
   for (const { name, bundle } of [...sampleBundles(), { name: 'TLP 2.0 marking definitions', bundle: tlpBundle }]) {
     const ids = new Set(bundle.objects.map((o) => o.id));

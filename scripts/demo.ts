@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { BulletinFigures, writeBulletinFiles } from '@scamintel/bulletins';
 import { runMigrations } from '@scamintel/persistence';
+import { INDICATOR_TYPES } from '@scamintel/vocabulary';
 
 const ROOT = path.resolve(__dirname, '../..');
 const serve = process.argv.includes('--serve');
@@ -159,7 +160,7 @@ async function loadReports(n: Node): Promise<number> {
  */
 const POLICY = {
   maxTlp: 'amber',
-  types: ['phone', 'url', 'domain', 'email', 'ip', 'bank_account', 'crypto_wallet', 'social_handle'],
+  types: [...INDICATOR_TYPES],
   minConfidence: 0,
   pseudonymise: ['bank_account'],
   shareNarrative: false,

@@ -11,7 +11,6 @@ const TLP_AMBER = 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421';
 const TLP_GREEN = 'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb';
 
 /** Bad rows at known data-row positions (1-based): line in the file = position + 1. */
-const BAD: Record<number, { row: string; error: RegExp }> = {};
 function badRow(position: number): string | undefined {
   switch (position % 20000) {
     case 101:

@@ -5,17 +5,17 @@ import {
   ExchangeIndicator,
   TLP_MARKING_IDS,
   checkReceipt,
-  fingerprintOf,
   jwkThumbprint,
   loadPublicKeyPem,
   pseudonym,
   signRequest,
   toStixBundle,
-} from '../libs/exchange/src/core';
+} from '@scamintel/exchange-core';
 import { call, waitFor } from './support/node';
-import { Captured, TestNode, registerPartner, startTwoNodes } from './support/two-nodes';
+import { TestNode, registerPartner, startTwoNodes } from './support/two-nodes';
 import { recordEmitted } from './support/emitted-stix';
 import { checkDocumented } from './support/openapi-contract';
+import { fingerprint } from '@scamintel/vocabulary';
 
 const PSEUDONYM_KEY = 'sg-kr-bilateral-test-key-2026!';
 const ALL_TYPES = ['phone', 'url', 'domain', 'email', 'ip', 'bank_account', 'crypto_wallet', 'social_handle'];
@@ -293,7 +293,7 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
     const rows = (await sightings(kr, 'sg-spf')).filter((r) => r.type === 'bank_account');
     expect(rows).toHaveLength(1);
     const expected = pseudonym(PSEUDONYM_KEY, SG_ACCOUNT);
-    expect(rows[0]).toMatchObject({ pseudonymised: true, value: expected, fingerprint: fingerprintOf('bank_account', expected) });
+    expect(rows[0]).toMatchObject({ pseudonymised: true, value: expected, fingerprint: fingerprint('bank_account', expected) });
     const dump = JSON.stringify((await kr.sql.query(`SELECT * FROM partner_sightings`)).rows);
     expect(dump).not.toContain('1234567890');
     const asked = await call(`${kr.url}/v1/lookup?q=${encodeURIComponent(SG_ACCOUNT)}&type=bank_account`);
@@ -575,7 +575,7 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
 
   function indicator(type: ExchangeIndicator['type'], value: string): ExchangeIndicator {
     return {
-      fingerprint: fingerprintOf(type, value),
+      fingerprint: fingerprint(type, value),
       type,
       value,
       pseudonymised: false,

@@ -1,11 +1,12 @@
 import { generateKeyPairSync, KeyObject } from 'node:crypto';
 import { Client } from 'pg';
-import { TLP_MARKING_IDS, fingerprintOf, jwkThumbprint, pseudonym, signRequest } from '../libs/exchange/src/core';
-import { partnerCollectionId, publicCollectionId } from '../libs/taxii/src/collections.service';
+import { TLP_MARKING_IDS, jwkThumbprint, pseudonym, signRequest } from '@scamintel/exchange-core';
+import { partnerCollectionId, publicCollectionId } from '@scamintel/taxii';
 import { createTestDatabase, sqlClient } from './support/db';
 import { RunningApi, call, startApi, startWorker, testConfig, waitFor } from './support/node';
 import { recordEmitted } from './support/emitted-stix';
 import { checkDocumented, fetchDocumented } from './support/openapi-contract';
+import { fingerprint } from '@scamintel/vocabulary';
 
 const ADMIN = 'taxii-admin-key-0123456789abcdef';
 const NODE = 'sg-spf';
@@ -146,7 +147,7 @@ describe('TAXII 2.1 server', () => {
       [TLP_RANK[policy.maxTlp], policy.types],
     );
     return new Map(
-      rows.map((r) => [policy.pseudonymise.includes(r.type) ? fingerprintOf(r.type, pseudonym(key!, r.value)) : r.fingerprint, r.added]),
+      rows.map((r) => [policy.pseudonymise.includes(r.type) ? fingerprint(r.type, pseudonym(key!, r.value)) : r.fingerprint, r.added]),
     );
   }
 
@@ -512,7 +513,7 @@ describe('TAXII 2.1 server', () => {
       const kr = (await walk(`${col(KR)}/objects/`, keys.kr, 50)).objects;
       const account = kr.find((o) => o.type === 'scamintel-pseudonym');
       expect(account).toMatchObject({ indicator_type: 'bank_account', value: pseudonym(KR_KEY, ACCOUNT) });
-      const phone = indicatorsOf(kr).find((o) => ext(o).fingerprint === fingerprintOf('phone', '+6581234567'))!;
+      const phone = indicatorsOf(kr).find((o) => ext(o).fingerprint === fingerprint('phone', '+6581234567'))!;
       expect(ext(phone).narratives).toEqual([GREEN_NARRATIVE]);
       expect(phone.object_marking_refs).toEqual([TLP_MARKING_IDS.green]);
 
@@ -552,7 +553,7 @@ describe('TAXII 2.1 server', () => {
     }[];
     const last = before[before.length - 1].date_added;
     await submitAll([['telcoC', report({ indicators: [{ value: '+65 9000 0001' }] })]]);
-    const fp = fingerprintOf('phone', '+6590000001');
+    const fp = fingerprint('phone', '+6590000001');
     const res = await taxii(`${col(KR)}/objects/?added_after=${encodeURIComponent(last)}`, { key: keys.kr });
     expect(res.status).toBe(200);
     expect(res.body.more).toBe(false);

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { AppError } from '@scamintel/common';
 import { ConfigError, loadConfig } from '@scamintel/config';
-import { isDatabaseUnavailable } from '@scamintel/persistence';
-import { COMMANDS, Io, UsageError, runCommand, usage } from './commands';
+import { COMMANDS, Io, UsageError, runCommand, usage } from './commands/index';
 import { BundleFormatError } from './import/stix-stream';
 import { ImportFileError } from './import/csv-source';
+import { isDatabaseUnavailable } from '@scamintel/vocabulary';
 
 /**
  * Operator CLI (CONTRACT §9): `npm run cli -- <command>`. Exit codes: 0 done, 1 failed (bad configuration,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Role, Trust } from '@scamintel/common';
 import { poolOf, query } from '@scamintel/persistence';
+import { Role, Trust } from '@scamintel/vocabulary';
 
 export interface ApiKeyRow {
   id: string;

@@ -2,10 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { AuditService } from '@scamintel/audit';
-import { Principal, Role, Trust } from '@scamintel/common';
+import { Principal } from '@scamintel/common';
 import { ApiKeyRow, KeysRepository } from './keys.repository';
 import { generateApiKey, hashApiKey } from './key-material';
 import { KeyError } from './key-error';
+import { Role, Trust } from '@scamintel/vocabulary';
 
 interface CachedKey {
   row: ApiKeyRow | undefined;

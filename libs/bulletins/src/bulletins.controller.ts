@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, getSc
 import type { FastifyReply } from 'fastify';
 import { actorOf, AuthenticatedRequest } from '@scamintel/auth';
 import { Access, ApiBodyOf, ApiErrors, locationHeader } from '@scamintel/common';
+import { decodeStringCursor, encodeCursor } from '@scamintel/vocabulary';
 import { BulletinError } from './bulletin-error';
 import { BulletinRow } from './bulletins.repository';
 import { BulletinsService } from './bulletins.service';
@@ -30,18 +31,9 @@ function idOf(id: string): string {
   return id.toLowerCase();
 }
 
-function encodeCursor(c: { createdAt: string; id: string }): string {
-  return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
-}
-
-function decodeCursor(s: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && UUID.test(id))
-      return { createdAt, id };
-  } catch {
-    // falls through
-  }
+function decodeListCursor(s: string): { createdAt: string; id: string } {
+  const [createdAt, id] = decodeStringCursor(s, 2) ?? [];
+  if (createdAt !== undefined && !Number.isNaN(Date.parse(createdAt)) && UUID.test(id)) return { createdAt, id };
   throw new BulletinError('validation_failed', 'the cursor is not valid', [
     { path: 'cursor', message: 'use the `next` value of a previous page' },
   ]);
@@ -96,11 +88,11 @@ export class BulletinsController {
   async list(@Query() q: ListBulletinsQuery, @Req() req: AuthenticatedRequest) {
     const analyst = isAnalyst(req);
     const limit = q.limit ?? 20;
-    const rows = await this.bulletins.list({ publishedOnly: !analyst, after: q.cursor ? decodeCursor(q.cursor) : undefined, limit });
+    const rows = await this.bulletins.list({ publishedOnly: !analyst, after: q.cursor ? decodeListCursor(q.cursor) : undefined, limit });
     const last = rows[rows.length - 1];
     return {
       bulletins: rows.map((r) => summary(r, analyst)),
-      next: rows.length === limit && last ? encodeCursor({ createdAt: last.cursorAt, id: last.id }) : null,
+      next: rows.length === limit && last ? encodeCursor([last.cursorAt, last.id]) : null,
     };
   }
 

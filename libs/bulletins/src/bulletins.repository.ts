@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { TLPS } from '@scamintel/common';
 import { poolOf, query, transaction } from '@scamintel/persistence';
 import type { BulletinFigures } from './core';
+import { TLPS } from '@scamintel/vocabulary';
 
 export type BulletinStatus = 'pending' | 'ready' | 'failed';
 

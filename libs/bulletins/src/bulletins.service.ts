@@ -13,16 +13,15 @@ import {
   BulletinInputError,
   DEFAULT_CONFIG,
   render,
-  SCAM_TYPES,
   type BulletinFigures,
   type BulletinFormat,
   type BulletinInput,
   type PeriodStats,
-  type ScamType,
   type WatchCandidate,
 } from './core';
 import { writeBulletinFiles } from './files';
 import { periodProblems, previousFullWeek, previousPeriod, trendWeekStarts } from './period';
+import { SCAM_TYPES, type ScamType, withTimeout } from '@scamintel/vocabulary';
 
 /** Who acts when no person does: the weekly job and auto-publishing. */
 export const SYSTEM_ACTOR = 'system:bulletins';
@@ -38,14 +37,6 @@ export interface BulletinRequest {
 export type GenerateOutcome = { status: 'ready' | 'failed' | 'published' | 'skipped' | 'missing'; bulletinId: string };
 
 const ENQUEUE_TIMEOUT_MS = 2000;
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timed out')), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** Aggregates in the core's shape: categories outside the vocabulary cannot come from validated reports. */
 function toStats(c: InputData['current']): PeriodStats {

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { Role } from './principal';
+import type { Role } from '@scamintel/vocabulary';
 
 export const ACCESS_KEY = 'scamintel:access';
 export type AccessRule = Role | 'public';

@@ -1,7 +1,7 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import type { ApiPropertyOptions, ApiResponseOptions, SchemaObject } from '@nestjs/swagger';
-import { INDICATOR_TYPE_NAMES, VERDICTS } from './vocabulary';
+import { INDICATOR_TYPES, VERDICTS } from '@scamintel/vocabulary';
 
 /*
  * Building blocks of the response documentation that several libs share: the contract's error shape and
@@ -14,7 +14,7 @@ export const FINGERPRINT: ApiPropertyOptions = {
   description: 'SHA-256 (lower-case hex) of `type + "\\n" + value`: the identity of an indicator on every node.',
 };
 export const SHA256_HEX: ApiPropertyOptions = { type: String, pattern: '^[0-9a-f]{64}$' };
-export const INDICATOR_TYPE: ApiPropertyOptions = { type: String, enum: [...INDICATOR_TYPE_NAMES] };
+export const INDICATOR_TYPE: ApiPropertyOptions = { type: String, enum: [...INDICATOR_TYPES] };
 export const VERDICT: ApiPropertyOptions = { type: String, enum: [...VERDICTS], description: 'Verdict in this jurisdiction.' };
 export const CONFIDENCE: ApiPropertyOptions = { type: 'integer', minimum: 0, maximum: 100 };
 export const UUID: ApiPropertyOptions = { type: String, format: 'uuid' };

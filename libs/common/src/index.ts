@@ -4,6 +4,5 @@ export * from './error-status';
 export * from './queues';
 export * from './principal';
 export * from './access.decorator';
-export * from './vocabulary';
 export * from './rate-limit.decorator';
 export * from './http-docs';

@@ -1,7 +1,4 @@
-export type Role = 'reporter' | 'analyst' | 'partner' | 'admin';
-export type Trust = 'anonymous' | 'low' | 'medium' | 'high';
-export const ROLES: readonly Role[] = ['reporter', 'analyst', 'partner', 'admin'];
-export const KEYED_TRUST: readonly Exclude<Trust, 'anonymous'>[] = ['low', 'medium', 'high'];
+import type { Role, Trust } from '@scamintel/vocabulary';
 
 /** Who is calling: a keyed organisation, or the public identified only by its (hashed) client address. */
 export type Principal =

@@ -1,4 +1,4 @@
-import type { PolicingModel } from '@scamintel/policing-core';
+import type { PolicingModel } from '@scamintel/vocabulary';
 
 /** Typed configuration of one node. Built once from the environment at start (load-config.ts); nothing else reads process.env. */
 export interface AppConfig {

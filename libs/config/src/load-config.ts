@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { readPolicingModel } from '@scamintel/policing-core';
+import { parsePolicingModel } from '@scamintel/vocabulary';
 import { AppConfig } from './app-config';
 import { repoRoot } from './repo-root';
 
@@ -12,7 +13,14 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 function policing(file: string, problems: string[]): AppConfig['policing'] {
-  const { model, problems: bad } = readPolicingModel(file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    problems.push(`POLICING_CONFIG_FILE: ${file}: ${(err as Error).message}`);
+    return undefined as unknown as AppConfig['policing'];
+  }
+  const { model, problems: bad } = parsePolicingModel(raw);
   for (const line of bad) problems.push(`POLICING_CONFIG_FILE: ${line}`);
   return model as AppConfig['policing'];
 }

@@ -7,3 +7,6 @@ export * from './partners/partner-input';
 export * from './partners/partners.service';
 export * from './push/push.service';
 export * from './push/outbound';
+export * from './partners/partners.repository';
+export * from './push/export.repository';
+export * from './push/outbound.service';

@@ -1,5 +1,5 @@
 import { detectType, normalize, tryNormalize } from './index';
-import type { IndicatorType } from './index';
+import { type IndicatorType } from '@scamintel/vocabulary';
 
 describe('detection precedence (see detect.ts)', () => {
   it.each([

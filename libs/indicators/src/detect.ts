@@ -1,9 +1,9 @@
-import type { IndicatorType } from './indicator';
 import { PLATFORM_ALIASES, isSocialLink } from './types/social-handle';
 import { isWhatsAppLink } from './types/phone';
 import { looksLikeWallet } from './types/crypto-wallet';
 import { looksLikeIban, mentionsBank } from './types/bank-account';
 import { parseIpv4, parseIpv6 } from './types/ip';
+import { type IndicatorType } from '@scamintel/vocabulary';
 
 /*
  * TYPE DETECTION PRECEDENCE (used when NormalizeOptions.type is omitted).

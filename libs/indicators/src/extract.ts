@@ -1,9 +1,10 @@
 import { Failure, IndicatorError } from './errors';
-import type { IndicatorType, NormalizedIndicator } from './indicator';
+import type { NormalizedIndicator } from './indicator';
 import { normalizeOutcome, resolveRegion } from './normalize';
 import { prepareWithMap } from './refang';
 import { BANK_ALIAS_SOURCE } from './types/bank-account';
 import { shortCodesOf } from './types/phone';
+import { type IndicatorType } from '@scamintel/vocabulary';
 
 /*
  * Free-text extraction. The text is cleaned and refanged once (keeping a map back to the

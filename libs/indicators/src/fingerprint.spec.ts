@@ -1,4 +1,5 @@
-import { fingerprint, normalize } from './index';
+import { fingerprint } from '@scamintel/vocabulary';
+import { normalize } from './index';
 
 describe('fingerprint', () => {
   // Expected digests computed outside Node: printf 'phone\n+821012345678' | sha256sum

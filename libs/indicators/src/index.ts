@@ -1,15 +1,11 @@
-export { INDICATOR_TYPES } from './indicator';
-export type { IndicatorType, NormalizedIndicator, NormalizeOptions } from './indicator';
+export type { NormalizedIndicator, NormalizeOptions } from './indicator';
 export { IndicatorError } from './errors';
 export type { IndicatorErrorCode } from './errors';
 export { normalize, tryNormalize, MAX_INPUT_LENGTH } from './normalize';
 export type { NormalizeResult } from './normalize';
-export { fingerprint } from './fingerprint';
 export { refang, defang } from './refang';
 export { detectType } from './detect';
 export { extract } from './extract';
 export type { ExtractedIndicator } from './extract';
 export { warninglistHit, listWarninglists, warninglistProblems, reloadWarninglists } from './warninglists';
 export type { WarninglistHit, WarninglistInfo } from './warninglists';
-export { IndicatorsModule, IndicatorNormalizer, INDICATORS_DEFAULT_REGION } from './indicators.module';
-export type { IndicatorsModuleOptions } from './indicators.module';

@@ -1,15 +1,8 @@
-export type IndicatorType = 'phone' | 'url' | 'domain' | 'email' | 'ip' | 'bank_account' | 'crypto_wallet' | 'social_handle';
+import type { IndicatorType } from '@scamintel/vocabulary';
 
-export const INDICATOR_TYPES: readonly IndicatorType[] = Object.freeze([
-  'phone',
-  'url',
-  'domain',
-  'email',
-  'ip',
-  'bank_account',
-  'crypto_wallet',
-  'social_handle',
-] as const);
+// The type names are the shared vocabulary's; siblings import them from here.
+export type { IndicatorType };
+export { isIndicatorType } from '@scamintel/vocabulary';
 
 export interface NormalizedIndicator {
   type: IndicatorType;
@@ -25,7 +18,3 @@ export interface NormalizeOptions {
 }
 
 export const DEFAULT_REGION = 'SG';
-
-export function isIndicatorType(x: unknown): x is IndicatorType {
-  return typeof x === 'string' && (INDICATOR_TYPES as readonly string[]).includes(x);
-}

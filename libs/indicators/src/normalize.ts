@@ -1,8 +1,8 @@
 import { Failure, IndicatorError, fail } from './errors';
 import type { IndicatorErrorCode } from './errors';
-import { fingerprint } from './fingerprint';
-import { DEFAULT_REGION, isIndicatorType } from './indicator';
-import type { IndicatorType, NormalizeOptions, NormalizedIndicator } from './indicator';
+import { fingerprint, isIndicatorType, type IndicatorType } from '@scamintel/vocabulary';
+import { DEFAULT_REGION } from './indicator';
+import type { NormalizeOptions, NormalizedIndicator } from './indicator';
 import { refang } from './refang';
 import { cleanText } from './text';
 import { detectType } from './detect';

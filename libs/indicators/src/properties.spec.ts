@@ -2,8 +2,9 @@ import { createHash } from 'crypto';
 import fc from 'fast-check';
 import { bech32 } from 'bech32';
 import bs58check from 'bs58check';
-import { defang, fingerprint, normalize, refang, tryNormalize } from './index';
-import type { IndicatorType, NormalizeOptions } from './index';
+import { defang, normalize, refang, tryNormalize } from './index';
+import type { NormalizeOptions } from './index';
+import { fingerprint, type IndicatorType } from '@scamintel/vocabulary';
 
 const RUNS = { numRuns: 300 };
 

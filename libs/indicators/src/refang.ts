@@ -1,5 +1,5 @@
-import type { IndicatorType } from './indicator';
 import { foldChar, isInvisible } from './text';
+import { type IndicatorType } from '@scamintel/vocabulary';
 
 /*
  * Defang notations undone here, and the guard each one needs so that ordinary text

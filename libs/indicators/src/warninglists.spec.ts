@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { listWarninglists, normalize, reloadWarninglists, warninglistHit, warninglistProblems } from './index';
-import type { IndicatorType } from './index';
+import { type IndicatorType } from '@scamintel/vocabulary';
 
 afterAll(() => reloadWarninglists());
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { isIndicatorType } from './indicator';
-import type { IndicatorType, NormalizedIndicator } from './indicator';
+import type { NormalizedIndicator } from './indicator';
+import { isIndicatorType, type IndicatorType } from '@scamintel/vocabulary';
 
 /*
  * Warninglists: known-legitimate values (official hotlines, government and bank

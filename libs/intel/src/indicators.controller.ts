@@ -19,17 +19,11 @@ import { IntelError } from './intel-error';
 import { LookupService } from './lookup/lookup.service';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { Inject } from '@nestjs/common';
+import { decodeStringCursor, encodeCursor, isFingerprint } from '@scamintel/vocabulary';
 
-const FINGERPRINT = /^[0-9a-f]{64}$/;
-
-function decodeCursor(s: string): { updatedAt: string; fingerprint: string } {
-  try {
-    const [updatedAt, fingerprint] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (typeof updatedAt === 'string' && !Number.isNaN(Date.parse(updatedAt)) && FINGERPRINT.test(fingerprint))
-      return { updatedAt, fingerprint };
-  } catch {
-    // reported below
-  }
+function decodeListCursor(s: string): { updatedAt: string; fingerprint: string } {
+  const [updatedAt, fingerprint] = decodeStringCursor(s, 2) ?? [];
+  if (updatedAt !== undefined && !Number.isNaN(Date.parse(updatedAt)) && isFingerprint(fingerprint)) return { updatedAt, fingerprint };
   throw new IntelError('validation_failed', 'cursor is not valid', [
     { path: 'cursor', message: 'use the value of "next" from the previous page' },
   ]);
@@ -96,7 +90,7 @@ export class IndicatorsController {
   })
   @ApiError(404, 'No such indicator.')
   async detail(@Param('fingerprint') fingerprint: string) {
-    const found = FINGERPRINT.test(fingerprint) ? await this.lookups.detail(fingerprint) : undefined;
+    const found = isFingerprint(fingerprint) ? await this.lookups.detail(fingerprint) : undefined;
     if (!found) throw new IntelError('not_found', 'no such indicator');
     return found;
   }
@@ -110,13 +104,13 @@ export class IndicatorsController {
     const rows = await this.lookups.list({
       type: q.type,
       updatedSince: q.updatedSince,
-      after: q.cursor ? decodeCursor(q.cursor) : undefined,
+      after: q.cursor ? decodeListCursor(q.cursor) : undefined,
       limit,
     });
     const last = rows[rows.length - 1];
     return {
       indicators: rows.map(({ cursorAt: _c, ...r }) => r),
-      next: rows.length === limit && last ? Buffer.from(JSON.stringify([last.cursorAt, last.fingerprint])).toString('base64url') : null,
+      next: rows.length === limit && last ? encodeCursor([last.cursorAt, last.fingerprint]) : null,
     };
   }
 }

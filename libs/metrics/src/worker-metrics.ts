@@ -101,13 +101,11 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
     const server = createServer((req, res) => {
       const path = (req.url ?? '').split('?')[0];
       if (path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
-        res
-          .writeHead(path === '/metrics' ? 405 : 404, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              error: { code: path === '/metrics' ? 'method_not_allowed' : 'not_found', message: 'only GET /metrics is served here' },
-            }),
-          );
+        res.writeHead(path === '/metrics' ? 405 : 404, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            error: { code: path === '/metrics' ? 'method_not_allowed' : 'not_found', message: 'only GET /metrics is served here' },
+          }),
+        );
         return;
       }
       this.metrics.scrape().then(

@@ -1,4 +1,3 @@
 export * from './data-source';
 export * from './persistence.module';
-export * from './pg-errors';
 export * from './sql';

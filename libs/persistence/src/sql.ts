@@ -1,6 +1,6 @@
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
-import { isRetryableTransactionError } from './pg-errors';
+import { isRetryableTransactionError } from '@scamintel/vocabulary';
 
 /**
  * Hot paths (intake, ingest, exchange) speak SQL straight to TypeORM's pg pool: multi-row statements with
@@ -12,12 +12,14 @@ export function poolOf(db: DataSource): Pool {
   return (db.driver as unknown as { master: Pool }).master;
 }
 
+// Rows default to loosely typed records: each repository names the columns it selects where it reads them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function query<R extends QueryResultRow = Record<string, any>>(
   on: Queryable,
   text: string,
   params: unknown[] = [],
 ): Promise<QueryResult<R>> {
-  return on.query<R>(text, params as any[]);
+  return on.query<R>(text, params);
 }
 
 /**

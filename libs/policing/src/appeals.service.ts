@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '@scamintel/audit';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { IndicatorType, tryNormalize } from '@scamintel/indicators';
+import { tryNormalize } from '@scamintel/indicators';
 import { AppealsRepository } from './appeals.repository';
 import { PolicingError } from './policing-error';
+import { IndicatorType } from '@scamintel/vocabulary';
 
 @Injectable()
 export class AppealsService {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { poolOf, query } from '@scamintel/persistence';
-import { ReporterEvidence, Trust } from '@scamintel/policing-core';
+import { ReporterEvidence } from '@scamintel/policing-core';
+import { Trust } from '@scamintel/vocabulary';
 
 export interface LocalEvidence {
   reporters: ReporterEvidence[];
@@ -82,7 +83,7 @@ export class EvidenceRepository {
               GROUP BY ri.fingerprint, r.jurisdiction, w.days`,
             [fps, windows],
           )
-        : Promise.resolve({ rows: [] as Record<string, any>[] }),
+        : Promise.resolve({ rows: [] as Record<string, unknown>[] }),
       query(
         pool,
         `SELECT DISTINCT ON (fingerprint, jurisdiction) fingerprint, jurisdiction, verdict, note, created_at

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JobName, QueueName } from '@scamintel/common';
+import { withTimeout } from '@scamintel/vocabulary';
 // The payload type lives beside its processor (libs/intel); type-only, so no runtime dependency.
 import type { IngestJobData } from '@scamintel/intel';
 
@@ -36,19 +37,12 @@ export class IntakeQueue {
         opts: { ...INGEST_JOB_OPTIONS, jobId: ingestJobId(outboxId) },
       })),
     );
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('enqueue timed out')), ENQUEUE_TIMEOUT_MS);
-    });
     try {
-      await Promise.race([add, timeout]);
+      await withTimeout(add, ENQUEUE_TIMEOUT_MS, 'enqueue timed out');
       return true;
     } catch (err) {
-      add.catch(() => undefined);
       this.logger.warn(`enqueue deferred to the relay: ${(err as Error).message}`);
       return false;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { Principal, Trust } from '@scamintel/common';
+import { Principal } from '@scamintel/common';
 import { MetricsService } from '@scamintel/metrics';
 import { ReportDto } from './dto/report.dto';
 import { IntakeQueue } from './intake-queue';
 import { ReportError } from './report-error';
 import { NewReport, ReportFilter, ReportIndicatorView, ReportView, ReportsRepository } from './reports.repository';
+import { Trust } from '@scamintel/vocabulary';
 
 /** Reports dated this far in the future are refused: clocks differ, but not by days. */
 const MAX_FUTURE_MS = 24 * 3600 * 1000;

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { Principal } from '@scamintel/common';
-import { PartnersService } from '@scamintel/exchange';
-import { INDICATOR_TYPES, PartnerPolicy, uuidv5 } from '../../exchange/src/core';
-import { PartnerRecord } from '../../exchange/src/partners/partners.repository';
+import { PartnersService, PartnerRecord } from '@scamintel/exchange';
+import { PartnerPolicy, uuidv5 } from '@scamintel/exchange-core';
 import { STIX_MEDIA_TYPE } from './media-types';
 import { TaxiiError } from './taxii-error';
+import { INDICATOR_TYPES } from '@scamintel/vocabulary';
 
 /** Fixed namespace of TAXII collection ids, so every node derives the same ids from the same names. */
 export const TAXII_COLLECTION_NAMESPACE = '8f0f6b3e-5d0a-4c6b-9e21-6a3c1d7f4b52';

@@ -1,3 +1,4 @@
+import { type CursorPart, decodeCursor as decodeParts, encodeCursor as encodeParts } from '@scamintel/vocabulary';
 import { TaxiiError } from './taxii-error';
 import { parseMicros } from './timestamps';
 
@@ -30,7 +31,7 @@ export interface CursorState {
 
 type Wire = [1, string, string, 'f', number] | [1, string, string, 'r', string | null, string | null, string?, string?, number?];
 
-/** Opaque to clients: base64url of a small JSON array. */
+/** Opaque to clients (a small array through the shared cursor codec). */
 export function encodeCursor(c: CursorState): string {
   const p = c.position;
   const wire: Wire =
@@ -49,7 +50,7 @@ export function encodeCursor(c: CursorState): string {
             p.partial.delivered,
           ]
         : [1, c.collection, c.filters, 'r', p.after?.at ?? null, p.after?.fingerprint ?? null];
-  return Buffer.from(JSON.stringify(wire), 'utf8').toString('base64url');
+  return encodeParts(wire as CursorPart[]);
 }
 
 // '' is the fingerprint of a synthetic lower bound (added_after), which sorts before every real fingerprint.
@@ -57,18 +58,16 @@ const FINGERPRINT = /^([0-9a-f]{64}|)$/;
 const isAt = (v: unknown): v is string => typeof v === 'string' && v.length <= 64 && parseMicros(v) !== undefined;
 const isFp = (v: unknown): v is string => typeof v === 'string' && FINGERPRINT.test(v);
 
+const isIndex = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < 1000;
+const isDelivered = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 16;
+
 function decodeWire(text: string): CursorState | undefined {
-  if (!/^[A-Za-z0-9_-]{1,1000}$/.test(text)) return undefined;
-  let v: unknown;
-  try {
-    v = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(v) || v[0] !== 1 || typeof v[1] !== 'string' || typeof v[2] !== 'string') return undefined;
+  const v = decodeParts(text);
+  if (!v || v[0] !== 1 || typeof v[1] !== 'string' || typeof v[2] !== 'string') return undefined;
   const [, collection, filters, phase] = v;
-  if (phase === 'f' && v.length === 5 && Number.isInteger(v[4]) && v[4] >= 0 && v[4] < 1000) {
-    return { collection, filters, position: { phase: 'fixed', index: v[4] } };
+  const index = v[4];
+  if (phase === 'f' && v.length === 5 && isIndex(index)) {
+    return { collection, filters, position: { phase: 'fixed', index } };
   }
   if (phase !== 'r' || (v.length !== 6 && v.length !== 9)) return undefined;
   const [afterAt, afterFp] = [v[4], v[5]];
@@ -79,8 +78,7 @@ function decodeWire(text: string): CursorState | undefined {
   }
   if (v.length === 6) return { collection, filters, position: { phase: 'rows', after } };
   const [at, fingerprint, delivered] = [v[6], v[7], v[8]];
-  if (!isAt(at) || !isFp(fingerprint) || fingerprint === '' || !Number.isInteger(delivered) || delivered < 1 || delivered > 16)
-    return undefined;
+  if (!isAt(at) || !isFp(fingerprint) || fingerprint === '' || !isDelivered(delivered)) return undefined;
   return { collection, filters, position: { phase: 'rows', after, partial: { at, fingerprint, delivered } } };
 }
 

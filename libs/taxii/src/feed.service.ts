@@ -1,39 +1,33 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import type { Decision } from '@scamintel/policing';
-import { NodeKeyService, toCandidate } from '@scamintel/exchange';
+import { NodeKeyService, toCandidate, ExportRepository, ExportRow, OutboundService, PageEvidence } from '@scamintel/exchange';
 import {
   CUSTOM_SCO_EXT,
   ExchangeIndicator,
-  IndicatorType,
   NodeIdentity,
   PartnerPolicy,
   SCAMINTEL_PROPERTIES_EXT,
   StixMappingError,
   StixObject,
-  TLP_LEVELS,
   WithheldReason,
   applyOutboundPolicy,
   extensionDefinitions,
-  fingerprintOf,
   identityId,
   indicatorId,
-  isIndicatorType,
   observableOf,
   pseudonym,
   sightingId,
   stixUnrepresentable,
-  tlpAllowed,
   tlpMarkingDefinition,
   toStixBundle,
-} from '../../exchange/src/core';
-import { ExportRepository, ExportRow } from '../../exchange/src/push/export.repository';
-import { OutboundService, PageEvidence } from '../../exchange/src/push/outbound.service';
+} from '@scamintel/exchange-core';
 import { TaxiiCollection } from './collections.service';
 import { FeedPosition, RowPosition, START, decodeCursor, encodeCursor } from './cursor';
 import { IdScanRepository } from './id-scan.repository';
 import { Listed, ObjectFilters, filterKey, isStixId, matches } from './filters';
 import { formatMicros, parseMicros } from './timestamps';
+import { IndicatorType, TLPS, fingerprint, isIndicatorType, tlpAllowed } from '@scamintel/vocabulary';
 
 /** One object of a collection with its TAXII bookkeeping. */
 export interface FeedEntry {
@@ -163,7 +157,7 @@ export class TaxiiFeed {
     const definitions = extensionDefinitions().filter(
       (d) => d.id === SCAMINTEL_PROPERTIES_EXT || Object.entries(CUSTOM_SCO_EXT).some(([type, id]) => id === d.id && scoTypes.has(type)),
     );
-    const markings = TLP_LEVELS.filter((t) => tlpAllowed(t, policy.maxTlp)).map(tlpMarkingDefinition);
+    const markings = TLPS.filter((t) => tlpAllowed(t, policy.maxTlp)).map(tlpMarkingDefinition);
     return [...identities, ...definitions, ...markings].map((o) => entryOf(o, FIXED_DATE_ADDED));
   }
 
@@ -335,7 +329,7 @@ export class TaxiiFeed {
     if (f.ids) {
       if (sco && f.ids.has(sco.id)) return true;
       if (!ids.some((id) => id.startsWith('indicator--') || id.startsWith('sighting--'))) return false;
-      const indicator = indicatorId(pseudonymised ? fingerprintOf(row.type, value) : row.fingerprint, sender.nodeId);
+      const indicator = indicatorId(pseudonymised ? fingerprint(row.type, value) : row.fingerprint, sender.nodeId);
       return f.ids.has(indicator) || f.ids.has(sightingId(indicator, identityId(sender.nodeId)));
     }
     return true;

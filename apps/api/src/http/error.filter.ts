@@ -3,8 +3,8 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ErrorDetail, statusForCode } from '@scamintel/common';
 import { IndicatorError } from '@scamintel/indicators';
-import { isDatabaseUnavailable } from '@scamintel/persistence';
 import { errorBody } from './error-body';
+import { isDatabaseUnavailable } from '@scamintel/vocabulary';
 
 const HTTP_CODES: Record<number, string> = {
   400: 'bad_request',

@@ -6,16 +6,8 @@ import { DataSource } from 'typeorm';
 import { Access } from '@scamintel/common';
 import { poolOf, query } from '@scamintel/persistence';
 import { RedisClient } from '@scamintel/platform';
+import { withTimeout } from '@scamintel/vocabulary';
 import { HealthLive, HealthReady } from './health.response';
-
-async function within<T>(ms: number, p: Promise<T>): Promise<T> {
-  let t: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([p, new Promise<never>((_, rej) => (t = setTimeout(() => rej(new Error('timeout')), ms)))]);
-  } finally {
-    clearTimeout(t);
-  }
-}
 
 @Controller('health')
 @Access('public')
@@ -48,11 +40,11 @@ export class HealthController {
   })
   async ready(@Res({ passthrough: true }) res: FastifyReply) {
     const [pg, redis] = await Promise.all([
-      within(2000, query(poolOf(this.db), 'SELECT 1')).then(
+      withTimeout(query(poolOf(this.db), 'SELECT 1'), 2000, 'timeout').then(
         () => 'up',
         () => 'down',
       ),
-      within(2000, this.redis.redis.ping()).then(
+      withTimeout(this.redis.redis.ping(), 2000, 'timeout').then(
         () => 'up',
         () => 'down',
       ),

@@ -21,7 +21,7 @@ export class RateLimitGuard extends ThrottlerGuard {
     return super.handleRequest(p);
   }
 
-  protected override async getTracker(req: Record<string, any>): Promise<string> {
+  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     return String(req.ip);
   }
 

@@ -107,10 +107,10 @@ export class Importer {
       return;
     }
     const decoder = new StringDecoder('utf8');
-    const self = this;
+    const counted = (n: number) => (this.bytes += n);
     async function* text(): AsyncGenerator<string> {
       for await (const b of input) {
-        self.bytes += (b as Buffer).length;
+        counted((b as Buffer).length);
         yield decoder.write(b as Buffer);
       }
       const rest = decoder.end();

@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
-import { CHANNELS, INDICATOR_TYPE_NAMES, SCAM_TYPES, TLPS } from '@scamintel/common';
 import { IndicatorInputDto, LossDto, ReportDto } from '@scamintel/reports';
 import { passesReportDto, toReport } from './report-row';
+import { CHANNELS, INDICATOR_TYPES, SCAM_TYPES, TLPS } from '@scamintel/vocabulary';
 
 const constraintsOf = (cls: Function) =>
   getMetadataStorage()
@@ -47,7 +47,7 @@ describe('import rows', () => {
       [
         'region isOptional ["fn"]',
         'region matches ["^[A-Z]{2}$",null]',
-        `type isIn ${JSON.stringify([[...INDICATOR_TYPE_NAMES]])}`,
+        `type isIn ${JSON.stringify([[...INDICATOR_TYPES]])}`,
         'type isOptional ["fn"]',
         'value isString []',
         'value maxLength [2048]',
@@ -84,7 +84,7 @@ describe('import rows', () => {
         indicators: fc.array(
           fc.record(
             {
-              type: maybe(pick(INDICATOR_TYPE_NAMES)),
+              type: maybe(pick(INDICATOR_TYPES)),
               value: fc.oneof(fc.string({ maxLength: 20 }), fc.constant(''), fc.constant('x'.repeat(2049))),
             },
             { requiredKeys: ['value'] },

@@ -1,8 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, isIn, isISO8601, isString, matches, maxLength, minLength, validateSync } from 'class-validator';
-import { CHANNELS, INDICATOR_TYPE_NAMES, SCAM_TYPES, TLPS } from '@scamintel/common';
-import { tryNormalize, IndicatorType } from '@scamintel/indicators';
+import { tryNormalize } from '@scamintel/indicators';
 import { ReportDto } from '@scamintel/reports';
+import { CHANNELS, INDICATOR_TYPES, SCAM_TYPES, TLPS, IndicatorType } from '@scamintel/vocabulary';
 
 /** Reports dated this far in the future are refused, as by the API (ReportsService). */
 const MAX_FUTURE_MS = 24 * 3600 * 1000;
@@ -53,18 +53,22 @@ const opt = (v: unknown, ok: (v: unknown) => boolean) => v === undefined || ok(v
  * fails here goes through the real DTO validation for the API's messages. report-row.spec.ts keeps the two in
  * step: it fails when ReportDto's constraints change, and compares both paths on generated rows.
  */
-export function passesReportDto(b: Record<string, any>): boolean {
+export function passesReportDto(b: Record<string, unknown>): boolean {
   if (!isIn(b.scamType, SCAM_TYPES as unknown as string[]) || !isIn(b.channel, CHANNELS as unknown as string[])) return false;
   if (!isString(b.occurredAt) || !isISO8601(b.occurredAt, { strict: true })) return false;
   if (!opt(b.jurisdiction, (v) => matches(v as string, /^[A-Z]{2}$/))) return false;
   if (!opt(b.tlp, (v) => isIn(v, TLPS as unknown as string[]))) return false;
   if (!opt(b.narrative, (v) => isString(v) && maxLength(v, 10_000))) return false;
   if (!opt(b.externalRef, (v) => isString(v) && maxLength(v, 200))) return false;
-  if (b.loss !== undefined && !(matches(b.loss.amount, /^(0|[1-9]\d{0,14})(\.\d{1,2})?$/) && matches(b.loss.currency, /^[A-Z]{3}$/)))
+  const loss = b.loss as { amount?: unknown; currency?: unknown } | null | undefined;
+  if (
+    loss !== undefined &&
+    !(matches(loss?.amount as string, /^(0|[1-9]\d{0,14})(\.\d{1,2})?$/) && matches(loss?.currency as string, /^[A-Z]{3}$/))
+  )
     return false;
   if (!Array.isArray(b.indicators) || b.indicators.length > 50) return false;
   for (const i of b.indicators) {
-    if (!opt(i.type, (v) => isIn(v, INDICATOR_TYPE_NAMES as unknown as string[]))) return false;
+    if (!opt(i.type, (v) => isIn(v, INDICATOR_TYPES as unknown as string[]))) return false;
     if (!isString(i.value) || !minLength(i.value, 1) || !maxLength(i.value, 2048)) return false;
   }
   return true;
@@ -77,7 +81,7 @@ export function passesReportDto(b: Record<string, any>): boolean {
  */
 export function toReport(f: ReportFields, opts: RowOptions): RowOutcome {
   const problems: string[] = [];
-  const body: Record<string, any> = {
+  const body: Record<string, unknown> = {
     scamType: f.scamType?.trim(),
     channel: f.channel?.trim(),
     occurredAt: f.occurredAt?.trim(),
@@ -101,12 +105,12 @@ export function toReport(f: ReportFields, opts: RowOptions): RowOutcome {
 }
 
 /** Validates a report body (from a CSV row or a STIX object) as the API would. */
-export function checkReport(body: Record<string, any>, opts: RowOptions): RowOutcome {
+export function checkReport(body: Record<string, unknown>, opts: RowOptions): RowOutcome {
   const problems: string[] = [];
   // Should the fast check ever be stricter than the DTO, the DTO decides (no problems: the row passes).
   if (!passesReportDto(body))
     problems.push(...flatten(validateSync(plainToInstance(ReportDto, body), { whitelist: true, forbidNonWhitelisted: true })));
-  const dto = body as ReportDto;
+  const dto = body as unknown as ReportDto;
   if (!problems.length) {
     if (dto.indicators.length === 0 && !(dto.narrative && dto.narrative.trim()))
       problems.push('indicators: a report needs an indicator_value or a narrative');

@@ -1,6 +1,6 @@
-import { SCAM_TYPES } from '@scamintel/common';
 // The exchange's STIX core (pure functions): the same pattern grammar and observable mapping the nodes use.
-import { PatternError, parsePattern, tlpOfObject, valueOfComparisons } from '../../../../libs/exchange/src/core';
+import { PatternError, parsePattern, tlpOfObject, valueOfComparisons } from '@scamintel/exchange-core';
+import { SCAM_TYPES } from '@scamintel/vocabulary';
 
 export interface StixDefaults {
   /** For indicators without a known scam type among their labels. */
@@ -13,7 +13,7 @@ export interface StixDefaults {
 
 export type StixOutcome = { kind: 'report'; body: Record<string, unknown> } | { kind: 'skip' } | { kind: 'error'; error: string };
 
-const isObj = (v: unknown): v is Record<string, any> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * One bundle object → one report body with one indicator, or a skip (anything but an indicator), or an error:

@@ -1,5 +1,5 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { KEYED_TRUST, ROLES, Role, Trust } from '@scamintel/common';
+import { KEYED_TRUST, ROLES, Role, Trust } from '@scamintel/vocabulary';
 
 export class CreateKeyDto {
   @IsIn(ROLES)

@@ -1,5 +1,5 @@
-import { roundedTenths } from './decimal';
 import type { Count, Direction, Suppressed, Trend } from './types';
+import { roundedTenths } from '@scamintel/vocabulary';
 
 export function suppressed(minCount: number): Suppressed {
   return { suppressed: true, below: minCount };

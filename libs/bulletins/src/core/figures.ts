@@ -1,20 +1,25 @@
 import { computeChange, publishCount, suppressed, trend } from './change';
-import { compareDecimal, isDecimal, percentChangeDecimal, subDecimal } from './decimal';
 import { maskIndicator } from './mask';
 import {
-  CHANNELS,
-  SCAM_TYPES,
   type BulletinConfig,
   type BulletinFigures,
   type BulletinInput,
-  type Channel,
   type LossFigure,
   type PeriodStats,
   type RisingFigure,
-  type ScamType,
   type WatchCandidate,
   type WatchFigure,
 } from './types';
+import {
+  compareDecimal,
+  isDecimal,
+  percentChangeDecimal,
+  subDecimal,
+  CHANNELS,
+  SCAM_TYPES,
+  type Channel,
+  type ScamType,
+} from '@scamintel/vocabulary';
 
 export const DEFAULT_CONFIG: BulletinConfig = { minCount: 3, maskStyle: 'partial', maxWatch: 10 };
 export const TOP_N = 5;

@@ -4,5 +4,4 @@ export { render, FORMATS, type BulletinFormat, type RenderOptions } from './rend
 export { availableLanguages, defaultLocalesDir, loadLocale, DEFAULT_LANG } from './locale';
 export { maskIndicator } from './mask';
 export { computeChange, isSuppressed } from './change';
-export { addDecimal, subDecimal, sumDecimals } from './decimal';
 export { sampleInput } from './samples';

@@ -5,7 +5,7 @@ import { buildFigures, DEFAULT_CONFIG } from './figures';
 import { knownInput } from './__fixtures__/input';
 import { availableLanguages, defaultLocalesDir, flatten, loadLocale } from './locale';
 import { render } from './render';
-import { CHANNELS, INDICATOR_TYPES, SCAM_TYPES } from './types';
+import { CHANNELS, INDICATOR_TYPES, SCAM_TYPES } from '@scamintel/vocabulary';
 
 const read = (dir: string, lang: string) => flatten(JSON.parse(readFileSync(join(dir, `${lang}.json`), 'utf8')));
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
-import { INDICATOR_TYPES, type BulletinConfig, type IndicatorType } from './types';
+import { type BulletinConfig } from './types';
+import { INDICATOR_TYPES, type IndicatorType } from '@scamintel/vocabulary';
 
 // Every value is checked against the canonical form of its type before it is shown: a value that does not
 // parse (a name or a story pasted into the wrong field) is dropped, never masked "as best we can".

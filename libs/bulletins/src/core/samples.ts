@@ -1,4 +1,5 @@
-import type { BulletinInput, ScamType, WatchCandidate } from './types';
+import type { BulletinInput, WatchCandidate } from './types';
+import { type ScamType } from '@scamintel/vocabulary';
 
 // A synthetic week at a Singapore node. Every indicator is made up: phone numbers sit in blocks that are not
 // issued to subscribers (+65 8000 0xxx, +82 10-0000-xxxx), domains use the reserved .example TLD, accounts are

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { isSuppressed } from './change';
 import { buildFigures, isPublishable } from './figures';
 import { maskIndicator } from './mask';
-import { CHANNELS, SCAM_TYPES, type BulletinInput, type PeriodStats, type WatchCandidate } from './types';
+import { type BulletinInput, type PeriodStats, type WatchCandidate } from './types';
+import { CHANNELS, SCAM_TYPES } from '@scamintel/vocabulary';
 
 // Numbers that are not counts of people's reports: they may be small or negative.
 const NOT_COUNTS = new Set(['delta', 'percent', 'minCount', 'risingMinBase']);
@@ -44,18 +45,16 @@ const input: fc.Arbitrary<BulletinInput> = fc.record({
   period: fc.constant({ from: '2026-11-16', to: '2026-11-23' }),
   current: periodStats,
   previous: periodStats,
-  weekly: fc
-    .uniqueArray(fc.integer({ min: 0, max: 10 }), { maxLength: 8 })
-    .chain((ws) =>
-      fc.tuple(
-        ...ws.map((w) =>
-          counts(SCAM_TYPES).map((byScamType) => ({
-            weekStart: new Date(Date.UTC(2026, 8, 28 + 7 * w)).toISOString().slice(0, 10),
-            byScamType,
-          })),
-        ),
+  weekly: fc.uniqueArray(fc.integer({ min: 0, max: 10 }), { maxLength: 8 }).chain((ws) =>
+    fc.tuple(
+      ...ws.map((w) =>
+        counts(SCAM_TYPES).map((byScamType) => ({
+          weekStart: new Date(Date.UTC(2026, 8, 28 + 7 * w)).toISOString().slice(0, 10),
+          byScamType,
+        })),
       ),
     ),
+  ),
   crossBorder: fc.record({ indicatorsSeenInBoth: count, receivedFromPartner: count, partnerJurisdictions: fc.constant(['KR']) }),
   watch: fc.array(watchCandidate, { maxLength: 8 }),
   generatedAt: fc.constant('2026-11-23T01:00:00Z'),

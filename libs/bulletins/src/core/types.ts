@@ -1,37 +1,4 @@
-export const SCAM_TYPES = [
-  'phishing',
-  'investment',
-  'job',
-  'romance',
-  'impersonation_government',
-  'impersonation_bank',
-  'ecommerce',
-  'loan',
-  'tech_support',
-  'sextortion',
-  'other',
-] as const;
-export type ScamType = (typeof SCAM_TYPES)[number];
-
-export const CHANNELS = [
-  'sms',
-  'call',
-  'whatsapp',
-  'telegram',
-  'kakaotalk',
-  'line',
-  'wechat',
-  'email',
-  'website',
-  'social_media',
-  'marketplace',
-  'dating_app',
-  'other',
-] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const INDICATOR_TYPES = ['phone', 'url', 'domain', 'email', 'ip', 'bank_account', 'crypto_wallet', 'social_handle'] as const;
-export type IndicatorType = (typeof INDICATOR_TYPES)[number];
+import type { Channel, IndicatorType, ScamType, Tlp, Verdict } from '@scamintel/vocabulary';
 
 export interface PeriodStats {
   reports: number;
@@ -48,8 +15,8 @@ export interface PeriodStats {
 export interface WatchCandidate {
   type: string;
   value: string;
-  tlp: 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
-  verdict: 'scam' | 'suspicious' | 'unknown' | 'legitimate';
+  tlp: Tlp;
+  verdict: Verdict;
   warninglisted: boolean;
   reports: number;
   jurisdictions: string[];

@@ -1,5 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiSchema, getSchemaPath } from '@nestjs/swagger';
-import { CHANNELS, INDICATOR_TYPE, SCAM_TYPES, UUID, dateTime } from '@scamintel/common';
+import { INDICATOR_TYPE, UUID, dateTime } from '@scamintel/common';
+import { CHANNELS, SCAM_TYPES } from '@scamintel/vocabulary';
 
 export class BulletinAccepted {
   @ApiProperty(UUID)

@@ -1,4 +1,4 @@
-import { AuditHead } from '../../../audit/src/core';
+import { AuditHead } from '@scamintel/audit-core';
 import { Item, StructuredFieldError, isInnerList, parseDictionary, serializeDictionary } from './structured-fields';
 
 export type { AuditHead };

@@ -1,4 +1,3 @@
-import { INDICATOR_TYPES } from './indicator';
 import { checkInboundPolicy } from './inbound-policy';
 import { PartnerPolicy } from './policy';
 import { fromStixBundle } from './stix/from-bundle';
@@ -6,6 +5,7 @@ import { SAMPLE_SENDER, sampleIndicators } from './stix/samples';
 import { toStixBundle } from './stix/to-bundle';
 import { TLP_MARKING_IDS, tlpMarkingDefinition } from './stix/tlp';
 import { StixBundle } from './stix/types';
+import { INDICATOR_TYPES } from '@scamintel/vocabulary';
 
 const accepting: PartnerPolicy = { maxTlp: 'amber', types: [...INDICATOR_TYPES], minConfidence: 0, pseudonymise: [], shareNarrative: true };
 const check = (bundle: StixBundle, policy = accepting) => checkInboundPolicy(fromStixBundle(bundle).indicators, bundle, policy);

@@ -1,7 +1,8 @@
-import { ExchangeIndicator, Tlp } from './indicator';
+import { ExchangeIndicator } from './indicator';
 import { PartnerPolicy } from './policy';
 import { StixObject } from './stix/types';
-import { TLP2_EXTENSION_ID, markingRefsOf, tlpAllowed, tlpOfMarkingId } from './stix/tlp';
+import { TLP2_EXTENSION_ID, markingRefsOf, tlpOfMarkingId } from './stix/tlp';
+import { Tlp, tlpAllowed } from '@scamintel/vocabulary';
 
 export type InboundViolationReason =
   'tlp_red' | 'tlp_amber_strict' | 'above_max_tlp' | 'unmarked' | 'type_not_accepted' | 'narrative_not_accepted' | 'not_pseudonymised';

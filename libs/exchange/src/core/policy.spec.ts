@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { ExchangeIndicator, INDICATOR_TYPES, fingerprintOf } from './indicator';
+import { ExchangeIndicator } from './indicator';
 import { OutboundCandidate, PartnerPolicy, applyOutboundPolicy, policyProblems } from './policy';
 import { pseudonym } from './pseudonym';
 import { sampleIndicators } from './stix/samples';
+import { INDICATOR_TYPES, fingerprint } from '@scamintel/vocabulary';
 
 const KEY = 'bilateral-key-for-tests-only-0123';
 const open: PartnerPolicy = { maxTlp: 'amber', types: [...INDICATOR_TYPES], minConfidence: 0, pseudonymise: [], shareNarrative: true };
@@ -67,7 +68,7 @@ describe('applyOutboundPolicy', () => {
     expect(hidden).toEqual({
       ...withoutNarratives,
       value,
-      fingerprint: fingerprintOf('domain', value),
+      fingerprint: fingerprint('domain', value),
       pseudonymised: true,
       attributes: {},
     });
@@ -77,7 +78,7 @@ describe('applyOutboundPolicy', () => {
   });
 
   it('withholds what STIX cannot carry instead of failing the whole batch', () => {
-    const email = { ...phone, type: 'email' as const, value: 'josé@example.com', fingerprint: fingerprintOf('email', 'josé@example.com') };
+    const email = { ...phone, type: 'email' as const, value: 'josé@example.com', fingerprint: fingerprint('email', 'josé@example.com') };
     const r = applyOutboundPolicy([local(email), local(phone)], open);
     expect(r.send).toEqual([phone]);
     expect(r.withheld).toEqual([

@@ -1,7 +1,16 @@
-import { ExchangeIndicator, INDICATOR_TYPES, IndicatorType, Tlp, fingerprintOf, isIndicatorType } from './indicator';
+import { ExchangeIndicator } from './indicator';
 import { pseudonym } from './pseudonym';
 import { stixUnrepresentable } from './stix/observables';
-import { tlpAllowed, tlpRank } from './stix/tlp';
+import {
+  INDICATOR_TYPES,
+  IndicatorType,
+  Tlp,
+  fingerprint,
+  isIndicatorType,
+  tlpAllowed,
+  tlpRank,
+  SHAREABLE_TLPS,
+} from '@scamintel/vocabulary';
 
 export type ShareableTlp = 'clear' | 'green' | 'amber';
 
@@ -38,14 +47,12 @@ export interface OutboundResult {
   withheld: Withheld[];
 }
 
-const SHAREABLE: readonly Tlp[] = ['clear', 'green', 'amber'];
-
 /** Problems with a policy as an admin might submit it; empty when it is usable. */
 export function policyProblems(p: unknown): string[] {
   const out: string[] = [];
   const q = p as Partial<PartnerPolicy>;
   if (!q || typeof q !== 'object') return ['policy must be an object'];
-  if (!SHAREABLE.includes(q.maxTlp as Tlp)) out.push('maxTlp must be clear, green or amber');
+  if (!SHAREABLE_TLPS.includes(q.maxTlp as Tlp)) out.push('maxTlp must be clear, green or amber');
   for (const k of ['types', 'pseudonymise'] as const) {
     if (!Array.isArray(q[k]) || !q[k]!.every(isIndicatorType)) out.push(`${k} must be a list of ${INDICATOR_TYPES.join('|')}`);
   }
@@ -94,7 +101,7 @@ function outbound(c: OutboundCandidate, policy: PartnerPolicy, key: Buffer | str
   // Attributes (registrable domain, bank code, network…) and narratives could give the value away.
   const value = pseudonym(key!, c.value);
   const { narratives: _dropped, ...rest } = base;
-  return { ...rest, value, fingerprint: fingerprintOf(c.type, value), pseudonymised: true, attributes: {} };
+  return { ...rest, value, fingerprint: fingerprint(c.type, value), pseudonymised: true, attributes: {} };
 }
 
 /** CONTRACT §7 "never leaves a node", applied to one partner's policy. */

@@ -1,5 +1,5 @@
 import { createHash, verify } from 'crypto';
-import { canonicalJson } from '../../../audit/src/core';
+import { canonicalJson } from '@scamintel/audit-core';
 import { generateKeyPair, jwkThumbprint } from './keys';
 import { buildReceipt, checkReceipt, signReceipt, UnsignedReceipt, verifyReceipt } from './receipt';
 

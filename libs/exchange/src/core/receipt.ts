@@ -1,5 +1,5 @@
 import { KeyObject, sign, verify } from 'crypto';
-import { canonicalJson } from '../../../audit/src/core';
+import { canonicalJson } from '@scamintel/audit-core';
 import { AuditHead, isAuditHead } from './audit-head';
 import { jwkThumbprint } from './keys';
 

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApiPropertyOptions } from '@nestjs/swagger';
-import { EXAMPLE, INDICATOR_TYPE_NAMES, dateTime } from '@scamintel/common';
+import { EXAMPLE, dateTime } from '@scamintel/common';
+import { INDICATOR_TYPES, SHAREABLE_TLPS } from '@scamintel/vocabulary';
 
-const TYPES: ApiPropertyOptions = { type: 'array', items: { type: 'string', enum: [...INDICATOR_TYPE_NAMES] } };
+const TYPES: ApiPropertyOptions = { type: 'array', items: { type: 'string', enum: [...INDICATOR_TYPES] } };
 
 export class PartnerPolicy {
-  @ApiProperty({ enum: ['clear', 'green', 'amber'] })
+  @ApiProperty({ enum: [...SHAREABLE_TLPS] })
   maxTlp: string;
 
   @ApiProperty(TYPES)

@@ -50,12 +50,10 @@ export class InboxService {
       throw new ExchangeError(
         'policy_violation',
         `the bundle breaks this node's policy for ${v.partner.nodeId}; refused whole`,
-        violations
-          .slice(0, 50)
-          .map((x) => ({
-            path: x.objectId ? `objects[${x.objectId}]` : `indicators[${x.fingerprint}]`,
-            message: `${x.reason}${x.detail ? ` (${x.detail})` : ''}`,
-          })),
+        violations.slice(0, 50).map((x) => ({
+          path: x.objectId ? `objects[${x.objectId}]` : `indicators[${x.fingerprint}]`,
+          message: `${x.reason}${x.detail ? ` (${x.detail})` : ''}`,
+        })),
       );
     }
     // From here on only the bundle's id and size are needed: its thousands of parsed objects are not kept alive

@@ -1,13 +1,6 @@
 import { ErrorDetail } from '@scamintel/common';
-import {
-  INDICATOR_TYPES,
-  IndicatorType,
-  MIN_PSEUDONYM_KEY_BYTES,
-  PartnerPolicy,
-  exportPublicKeyPem,
-  jwkThumbprint,
-  loadPublicKeyPem,
-} from '../core';
+import { MIN_PSEUDONYM_KEY_BYTES, PartnerPolicy, exportPublicKeyPem, jwkThumbprint, loadPublicKeyPem } from '../core';
+import { INDICATOR_TYPES, IndicatorType, SHAREABLE_TLPS } from '@scamintel/vocabulary';
 
 /** The body of POST /v1/admin/partners and the file of `partners:add` (CONTRACT §7). */
 export interface PartnerInput {
@@ -47,7 +40,7 @@ function parsePolicy(v: unknown, problems: ErrorDetail[]): PartnerPolicy {
   }
   for (const k of Object.keys(v)) if (!POLICY.includes(k)) problems.push({ path: `policy.${k}`, message: 'unknown field' });
   for (const k of POLICY) if (v[k] === undefined) problems.push({ path: `policy.${k}`, message: 'required' });
-  if (v.maxTlp !== undefined && !['clear', 'green', 'amber'].includes(v.maxTlp as string))
+  if (v.maxTlp !== undefined && !(SHAREABLE_TLPS as readonly unknown[]).includes(v.maxTlp))
     problems.push({ path: 'policy.maxTlp', message: 'must be clear, green or amber (red and amber+strict never leave a node)' });
   const types = v.types === undefined ? [] : typeList(v.types, 'policy.types', problems);
   const pseudonymise = v.pseudonymise === undefined ? [] : typeList(v.pseudonymise, 'policy.pseudonymise', problems);

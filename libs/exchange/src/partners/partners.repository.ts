@@ -42,10 +42,22 @@ const CURSOR = `generation, after_at::text AS "afterAt", after_fingerprint AS "a
   indicators_sent::bigint::text AS "indicatorsSent", last_batch_id AS "lastBatchId", last_success_at AS "lastSuccessAt",
   last_error AS "lastError", last_error_at AS "lastErrorAt"`;
 
-function toCursor(r: Record<string, any>): CursorState {
+interface CursorRow {
+  generation: number;
+  afterAt: string | null;
+  afterFingerprint: string | null;
+  batches: number;
+  indicatorsSent: string;
+  lastBatchId: string | null;
+  lastSuccessAt: Date | null;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+}
+
+function toCursor(r: CursorRow): CursorState {
   return {
     generation: r.generation,
-    after: r.afterAt ? { at: r.afterAt, fingerprint: r.afterFingerprint } : null,
+    after: r.afterAt && r.afterFingerprint ? { at: r.afterAt, fingerprint: r.afterFingerprint } : null,
     batches: Number(r.batches),
     indicatorsSent: Number(r.indicatorsSent),
     lastBatchId: r.lastBatchId,
@@ -103,13 +115,13 @@ export class PartnersRepository {
   }
 
   async list(): Promise<(PartnerRecord & { cursor: CursorState })[]> {
-    const { rows } = await query(
+    const { rows } = await query<PartnerRecord & CursorRow>(
       poolOf(this.db),
       `SELECT * FROM (SELECT ${PARTNER} FROM exchange_partners) p
          JOIN (SELECT partner_node_id, ${CURSOR} FROM exchange_cursors) c ON c.partner_node_id = p."nodeId"
         ORDER BY p."nodeId"`,
     );
-    return rows.map((r) => ({ ...(r as PartnerRecord), cursor: toCursor(r) }));
+    return rows.map((r) => ({ ...r, cursor: toCursor(r) }));
   }
 
   async get(nodeId: string): Promise<PartnerRecord | undefined> {
@@ -123,7 +135,7 @@ export class PartnersRepository {
   }
 
   async cursor(nodeId: string): Promise<CursorState | undefined> {
-    const { rows } = await query(poolOf(this.db), `SELECT ${CURSOR} FROM exchange_cursors WHERE partner_node_id = $1`, [nodeId]);
+    const { rows } = await query<CursorRow>(poolOf(this.db), `SELECT ${CURSOR} FROM exchange_cursors WHERE partner_node_id = $1`, [nodeId]);
     return rows[0] ? toCursor(rows[0]) : undefined;
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@scamintel/audit';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { isUniqueViolation } from '../sql-errors';
+import { isUniqueViolation } from '@scamintel/vocabulary';
 import { ExchangeError } from '../exchange-error';
 import { encodeCursor } from '../push/cursor';
 import { PartnerInput, parsePartnerInput } from './partner-input';

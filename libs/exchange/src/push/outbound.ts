@@ -1,6 +1,7 @@
 import type { Decision } from '@scamintel/policing';
-import { ExchangeIndicator, IndicatorType, OutboundCandidate, PartnerPolicy, TLP_LEVELS, Tlp, isIndicatorType, tlpAllowed } from '../core';
+import { ExchangeIndicator, OutboundCandidate, PartnerPolicy } from '../core';
 import { ExportRow } from './export.repository';
+import { IndicatorType, TLPS, Tlp, isIndicatorType, tlpAllowed, SHAREABLE_TLPS } from '@scamintel/vocabulary';
 
 const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
 
@@ -28,7 +29,7 @@ function scamTypesOf(counts: Record<string, number> | null): string[] {
 export function toCandidate(row: ExportRow, decision: Decision | undefined, narratives?: string[]): OutboundCandidate | undefined {
   if (row.reports === null || row.tlpRank === null || !row.firstSeen || !row.lastSeen || !decision || !isIndicatorType(row.type))
     return undefined;
-  const tlp: Tlp = TLP_LEVELS[row.tlpRank] ?? 'red';
+  const tlp: Tlp = TLPS[row.tlpRank] ?? 'red';
   return {
     origin: 'local',
     fingerprint: row.fingerprint,
@@ -52,7 +53,7 @@ export function toCandidate(row: ExportRow, decision: Decision | undefined, narr
 
 /** TLPs whose reports' narratives a partner with this policy may read. */
 export function narrativeTlps(policy: PartnerPolicy): Tlp[] {
-  return (['clear', 'green', 'amber'] as Tlp[]).filter((t) => tlpAllowed(t, policy.maxTlp));
+  return SHAREABLE_TLPS.filter((t) => tlpAllowed(t, policy.maxTlp));
 }
 
 export type { ExchangeIndicator };

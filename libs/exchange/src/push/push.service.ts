@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { KeyObject } from 'node:crypto';
 import { AuditService } from '@scamintel/audit';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
+import { sleep } from '@scamintel/vocabulary';
 import { AuditHead, Receipt, checkReceipt, loadPublicKeyPem, signRequest } from '../core';
 import { NodeKeyService } from '../identity/node-key.service';
 import { CursorPosition, PartnerRecord, PartnersRepository } from '../partners/partners.repository';
@@ -73,8 +74,6 @@ interface Delivered {
   receiverHead: AuditHead;
   digest: string;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function describe(err: unknown): string {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };

@@ -64,7 +64,7 @@ export function normalizePhone(input: string, region: string): PhoneResult | Fai
   else if (PREFIX.test(s)) s = s.replace(PREFIX, '');
   if (!PHONE_CHARS.test(s)) return fail('not_an_indicator', 'phone numbers contain only digits, "+" and separators');
   const plus = s.indexOf('+') >= 0;
-  let digits = s.replace(NON_DIGIT, '');
+  const digits = s.replace(NON_DIGIT, '');
   if (digits.length < 3) return fail('not_an_indicator', 'too few digits for a phone number');
   if (digits.length > 17) return fail('invalid_phone_for_region', 'too many digits for a phone number');
 
@@ -83,7 +83,6 @@ export function normalizePhone(input: string, region: string): PhoneResult | Fai
     const viaIdd = parsePhoneNumberFromString(text, region as CountryCode);
     if (!viaIdd || !viaIdd.isValid()) {
       text = '+' + digits.slice(2);
-      digits = digits.slice(2);
     }
   }
   const pn = parsePhoneNumberFromString(text, region as CountryCode);

@@ -1,5 +1,6 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { COUNTS_BY_KEY, IndicatorIdentity, Judgement, TLPS, dateTime } from '@scamintel/common';
+import { COUNTS_BY_KEY, IndicatorIdentity, Judgement, dateTime } from '@scamintel/common';
+import { TLPS } from '@scamintel/vocabulary';
 
 export class Indicator extends IndicatorIdentity {
   @ApiProperty({

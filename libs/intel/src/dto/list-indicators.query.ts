@@ -1,10 +1,10 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { INDICATOR_TYPE_NAMES } from '@scamintel/common';
+import { INDICATOR_TYPES } from '@scamintel/vocabulary';
 
 export class ListIndicatorsQuery {
   @IsOptional()
-  @IsIn(INDICATOR_TYPE_NAMES)
+  @IsIn(INDICATOR_TYPES)
   type?: string;
 
   @IsOptional()

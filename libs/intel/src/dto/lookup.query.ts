@@ -1,6 +1,5 @@
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { INDICATOR_TYPE_NAMES } from '@scamintel/common';
-import type { IndicatorType } from '@scamintel/indicators';
+import { INDICATOR_TYPES, type IndicatorType } from '@scamintel/vocabulary';
 
 export class LookupQuery {
   @IsString()
@@ -9,7 +8,7 @@ export class LookupQuery {
   q: string;
 
   @IsOptional()
-  @IsIn(INDICATOR_TYPE_NAMES)
+  @IsIn(INDICATOR_TYPES)
   type?: IndicatorType;
 
   @IsOptional()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { CONFIDENCE, IndicatorIdentity, Judgement, SCAM_TYPES, VERDICT, dateTime } from '@scamintel/common';
+import { CONFIDENCE, IndicatorIdentity, Judgement, VERDICT, dateTime } from '@scamintel/common';
+import { SCAM_TYPES } from '@scamintel/vocabulary';
 
 export class LookupExplanation {
   @ApiProperty()

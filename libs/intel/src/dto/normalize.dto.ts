@@ -12,8 +12,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { INDICATOR_TYPE_NAMES } from '@scamintel/common';
-import type { IndicatorType } from '@scamintel/indicators';
+import { INDICATOR_TYPES, type IndicatorType } from '@scamintel/vocabulary';
 
 export class NormalizeItemDto {
   @IsString()
@@ -22,7 +21,7 @@ export class NormalizeItemDto {
   value: string;
 
   @IsOptional()
-  @IsIn(INDICATOR_TYPE_NAMES)
+  @IsIn(INDICATOR_TYPES)
   type?: IndicatorType;
 
   @IsOptional()
@@ -39,7 +38,7 @@ export class NormalizeDto {
   value?: string;
 
   @IsOptional()
-  @IsIn(INDICATOR_TYPE_NAMES)
+  @IsIn(INDICATOR_TYPES)
   type?: IndicatorType;
 
   @IsOptional()

@@ -1,9 +1,9 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { TlpName } from '@scamintel/common';
-import { extract, tryNormalize, warninglistHit, IndicatorType } from '@scamintel/indicators';
+import { extract, tryNormalize, warninglistHit } from '@scamintel/indicators';
 import { MetricsService } from '@scamintel/metrics';
 import { IndicatorUpsert, IngestRepository, OutboxBatch } from './ingest.repository';
 import { ReportIndicatorRow, ReportToIngest } from './sighting-plan';
+import { Tlp, IndicatorType } from '@scamintel/vocabulary';
 
 export interface IngestOutcome {
   outboxId: string;
@@ -50,7 +50,7 @@ export function normaliseBatch(input: OutboxBatch['reports']): {
   const rows: ReportIndicatorRow[] = [];
   for (const r of input) {
     const occurredAt = new Date(r.occurredAt);
-    reports.set(r.id, { ...r, occurredAt, tlp: r.tlp as TlpName });
+    reports.set(r.id, { ...r, occurredAt, tlp: r.tlp as Tlp });
     let ordinal = 0;
     const seen = new Set<string>();
     const record = (raw: string, source: ReportIndicatorRow['source'], outcome: ReturnType<typeof tryNormalize>) => {

@@ -1,4 +1,4 @@
-import { addDecimal, planDeltas, ReportToIngest } from './sighting-plan';
+import { planDeltas, ReportToIngest } from './sighting-plan';
 
 const report = (id: string, over: Partial<ReportToIngest> = {}): ReportToIngest => ({
   id,
@@ -59,14 +59,4 @@ describe('planDeltas', () => {
     );
     expect(stats.map((s) => s.fingerprint)).toEqual(['a', 'b', 'c']);
   });
-});
-
-describe('addDecimal', () => {
-  it.each([
-    ['0', '0', '0'],
-    ['1.5', '2.25', '3.75'],
-    ['0.1', '0.2', '0.3'],
-    ['999999999999999.99', '0.01', '1000000000000000.00'],
-    ['10', '0.05', '10.05'],
-  ])('%s + %s = %s', (a, b, sum) => expect(addDecimal(a, b)).toBe(sum));
 });

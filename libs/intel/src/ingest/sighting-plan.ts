@@ -1,4 +1,4 @@
-import { TLP_RANK, TlpName } from '@scamintel/common';
+import { TLP_RANK, type Tlp, addDecimal } from '@scamintel/vocabulary';
 
 /** A report as the ingest step reads it. */
 export interface ReportToIngest {
@@ -11,7 +11,7 @@ export interface ReportToIngest {
   occurredAt: Date;
   lossAmount: string | null;
   lossCurrency: string | null;
-  tlp: TlpName;
+  tlp: Tlp;
 }
 
 /** One indicator position of a report after normalisation (accepted, warninglisted or rejected). */
@@ -49,17 +49,6 @@ export interface ReporterDelta {
   reports: number;
   firstSeen: Date;
   lastSeen: Date;
-}
-
-/** Adds two non-negative decimal strings exactly (no floating point: losses are money). */
-export function addDecimal(a: string, b: string): string {
-  const [ai, af = ''] = a.split('.');
-  const [bi, bf = ''] = b.split('.');
-  const scale = Math.max(af.length, bf.length);
-  const total = BigInt(ai + af.padEnd(scale, '0')) + BigInt(bi + bf.padEnd(scale, '0'));
-  if (scale === 0) return total.toString();
-  const s = total.toString().padStart(scale + 1, '0');
-  return `${s.slice(0, -scale)}.${s.slice(-scale)}`;
 }
 
 const key2 = (a: string, b: string) => `${a}\u0000${b}`;

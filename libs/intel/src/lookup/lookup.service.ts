@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { IndicatorType, tryNormalize } from '@scamintel/indicators';
+import { tryNormalize } from '@scamintel/indicators';
 import { Decision, VerdictService } from '@scamintel/policing';
-import { fingerprintOf } from '../../../exchange/src/core/indicator';
-import { pseudonym } from '../../../exchange/src/core/pseudonym';
+import { pseudonym } from '@scamintel/exchange-core';
 import { LookupRepository, PartnerSighting } from './lookup.repository';
+import { IndicatorType, fingerprint } from '@scamintel/vocabulary';
 
 type Verdict = Decision['verdict'];
 /** Reporter counts in lookups and details cover this window; verdict rules choose their own. */
@@ -63,7 +63,7 @@ export class LookupService {
     const expected = new Set<string>();
     for (const k of await this.partnerKeys.keys) {
       try {
-        expected.add(`${k.nodeId}\u0000${fingerprintOf(type as never, pseudonym(k.pseudonymKey, value))}`);
+        expected.add(`${k.nodeId}\u0000${fingerprint(type as never, pseudonym(k.pseudonymKey, value))}`);
       } catch {
         // a key too short to use matches nothing
       }

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { parsePolicingModel, type PolicingModel, type Trust } from '@scamintel/vocabulary';
 import { decide, decayed, burstReporters } from './decide';
-import { readPolicingModel } from './load-model';
-import { Evidence, PolicingModel, ReporterEvidence, Trust } from './model';
+import { Evidence, ReporterEvidence } from './model';
 
-const { model, problems } = readPolicingModel(path.resolve(__dirname, '../../../../config/policing.json'));
+const { model, problems } = parsePolicingModel(
+  JSON.parse(readFileSync(path.resolve(__dirname, '../../../../config/policing.json'), 'utf8')),
+);
 const M = model as PolicingModel;
 const NOW = new Date('2026-11-28T12:00:00Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);

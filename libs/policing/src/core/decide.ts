@@ -1,4 +1,5 @@
-import { Decision, Evidence, PolicingModel, ReporterEvidence, Rule, TRUST_ORDER, Trust } from './model';
+import { atLeastTrust, type PolicingModel, type Rule } from '@scamintel/vocabulary';
+import { Decision, Evidence, ReporterEvidence } from './model';
 
 const DAY = 86_400_000;
 
@@ -17,8 +18,6 @@ export function burstReporters(reporters: ReporterEvidence[], model: PolicingMod
   }
   return out;
 }
-
-const atLeast = (t: Trust, min: Trust) => TRUST_ORDER.indexOf(t) >= TRUST_ORDER.indexOf(min);
 
 /**
  * MISP's polynomial decay: score = base × (1 − (t/τ)^(1/δ)), t the age since last seen, τ the type's lifetime,
@@ -66,7 +65,9 @@ function ruleFires(rule: Rule, e: Evidence, counted: ReporterEvidence[], burst: 
     }
     case 'min_reporters': {
       const since = now.getTime() - rule.windowDays * DAY;
-      const n = counted.filter((r) => r.trust !== 'anonymous' && atLeast(r.trust, rule.minTrust) && r.lastSeen.getTime() >= since).length;
+      const n = counted.filter(
+        (r) => r.trust !== 'anonymous' && atLeastTrust(r.trust, rule.minTrust) && r.lastSeen.getTime() >= since,
+      ).length;
       if (n >= rule.min)
         return `${n} independent reporter(s) of trust ${rule.minTrust} or above in ${rule.windowDays} days (threshold ${rule.min})`;
       return undefined;

@@ -1,3 +1,2 @@
 export * from './model';
 export * from './decide';
-export * from './load-model';

@@ -1,18 +1,4 @@
-/** The community-policing model as configured (config/policing.json). */
-export type Trust = 'anonymous' | 'low' | 'medium' | 'high';
-export const TRUST_ORDER: readonly Trust[] = ['anonymous', 'low', 'medium', 'high'];
-
-export type Rule =
-  | { kind: 'analyst_verdict' }
-  | { kind: 'min_reports'; min: number; windowDays: number }
-  | { kind: 'min_reporters'; min: number; minTrust: Exclude<Trust, 'anonymous'>; windowDays: number };
-
-export interface PolicingModel {
-  trustWeights: Record<Trust, number>;
-  confidence: { saturation: number; partnerWeight: number; decaySpeed: number; lifetimeDays: Record<string, number> };
-  burst: { windowMinutes: number; minAnonymousReports: number };
-  jurisdictions: Record<string, { rules: Rule[] }>;
-}
+import type { Trust, Verdict } from '@scamintel/vocabulary';
 
 /** One distinct reporter of one indicator in one jurisdiction. */
 export interface ReporterEvidence {
@@ -33,8 +19,6 @@ export interface Evidence {
   partner?: { verdict: string; confidence: number }[];
   lastSeen: Date | null;
 }
-
-export type Verdict = 'scam' | 'suspicious' | 'unknown' | 'legitimate';
 
 export interface Decision {
   verdict: Verdict;

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { CHANNELS, INDICATOR_TYPE_NAMES, SCAM_TYPES } from '@scamintel/common';
+import { CHANNELS, INDICATOR_TYPES, SCAM_TYPES } from '@scamintel/vocabulary';
 
 export class ReportReviewDto {
   @IsIn(['confirmed', 'rejected', 'needs_info'])
@@ -32,7 +32,7 @@ export class ReviewQueueQuery {
   channel?: string;
 
   @IsOptional()
-  @IsIn(INDICATOR_TYPE_NAMES)
+  @IsIn(INDICATOR_TYPES)
   indicatorType?: string;
 
   @IsOptional()
@@ -57,7 +57,7 @@ export class AppealDto {
   value: string;
 
   @IsOptional()
-  @IsIn(INDICATOR_TYPE_NAMES)
+  @IsIn(INDICATOR_TYPES)
   type?: string;
 
   @IsOptional()

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { REPORT_STATUSES, SCAM_TYPES } from '@scamintel/common';
+import { REPORT_STATUSES, SCAM_TYPES } from '@scamintel/vocabulary';
 
 export class ListReportsQuery {
   @IsOptional()

@@ -12,11 +12,11 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CHANNELS, INDICATOR_TYPE_NAMES, SCAM_TYPES, TLPS } from '@scamintel/common';
+import { CHANNELS, INDICATOR_TYPES, SCAM_TYPES, TLPS } from '@scamintel/vocabulary';
 
 export class IndicatorInputDto {
   @IsOptional()
-  @IsIn(INDICATOR_TYPE_NAMES)
+  @IsIn(INDICATOR_TYPES)
   type?: string;
 
   @IsString()

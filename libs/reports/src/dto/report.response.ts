@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, FINGERPRINT, INDICATOR_TYPE, REPORT_STATUSES, SCAM_TYPES, TLPS, UUID, dateTime } from '@scamintel/common';
+import { FINGERPRINT, INDICATOR_TYPE, UUID, dateTime } from '@scamintel/common';
+import { CHANNELS, REPORT_STATUSES, SCAM_TYPES, TLPS } from '@scamintel/vocabulary';
 
 export class ReportAccepted {
   @ApiProperty({ ...UUID, description: 'Report id.' })

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { AppError, ErrorDetail, statusForCode } from '@scamintel/common';
-import { isDatabaseUnavailable } from '@scamintel/persistence';
+import { isDatabaseUnavailable } from '@scamintel/vocabulary';
 
 /** The TAXII 2.1 error message resource (§3.6.1). */
 export interface TaxiiErrorResource {

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { ExchangeIndicator, IndicatorType, fingerprintOf } from '../indicator';
+import { ExchangeIndicator } from '../indicator';
 import { SCAMINTEL_PROPERTIES_EXT } from './extensions';
 import { fromStixBundle } from './from-bundle';
 import { SAMPLE_SENDER, sampleBundles, sampleIndicators } from './samples';
 import { toStixBundle } from './to-bundle';
 import { TLP_MARKING_IDS } from './tlp';
 import { StixBundle, StixObject } from './types';
+import { IndicatorType, fingerprint } from '@scamintel/vocabulary';
 
 /** What a record looks like after a trip through STIX: timestamps in millisecond UTC, empty narratives gone. */
 function normalised(ind: ExchangeIndicator): ExchangeIndicator {
@@ -60,7 +61,7 @@ const indicator: fc.Arbitrary<ExchangeIndicator> = fc
   })
   .chain((r) => (r.pseudonymised ? fc.constant(r.hex) : valueOf[r.type]).map((value) => ({ r, value })))
   .map(({ r, value }) => ({
-    fingerprint: fingerprintOf(r.type, value),
+    fingerprint: fingerprint(r.type, value),
     type: r.type,
     value,
     pseudonymised: r.pseudonymised,
@@ -224,7 +225,7 @@ describe('fromStixBundle', () => {
     expect(read.sender).toEqual({ id: 'identity--f431f809-377b-45e0-aa1c-6a4751cae5ff' });
     expect(read.indicators).toEqual([
       {
-        fingerprint: fingerprintOf('domain', 'evil.example'),
+        fingerprint: fingerprint('domain', 'evil.example'),
         type: 'domain',
         value: 'evil.example',
         pseudonymised: false,

@@ -1,10 +1,11 @@
-import { ExchangeIndicator, VERDICTS, Verdict, fingerprintOf } from '../indicator';
+import { ExchangeIndicator } from '../indicator';
 import { SCAMINTEL_PROPERTIES_EXT } from './extensions';
 import { valueOfComparisons } from './observables';
 import { PatternError, parsePattern } from './pattern';
 import { stixTimestamp } from './timestamps';
 import { tlpOfObject } from './tlp';
 import { StixObject } from './types';
+import { VERDICTS, Verdict, fingerprint } from '@scamintel/vocabulary';
 
 export interface StixSender {
   /** STIX id of the sender identity. */
@@ -84,8 +85,8 @@ function readIndicator(o: StixObject, sighting: StixObject | undefined, sender: 
   if (e.indicator_type !== undefined && e.indicator_type !== parsed.type) throw new Reject('indicator_type disagrees with the pattern');
   if (e.pseudonymised !== undefined && e.pseudonymised !== parsed.pseudonymised)
     throw new Reject('pseudonymised disagrees with the pattern');
-  const fingerprint = fingerprintOf(parsed.type, parsed.value);
-  if (e.fingerprint !== undefined && e.fingerprint !== fingerprint) throw new Reject('fingerprint does not match the value');
+  const fp = fingerprint(parsed.type, parsed.value);
+  if (e.fingerprint !== undefined && e.fingerprint !== fp) throw new Reject('fingerprint does not match the value');
 
   const typeVerdict = Array.isArray(o.indicator_types)
     ? o.indicator_types.map((t) => VERDICT_FROM_TYPES[t as string]).find(Boolean)
@@ -101,7 +102,7 @@ function readIndicator(o: StixObject, sighting: StixObject | undefined, sender: 
   const narratives =
     Array.isArray(e.narratives) && e.narratives.every((n) => typeof n === 'string') ? (e.narratives as string[]) : undefined;
   return {
-    fingerprint,
+    fingerprint: fp,
     type: parsed.type,
     value: parsed.value,
     pseudonymised: parsed.pseudonymised,

@@ -25,7 +25,7 @@ describe('deterministic STIX ids', () => {
 describe('ids: the fast paths give what the plain computation gives', () => {
   // The reference: RFC 9562 §5.5 spelled out with createHash, and canonicalJson for the SCO name.
   const { createHash } = jest.requireActual<typeof import('crypto')>('crypto');
-  const { canonicalJson } = jest.requireActual<typeof import('../../../../audit/src/core')>('../../../../audit/src/core');
+  const { canonicalJson } = jest.requireActual<typeof import('@scamintel/audit-core')>('@scamintel/audit-core');
   const reference = (ns: string, name: string) => {
     const b = createHash('sha1')
       .update(Buffer.from(ns.replace(/-/g, ''), 'hex'))

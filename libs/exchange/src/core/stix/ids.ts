@@ -1,5 +1,5 @@
 import * as crypto from 'crypto';
-import { canonicalJson } from '../../../../audit/src/core';
+import { canonicalJson } from '@scamintel/audit-core';
 
 /** One-shot digest (Node ≥ 20.12): one native call instead of createHash + update + digest per id. */
 const oneShot = (crypto as { hash?: (algorithm: string, data: Buffer, encoding: 'hex') => string }).hash;

@@ -7,3 +7,4 @@ export * from './observables';
 export * from './timestamps';
 export * from './to-bundle';
 export * from './from-bundle';
+export * from './samples';

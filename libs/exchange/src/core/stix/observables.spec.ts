@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { fullFormats } from 'ajv-formats/dist/formats';
-import { IndicatorType } from '../indicator';
 import { observableOf, stixUnrepresentable, urlFromStix, urlToStix, valueOfComparisons } from './observables';
 import { buildPattern, parsePattern } from './pattern';
+import { IndicatorType } from '@scamintel/vocabulary';
 
 const uriFormat = fullFormats.uri as (s: string) => boolean;
 const emailFormat = fullFormats.email as RegExp;

@@ -1,8 +1,8 @@
-import { IndicatorType, isIndicatorType } from '../indicator';
 import { CUSTOM_SCO_EXT, CustomScoType } from './extensions';
 import { scoId } from './ids';
 import { Comparison } from './pattern';
 import { StixObject } from './types';
+import { IndicatorType, isIndicatorType } from '@scamintel/vocabulary';
 
 export interface Observable {
   sco: StixObject;

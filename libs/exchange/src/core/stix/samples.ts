@@ -1,7 +1,8 @@
-import { ExchangeIndicator, IndicatorType, NodeIdentity, Tlp, fingerprintOf } from '../indicator';
+import { ExchangeIndicator, NodeIdentity } from '../indicator';
 import { OutboundCandidate, PartnerPolicy, applyOutboundPolicy } from '../policy';
 import { toStixBundle } from './to-bundle';
 import { StixBundle } from './types';
+import { IndicatorType, fingerprint, SHAREABLE_TLPS, VERDICTS } from '@scamintel/vocabulary';
 
 /**
  * Representative exchange records and bundles, for the conformance script and tests: every type, every TLP
@@ -28,17 +29,15 @@ export const SAMPLE_VALUES: [IndicatorType, string][] = [
   ['social_handle', "kakaotalk:o'neil\\"],
 ];
 
-const TLPS: Tlp[] = ['clear', 'green', 'amber'];
-
 export function sampleIndicators(): ExchangeIndicator[] {
   return SAMPLE_VALUES.map(([type, value], i) => ({
-    fingerprint: fingerprintOf(type, value),
+    fingerprint: fingerprint(type, value),
     type,
     value,
     pseudonymised: false,
-    tlp: TLPS[i % TLPS.length],
+    tlp: SHAREABLE_TLPS[i % SHAREABLE_TLPS.length],
     confidence: 40 + i * 4,
-    verdict: (['scam', 'suspicious', 'unknown', 'legitimate'] as const)[i % 4],
+    verdict: VERDICTS[i % VERDICTS.length],
     revoked: i === 3,
     firstSeen: '2026-02-01T08:00:00Z',
     lastSeen: `2026-02-${String(10 + i).padStart(2, '0')}T12:30:00.123Z`,

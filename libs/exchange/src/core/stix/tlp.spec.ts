@@ -1,8 +1,9 @@
-import { TLP_LEVELS, maxTlpOf, tlpAllowed, tlpMarkingDefinition, tlpOfMarkingId, tlpOfObject, tlpRank } from './tlp';
+import { maxTlpOf, tlpMarkingDefinition, tlpOfMarkingId, tlpOfObject } from './tlp';
+import { TLPS, tlpAllowed, tlpRank } from '@scamintel/vocabulary';
 
 describe('TLP helpers', () => {
   it('ranks TLP 2.0 levels from clear to red', () => {
-    expect(TLP_LEVELS.map(tlpRank)).toEqual([0, 1, 2, 3, 4]);
+    expect(TLPS.map(tlpRank)).toEqual([0, 1, 2, 3, 4]);
     expect(tlpAllowed('green', 'amber')).toBe(true);
     expect(tlpAllowed('amber', 'amber')).toBe(true);
     expect(tlpAllowed('amber+strict', 'amber')).toBe(false);

@@ -1,7 +1,5 @@
-import { Tlp } from '../indicator';
+import { type Tlp, tlpRank } from '@scamintel/vocabulary';
 import { StixBundle, StixObject } from './types';
-
-export const TLP_LEVELS: readonly Tlp[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
 
 /** The TLP 2.0 marking definitions as published by OASIS (cti-stix-common-objects, extension-definition-specifications/tlp-2.0). */
 export const TLP2_EXTENSION_ID = 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d';
@@ -36,12 +34,6 @@ export function tlpMarkingDefinition(tlp: Tlp): StixObject {
     extensions: { [TLP2_EXTENSION_ID]: { extension_type: 'property-extension', tlp_2_0: tlp } },
   };
 }
-
-export const tlpRank = (tlp: Tlp): number => TLP_LEVELS.indexOf(tlp);
-export const isTlp = (v: unknown): v is Tlp => (TLP_LEVELS as readonly unknown[]).includes(v);
-
-/** Whether data marked `tlp` may go to someone cleared up to `maxTlp`. */
-export const tlpAllowed = (tlp: Tlp, maxTlp: Tlp): boolean => tlpRank(tlp) <= tlpRank(maxTlp);
 
 /** The same table as a Map: a marking id read from a bundle is a fresh string, which a Map looks up faster. */
 const BY_ID_MAP = new Map(Object.entries(BY_ID));

@@ -1,10 +1,10 @@
-import { fingerprintOf } from '../indicator';
 import { CUSTOM_SCO_EXT, SCAMINTEL_PROPERTIES_EXT } from './extensions';
 import { parsePattern } from './pattern';
 import { SAMPLE_SENDER, sampleBundles, sampleIndicators } from './samples';
 import { StixMappingError, toStixBundle } from './to-bundle';
 import { TLP_MARKING_IDS, tlpOfObject } from './tlp';
 import { StixBundle, StixObject } from './types';
+import { fingerprint } from '@scamintel/vocabulary';
 
 // Structure checks that need no copy of the OASIS schemas (npm test must not depend on ../shared);
 // scripts/conformance.ts validates the same bundles against the schemas themselves.
@@ -172,7 +172,7 @@ describe('toStixBundle', () => {
     const [ind] = sampleIndicators();
     const bad = [
       { ...ind, fingerprint: 'f'.repeat(64) },
-      { ...ind, type: 'email' as const, value: 'josé@example.com', fingerprint: fingerprintOf('email', 'josé@example.com') },
+      { ...ind, type: 'email' as const, value: 'josé@example.com', fingerprint: fingerprint('email', 'josé@example.com') },
       { ...ind, modified: 'yesterday' },
       { ...ind, tlp: 'purple' as never },
     ];

@@ -1,12 +1,13 @@
-import { canonicalJson } from '../../../../audit/src/core';
-import { ExchangeIndicator, NodeIdentity, Verdict, fingerprintOf } from '../indicator';
+import { canonicalJson } from '@scamintel/audit-core';
+import { ExchangeIndicator, NodeIdentity } from '../indicator';
 import { CUSTOM_SCO_EXT, SCAMINTEL_PROPERTIES_EXT, extensionDefinitions, scamintelIdentity } from './extensions';
 import { SCAMINTEL_NAMESPACE, identityId, indicatorId, sightingId, uuidv5 } from './ids';
 import { observableOf, stixUnrepresentable } from './observables';
 import { buildPattern } from './pattern';
 import { stixTimestamp, earlier, later } from './timestamps';
-import { TLP_MARKING_IDS, isTlp, tlpMarkingDefinition } from './tlp';
+import { TLP_MARKING_IDS, tlpMarkingDefinition } from './tlp';
 import { StixBundle, StixObject } from './types';
+import { Verdict, fingerprint, isTlp } from '@scamintel/vocabulary';
 
 export interface ToStixOptions {
   /** Defaults to a UUIDv5 over the ids and versions inside, so the same content is the same bundle. */
@@ -47,7 +48,7 @@ const DEFAULT_IDENTITY_VERSION = '2026-01-01T00:00:00.000Z';
 function problemsOf(ind: ExchangeIndicator, out: string[]): Stamps | undefined {
   const unrepresentable = stixUnrepresentable(ind);
   if (unrepresentable) out.push(unrepresentable);
-  else if (ind.fingerprint !== fingerprintOf(ind.type, ind.value)) out.push('fingerprint is not sha256(type + "\\n" + value)');
+  else if (ind.fingerprint !== fingerprint(ind.type, ind.value)) out.push('fingerprint is not sha256(type + "\\n" + value)');
   if (!isTlp(ind.tlp)) out.push(`unknown TLP ${String(ind.tlp)}`);
   const firstSeen = stixTimestamp(ind.firstSeen);
   if (!firstSeen) out.push('firstSeen is not a timestamp');

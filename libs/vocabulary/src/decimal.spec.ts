@@ -29,3 +29,13 @@ describe('decimal strings', () => {
     expect(roundedTenths(-5n, 10n)).toBe(-0.1);
   });
 });
+
+describe('addDecimal (the loss sums of ingest)', () => {
+  it.each([
+    ['0', '0', '0'],
+    ['1.5', '2.25', '3.75'],
+    ['0.1', '0.2', '0.3'],
+    ['999999999999999.99', '0.01', '1000000000000000.00'],
+    ['10', '0.05', '10.05'],
+  ])('%s + %s = %s', (a, b, sum) => expect(addDecimal(a, b)).toBe(sum));
+});

@@ -1,3 +1,8 @@
+/**
+ * PostgreSQL errors by what they mean to a caller, read from pg's error (`code`) directly or as TypeORM wraps it
+ * (`driverError`). No driver import: the codes are the SQLSTATEs and Node's socket errors.
+ */
+
 /** Errors that mean "the database is not there right now" rather than "this query is wrong". */
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -15,9 +20,17 @@ const UNAVAILABLE_CODES = new Set([
   '53300',
 ]);
 
+type DbError = { code?: string; message?: string; driverError?: unknown };
+
+const hasCode = (err: unknown, codes: readonly string[]): boolean => {
+  const e = err as DbError | null | undefined;
+  const inner = e?.driverError as DbError | undefined;
+  return codes.some((c) => e?.code === c || inner?.code === c);
+};
+
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
-  const e = err as { code?: string; message?: string; driverError?: unknown };
+  const e = err as DbError;
   if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
   if (e.driverError && isDatabaseUnavailable(e.driverError)) return true;
   const m = e.message ?? '';
@@ -28,7 +41,10 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 
 /** Deadlocks and serialization failures are safe to retry as a whole transaction. */
 export function isRetryableTransactionError(err: unknown): boolean {
-  const code =
-    (err as { code?: string; driverError?: { code?: string } })?.code ?? (err as { driverError?: { code?: string } })?.driverError?.code;
-  return code === '40P01' || code === '40001';
+  return hasCode(err, ['40P01', '40001']);
+}
+
+/** unique_violation: the row (or key) is already there. */
+export function isUniqueViolation(err: unknown): boolean {
+  return hasCode(err, ['23505']);
 }

@@ -1,14 +1,40 @@
-import { readFileSync } from 'node:fs';
-import { PolicingModel, Rule, TRUST_ORDER, Trust } from './model';
+import { TRUST_ORDER, type KeyedTrust, type Trust } from './principals';
+
+/**
+ * The community-policing model as configured (config/policing.json): read and checked once at start by
+ * libs/config, applied by the policing core.
+ */
+export type Rule =
+  | { kind: 'analyst_verdict' }
+  | { kind: 'min_reports'; min: number; windowDays: number }
+  | { kind: 'min_reporters'; min: number; minTrust: KeyedTrust; windowDays: number };
+
+export interface PolicingModel {
+  trustWeights: Record<Trust, number>;
+  confidence: { saturation: number; partnerWeight: number; decaySpeed: number; lifetimeDays: Record<string, number> };
+  burst: { windowMinutes: number; minAnonymousReports: number };
+  jurisdictions: Record<string, { rules: Rule[] }>;
+}
 
 const num = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+
+function ruleProblem(r: Rule, at: string): string | undefined {
+  if (r?.kind === 'analyst_verdict') return undefined;
+  if (r?.kind === 'min_reports')
+    return num(r.min, 1, 1e6) && num(r.windowDays, 1, 3650) ? undefined : `${at}: min_reports needs min ≥ 1 and windowDays 1–3650`;
+  if (r?.kind === 'min_reporters')
+    return num(r.min, 1, 1e6) && num(r.windowDays, 1, 3650) && ['low', 'medium', 'high'].includes(r.minTrust)
+      ? undefined
+      : `${at}: min_reporters needs min ≥ 1, windowDays 1–3650 and minTrust low|medium|high`;
+  return `${at}: unknown kind ${JSON.stringify((r as { kind?: unknown })?.kind)}`;
+}
 
 /** Parses and checks the policing model; returns the problems as one line each (empty = valid). */
 export function parsePolicingModel(raw: unknown): { model?: PolicingModel; problems: string[] } {
   const p: string[] = [];
   const m = raw as Partial<PolicingModel> | null;
   if (!m || typeof m !== 'object') return { problems: ['policing model: not a JSON object'] };
-  for (const t of TRUST_ORDER) if (!num(m.trustWeights?.[t as Trust], 0, 100)) p.push(`trustWeights.${t}: a number from 0 to 100`);
+  for (const t of TRUST_ORDER) if (!num(m.trustWeights?.[t], 0, 100)) p.push(`trustWeights.${t}: a number from 0 to 100`);
   if (!num(m.confidence?.saturation, 0.01, 1000)) p.push('confidence.saturation: a number above 0');
   if (!num(m.confidence?.partnerWeight, 0, 1)) p.push('confidence.partnerWeight: a number from 0 to 1');
   if (!num(m.confidence?.decaySpeed, 0.01, 100)) p.push('confidence.decaySpeed: a number above 0');
@@ -25,25 +51,9 @@ export function parsePolicingModel(raw: unknown): { model?: PolicingModel; probl
       continue;
     }
     spec.rules.forEach((r: Rule, i: number) => {
-      const at = `jurisdictions.${j}.rules[${i}]`;
-      if (r?.kind === 'analyst_verdict') return;
-      if (r?.kind === 'min_reports') {
-        if (!num(r.min, 1, 1e6) || !num(r.windowDays, 1, 3650)) p.push(`${at}: min_reports needs min ≥ 1 and windowDays 1–3650`);
-      } else if (r?.kind === 'min_reporters') {
-        if (!num(r.min, 1, 1e6) || !num(r.windowDays, 1, 3650) || !['low', 'medium', 'high'].includes(r.minTrust))
-          p.push(`${at}: min_reporters needs min ≥ 1, windowDays 1–3650 and minTrust low|medium|high`);
-      } else p.push(`${at}: unknown kind ${JSON.stringify((r as { kind?: unknown })?.kind)}`);
+      const problem = ruleProblem(r, `jurisdictions.${j}.rules[${i}]`);
+      if (problem) p.push(problem);
     });
   }
   return p.length ? { problems: p } : { model: m as PolicingModel, problems: [] };
-}
-
-export function readPolicingModel(file: string): { model?: PolicingModel; problems: string[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    return { problems: [`${file}: ${(err as Error).message}`] };
-  }
-  return parsePolicingModel(raw);
 }
