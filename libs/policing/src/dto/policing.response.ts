@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CONFIDENCE, COUNTS_BY_KEY, FINGERPRINT, INDICATOR_TYPE, IndicatorIdentity, UUID, VERDICT, dateTime } from '@scamintel/common';
+import { CONFIDENCE, COUNTS_BY_KEY, FINGERPRINT, IndicatorIdentity, UUID, VERDICT, dateTime } from '@scamintel/common';
 
 export class ReviewQueueItem extends IndicatorIdentity {
   @ApiProperty({ type: 'integer' })
