@@ -2,7 +2,7 @@ import { PLATFORM_ALIASES, isSocialLink } from './types/social-handle';
 import { isWhatsAppLink } from './types/phone';
 import { looksLikeWallet } from './types/crypto-wallet';
 import { looksLikeIban, mentionsBank } from './types/bank-account';
-import { parseIpv4, parseIpv6 } from './types/ip';
+import { parseInetAton, parseIpv6 } from './types/ip';
 import { type IndicatorType } from '@scamintel/vocabulary';
 
 /*
@@ -13,7 +13,8 @@ import { type IndicatorType } from '@scamintel/vocabulary';
  *  1. "tel:", "callto:", "sms:"                         -> phone
  *     "mailto:"                                          -> email
  *  2. "<CC>:<digits?>:<digits>" or "IBAN:…"              -> bank_account   (canonical forms)
- *  3. an IPv4 dotted quad or a parseable IPv6 address    -> ip             (before 4: "fb::1" is an address)
+ *  3. an IPv4 address in four parts (decimal, octal 0177 or hex 0x7f), any inet_aton form with a
+ *     hex part (0x7f.1), or a parseable IPv6 address     -> ip             (before 4: "fb::1" is an address)
  *  4. "<platform>:<handle>", "<platform> @handle",
  *     "<platform> ID handle" with a known platform word  -> social_handle  (telegram:, tg:, 카톡 …)
  *  5. "<scheme>://…": a profile link (t.me, open.kakao.com,
@@ -23,7 +24,8 @@ import { type IndicatorType } from '@scamintel/vocabulary';
  *     anything else                                      -> url
  *  6. "@name" alone                                      -> social_handle  (refused later: no platform)
  *     a profile link without scheme (tiktok.com/@name)   -> social_handle
- *     "local@domain.tld"                                 -> email
+ *     "local@domain.tld", "\"quoted\"@domain.tld",
+ *     "Name <local@domain.tld>"                          -> email
  *  7. 0x+40 hex, bc1…/tb1… bech32, base58 1…/3…/T…      -> crypto_wallet
  *  8. an IBAN (country that uses IBANs + check digits)   -> bank_account
  *  9. a bank name/alias, or an account word (acct,
@@ -46,15 +48,30 @@ import { type IndicatorType } from '@scamintel/vocabulary';
 const TEL = /^(?:tel|callto|sms):/i;
 const MAILTO = /^mailto:/i;
 const CANON_BANK = /^(?:[A-Z]{2}:[0-9]{0,8}:[0-9]{4,34}$|IBAN[\s:])/;
-const IP_CHARS = /^\[?[0-9a-fA-F:.]+(?:%[A-Za-z0-9_.-]+)?\]?$/;
+const IP_CHARS = /^\[?[0-9a-fA-FxX:.]+(?:%[A-Za-z0-9_.-]+)?\]?$/;
+const FOUR_PARTS = /^[^.]+\.[^.]+\.[^.]+\.[^.]+$/;
+const HEX_PART = /(?:^|\.)0x/i;
 const PLATFORM_PREFIX = /^([A-Za-z가-힣微信]+)\s*(?:[:：]|\s@|(?:id|아이디)(?![A-Za-z]))/i;
 const SCHEME_URL = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//;
-const EMAIL = /^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/;
+// RFC 5321 allows "/" in a local part, but "host.tld/…@…" is a path: no "." before the first "/".
+const EMAIL = /^(?:[^\s@/]+|[^\s@/.]+(?:\/[^\s@/]*)+)@[^\s@/]+\.[^\s@/]+$/;
+const QUOTED_EMAIL = /^"(?:[^"\\]|\\.)*"@[^\s@/]+\.[^\s@/]+$/;
+const NAME_ADDR = /^[^<>]*<[^<>\s]+@[^<>\s]+>$/;
+const ADDRESS_LITERAL_EMAIL = /^[^\s@/]+@\[[0-9A-Za-z:.]+\]$/;
 const ACCOUNT_WORD = /(?:\b(?:acct|account|a\/c)\b|계좌)/i;
 const DIGITS6 = /[0-9](?:[\s-]?[0-9]){5,}/;
 const PHONE = /^\(?\+?[0-9\s\-.()/]+$/;
-const HOSTISH = /^(?:\/\/)?[^\s/?#@:]+\.[^\s/?#@:.]+(?:[/?#:]|$)/;
+// A host without scheme: DNS-name characters (any script) and an alphabetic or IDN top-level label, or an IPv4
+// address; then a port, path, query or nothing. "<7yPC|'+3.|_U/x" is not a host, whatever GSB would make of it.
+const HOSTISH =
+  /^(?:\/\/)?(?:[\p{L}\p{N}\p{M}_-]+(?:\.[\p{L}\p{N}\p{M}_-]+)*\.(?:\p{L}[\p{L}\p{M}]+|xn--[a-z0-9-]+)\.?|\d{1,3}(?:\.\d{1,3}){3})(?:[/?#:]|$)/iu;
 const HOST_ONLY = /^[^\s/?#@:]+$/;
+
+/** "telegram @x", "카톡 ID x": the value names a messaging platform first. */
+export function startsWithPlatform(s: string): boolean {
+  const prefix = PLATFORM_PREFIX.exec(s);
+  return prefix !== null && PLATFORM_ALIASES[prefix[1].toLowerCase()] !== undefined;
+}
 
 export function detectType(s: string): IndicatorType | null {
   const c0 = s.charCodeAt(0);
@@ -63,7 +80,10 @@ export function detectType(s: string): IndicatorType | null {
   if (CANON_BANK.test(s)) return 'bank_account';
   if (IP_CHARS.test(s)) {
     const inner = c0 === 0x5b ? s.slice(1, -1) : s;
-    if (parseIpv4(inner) || parseIpv6(inner.split('%')[0])) return 'ip';
+    // Four parts (decimal, octal or hex), or any inet_aton form with a hex part: 1.2.3 is a version, 3279880203 a phone.
+    if (inner.indexOf(':') < 0) {
+      if ((FOUR_PARTS.test(inner) || HEX_PART.test(inner)) && parseInetAton(inner) !== null) return 'ip';
+    } else if (parseIpv6(inner.split('%')[0])) return 'ip';
   }
   const prefix = PLATFORM_PREFIX.exec(s);
   if (prefix && PLATFORM_ALIASES[prefix[1].toLowerCase()] && !SCHEME_URL.test(s)) return 'social_handle';
@@ -74,7 +94,7 @@ export function detectType(s: string): IndicatorType | null {
   }
   if (c0 === 0x40 /* @ */) return 'social_handle';
   if (HOSTISH.test(s) && isSocialLink(s)) return 'social_handle'; // tiktok.com/@name is not an email
-  if (EMAIL.test(s)) return 'email';
+  if (EMAIL.test(s) || QUOTED_EMAIL.test(s) || NAME_ADDR.test(s) || ADDRESS_LITERAL_EMAIL.test(s)) return 'email';
   if (looksLikeWallet(s)) return 'crypto_wallet';
   if (looksLikeIban(s)) return 'bank_account';
   if (DIGITS6.test(s) && (mentionsBank(s) || ACCOUNT_WORD.test(s))) return 'bank_account';

@@ -2,6 +2,8 @@
  * Error codes are part of the public contract (the API returns them to callers).
  * Beyond the list in the brief:
  *  - `invalid_region`: `opts.region` is not an ISO alpha-2 code that libphonenumber knows.
+ *  - `official_short_code`: an emergency or service short code (999, 112, 1332 …); not a phone number, but
+ *    `warninglistHit(raw, { region })` names the official list it is on.
  */
 export type IndicatorErrorCode =
   | 'not_an_indicator'
@@ -16,7 +18,8 @@ export type IndicatorErrorCode =
   | 'invalid_wallet'
   | 'invalid_handle'
   | 'too_long'
-  | 'invalid_region';
+  | 'invalid_region'
+  | 'official_short_code';
 
 export class IndicatorError extends Error {
   readonly code: IndicatorErrorCode;

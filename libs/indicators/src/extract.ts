@@ -3,7 +3,6 @@ import type { NormalizedIndicator } from './indicator';
 import { normalizeOutcome, resolveRegion } from './normalize';
 import { prepareWithMap } from './refang';
 import { BANK_ALIAS_SOURCE } from './types/bank-account';
-import { shortCodesOf } from './types/phone';
 import { type IndicatorType } from '@scamintel/vocabulary';
 
 /*
@@ -14,7 +13,7 @@ import { type IndicatorType } from '@scamintel/vocabulary';
  * is one URL, not a URL plus an email, and "1.2.3.4" is an IP, never a phone.
  *
  *   1 URL with scheme   2 email   3 URL/host without scheme   4 "<platform> @handle"
- *   5 wallet   6 IBAN   7 "<bank> <account>"   8 IP   9 phone   10 short code
+ *   5 wallet   6 IBAN   7 "<bank> <account>"   8 IP   9 phone
  *
  * What prose must NOT yield, and the rule that keeps it out:
  *  - dates (2025-11-03, 2025.11.03, 03/11/2025): date-shaped digit runs are skipped, and
@@ -29,8 +28,7 @@ import { type IndicatorType } from '@scamintel/vocabulary';
  *    (.zip .mov .py .sh .rs .md .pl .ps .pm) or starting with a title are skipped;
  *  - sentence joins without a space ("home.Then"): a bare host whose last label is
  *    Capitalised while the rest is not is taken as two sentences;
- *  - short codes (112, 999) only count next to a calling word (call, dial, hotline,
- *    전화, 신고, 연락 …): "112 people" is not a phone.
+ *  - short codes ("call 112", "999"): official services, not phone values (types/phone.ts), so never found.
  * Phones must be valid for `region` (default SG) or written in international form.
  * Email local parts are matched in ASCII only, so Hangul glued to an address
  * ("문의kim@x.com") is not taken into it; IDN emails in prose are therefore missed.
@@ -84,14 +82,11 @@ const IPV4 = /(?<![0-9A-Za-z.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9A-Za-z]|\.[0-
 const IPV6 = /(?<![0-9A-Za-z:.])(?=[0-9A-Fa-f:]*:[0-9A-Fa-f]*:)[0-9A-Fa-f:]{2,39}(?:\.[0-9]{1,3}){0,3}(?![0-9A-Za-z:])/g;
 const PHONE =
   /(?<![0-9A-Za-z+,.\/$₩_\-])(?<![0-9]:)(?:\+ ?|\(\s?)?[0-9](?:[0-9]|[ \t\-.()](?=[ \t\-.()]?[0-9(])){6,24}(?![0-9A-Za-z%_]|[.,][0-9])/g;
-const SHORT = /(?<![0-9A-Za-z+\-.,\/$₩])[0-9]{3,4}(?![0-9A-Za-z%]|[\-.,][0-9])/g;
 
 const VERSION_BEFORE = /(?:\bv|\bver\.?|\bversion|버전)\s*$/i;
 const DATE = /^(?:[0-9]{4}[-./ ][0-9]{1,2}[-./ ][0-9]{1,2}|[0-9]{1,2}[-./ ][0-9]{1,2}[-./ ][0-9]{4})$/;
 const CURRENCY_BEFORE = /(?:[$₩€£¥]|\b(?:S\$|SGD|KRW|USD|RM|won|dollars?))\s*$/i;
 const CURRENCY_AFTER = /^\s*(?:원|달러|만|억|천|won\b|dollars?\b|sgd\b|krw\b|usd\b|%)/i;
-const CALL_BEFORE = /(?:call|dial|phone|ring|contact|hotline|helpline|tel|전화|연락|신고|문의|☎|📞)[^0-9]{0,12}$/i;
-const CALL_AFTER = /^\s*(?:번\s*)?(?:으로|로|에|에게|번)?\s*(?:전화|신고|연락|문의|hotline|helpline)/i;
 const FILE_TLDS = new Set(['zip', 'mov', 'py', 'sh', 'rs', 'md', 'pl', 'ps', 'pm']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'no', 'vs', 'jr', 'sr', 'prof', 'etc', 'fig', 'vol', 'ph', 'gov']);
 
@@ -133,7 +128,7 @@ function shorterVariants(text: string, start: number): { text: string; end: numb
   return out;
 }
 
-function findAll(t: string, region: string): Candidate[] {
+function findAll(t: string): Candidate[] {
   const c: Candidate[] = [];
   const each = (re: RegExp, fn: (m: RegExpExecArray) => void) => {
     re.lastIndex = 0;
@@ -188,16 +183,6 @@ function findAll(t: string, region: string): Candidate[] {
     const variants = shorterVariants(text, m.index).filter((v) => v.text.replace(/[^0-9]/g, '').length >= 7 && !DATE.test(v.text));
     c.push({ prio: 9, start: m.index, end: m.index + text.length, text, variants, type: 'phone' });
   });
-  const shorts = shortCodesOf(region);
-  if (shorts.size > 0) {
-    each(SHORT, (m) => {
-      if (!shorts.has(m[0])) return;
-      const before = t.slice(Math.max(0, m.index - 24), m.index);
-      const after = t.slice(m.index + m[0].length, m.index + m[0].length + 16);
-      if (!CALL_BEFORE.test(before) && !CALL_AFTER.test(after)) return;
-      c.push({ prio: 10, start: m.index, end: m.index + m[0].length, text: m[0], type: 'phone' });
-    });
-  }
   return c;
 }
 
@@ -211,7 +196,7 @@ export function extract(text: string, opts?: { region?: string }): ExtractedIndi
   if (typeof text !== 'string' || text.length === 0) return [];
   const mapped = prepareWithMap(text);
   const t = mapped.text;
-  const candidates = findAll(t, region).sort((a, b) => a.prio - b.prio || a.start - b.start);
+  const candidates = findAll(t).sort((a, b) => a.prio - b.prio || a.start - b.start);
   const claimed = new Uint8Array(t.length);
   const found: ExtractedIndicator[] = [];
   for (const cand of candidates) {
@@ -225,7 +210,7 @@ export function extract(text: string, opts?: { region?: string }): ExtractedIndi
         }
       }
       if (!free) continue;
-      const r = normalizeOutcome(v.text, { type: cand.type, region });
+      const r = normalizeOutcome(v.text, { type: cand.type, region }, 'prose');
       if (r instanceof Failure) continue;
       claimed.fill(1, cand.start, v.end);
       const start = mapped.srcStart[cand.start];

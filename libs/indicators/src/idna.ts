@@ -14,7 +14,7 @@ const OPTIONS = {
   processingOption: 'nontransitional',
 } as const;
 
-/** The ASCII form of a host name, or '' when UTS #46 refuses it. */
-export function hostToAscii(host: string): string {
-  return toASCII(host, OPTIONS) ?? '';
+/** The ASCII form of a host name, or null when UTS #46 refuses it. */
+export function hostToAscii(host: string): string | null {
+  return toASCII(host, OPTIONS);
 }

@@ -9,3 +9,4 @@ export { extract } from './extract';
 export type { ExtractedIndicator } from './extract';
 export { warninglistHit, listWarninglists, warninglistProblems, reloadWarninglists } from './warninglists';
 export type { WarninglistHit, WarninglistInfo } from './warninglists';
+export { registrableDomain } from './types/domain';

@@ -5,10 +5,12 @@ import { DEFAULT_REGION } from './indicator';
 import type { NormalizeOptions, NormalizedIndicator } from './indicator';
 import { refang } from './refang';
 import { cleanText } from './text';
-import { detectType } from './detect';
+import { detectType, startsWithPlatform } from './detect';
+import { isCleanHost, looksDefanged, looseRefang } from './loose';
 import { normalizePhone, regionSupported } from './types/phone';
 import { normalizeUrl } from './types/url';
 import { normalizeDomain } from './types/domain';
+import type { Reading } from './types/domain';
 import { normalizeEmail } from './types/email';
 import { normalizeIp } from './types/ip';
 import { normalizeBankAccount } from './types/bank-account';
@@ -43,20 +45,20 @@ function unwrap(s: string): string {
   return s;
 }
 
-function dispatch(type: IndicatorType, s: string, region: string): { value: string; attributes: object } | Failure {
+function dispatch(type: IndicatorType, s: string, region: string, reading: Reading): { value: string; attributes: object } | Failure {
   switch (type) {
     case 'phone':
       return normalizePhone(s, region);
     case 'url':
       return normalizeUrl(s);
     case 'domain':
-      return normalizeDomain(s);
+      return normalizeDomain(s, reading);
     case 'email':
-      return normalizeEmail(s);
+      return normalizeEmail(s, reading);
     case 'ip':
       return normalizeIp(s);
     case 'bank_account':
-      return normalizeBankAccount(s, region);
+      return normalizeBankAccount(s, region, reading !== 'typed');
     case 'crypto_wallet':
       return normalizeWallet(s);
     case 'social_handle':
@@ -64,25 +66,17 @@ function dispatch(type: IndicatorType, s: string, region: string): { value: stri
   }
 }
 
-/** The whole pipeline, without exceptions: clean, refang, detect (unless typed), normalise, fingerprint. */
-export function normalizeOutcome(raw: string, opts?: NormalizeOptions): NormalizedIndicator | Failure {
-  if (typeof raw !== 'string') return fail('not_an_indicator', 'input is not a string');
-  if (raw.length > MAX_INPUT_LENGTH) return fail('too_long', `input longer than ${MAX_INPUT_LENGTH} characters`);
-  const region = resolveRegion(opts?.region);
-  if (region instanceof Failure) return region;
-  const s = unwrap(refang(cleanText(raw)).trim());
-  if (!s) return fail('not_an_indicator', 'empty input');
-  let type: IndicatorType | null;
-  if (opts?.type !== undefined) {
-    if (!isIndicatorType(opts.type)) return fail('unsupported_type', `unknown indicator type ${JSON.stringify(opts.type)}`);
-    type = opts.type;
-  } else {
-    type = detectType(s);
-    if (!type) return fail('not_an_indicator', 'not recognised as any indicator type');
-  }
-  let r = dispatch(type, s, region);
+function detectAndNormalize(
+  s: string,
+  region: string,
+  explicit: IndicatorType | undefined,
+  reading: Reading,
+): NormalizedIndicator | Failure {
+  let type = explicit ?? detectType(s);
+  if (!type) return fail('not_an_indicator', 'not recognised as any indicator type');
+  let r = dispatch(type, s, region, reading);
   // A detected profile link that names no account (x.com/home, instagram.com/p/…) is still a link.
-  if (r instanceof Failure && opts?.type === undefined && type === 'social_handle' && isSocialLink(s)) {
+  if (r instanceof Failure && explicit === undefined && type === 'social_handle' && isSocialLink(s)) {
     const asUrl = normalizeUrl(s);
     if (!(asUrl instanceof Failure)) {
       type = 'url';
@@ -91,6 +85,39 @@ export function normalizeOutcome(raw: string, opts?: NormalizeOptions): Normaliz
   }
   if (r instanceof Failure) return r;
   return { type, value: r.value, fingerprint: fingerprint(type, r.value), attributes: r.attributes as Record<string, unknown> };
+}
+
+/**
+ * The whole pipeline, without exceptions: clean, refang, detect (unless typed), normalise, fingerprint.
+ * `reading` says how far an unlisted TLD is trusted (types/domain.ts): 'typed' when the caller gave the type,
+ * 'detected' when it is guessed, 'prose' for extract().
+ */
+export function normalizeOutcome(
+  raw: string,
+  opts?: NormalizeOptions,
+  reading: Reading = opts?.type === undefined ? 'detected' : 'typed',
+): NormalizedIndicator | Failure {
+  if (typeof raw !== 'string') return fail('not_an_indicator', 'input is not a string');
+  if (raw.length > MAX_INPUT_LENGTH) return fail('too_long', `input longer than ${MAX_INPUT_LENGTH} characters`);
+  const region = resolveRegion(opts?.region);
+  if (region instanceof Failure) return region;
+  const s = unwrap(refang(cleanText(raw)).trim());
+  if (!s) return fail('not_an_indicator', 'empty input');
+  const explicit = opts?.type;
+  if (explicit !== undefined && !isIndicatorType(explicit))
+    return fail('unsupported_type', `unknown indicator type ${JSON.stringify(explicit)}`);
+  const r = detectAndNormalize(s, region, explicit, reading);
+  // One value, not prose: the looser defang readings of loose.ts, kept only when they give an indicator (for a URL
+  // that is one as written, only when they turn a host full of escapes and brackets into a clean one).
+  const failed = r instanceof Failure;
+  if (!failed && !(r.type === 'url' && !isCleanHost(r.attributes.host))) return r;
+  if (startsWithPlatform(s) || (!failed && !looksDefanged(s))) return r;
+  const alt = looseRefang(s);
+  if (alt === s) return r;
+  const r2 = detectAndNormalize(alt, region, explicit, reading);
+  if (r2 instanceof Failure) return r;
+  if (!failed && !(r2.type === 'url' && isCleanHost(r2.attributes.host))) return r;
+  return r2;
 }
 
 /** Normalise one raw indicator. Throws IndicatorError (with a stable `code`) when it cannot. */

@@ -222,3 +222,29 @@ describe('fingerprint stability', () => {
     );
   });
 });
+
+describe('garbage is not an indicator', () => {
+  it('words and digits with no bank, account word, host or number shape are refused, untyped and as bank accounts', () => {
+    const word = fc.stringMatching(/^[a-z]{3,9}$/).filter((w) => !/bank|acct|account|savings|credit|trust|union|finance|capital/.test(w));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 3 }), digits(8), fc.constantFrom('SG', 'KR'), (words, d, region) => {
+        const raw = `${words.join(' ')} ${d}`;
+        const untyped = tryNormalize(raw, { region });
+        if (untyped.ok) expect(untyped.indicator.type).not.toBe('bank_account');
+        const typed = tryNormalize(raw, { type: 'bank_account', region });
+        if (typed.ok) expect(typed.indicator.attributes.bankName).toBeDefined(); // only a real bank alias in the words
+      }),
+      RUNS,
+    );
+  });
+
+  it('two capital letters that are no country never become an account', () => {
+    const cc = fc.stringMatching(/^[A-Z]{2}$/).filter((c) => ['XX', 'ZZ', 'QQ', 'AA', 'OO', 'XA', 'ZY'].includes(c));
+    fc.assert(
+      fc.property(cc, digits(10), fc.constantFrom('', ' ', '-'), (c, d, sep) => {
+        expect(tryNormalize(c + sep + d, { type: 'bank_account' })).toMatchObject({ ok: false, code: 'invalid_bank_account' });
+      }),
+      RUNS,
+    );
+  });
+});

@@ -1,56 +1,76 @@
-import { foldChar, isInvisible } from './text';
 import { type IndicatorType } from '@scamintel/vocabulary';
+import { dropsAt, foldChar } from './text';
 
 /*
- * Defang notations undone here, and the guard each one needs so that ordinary text
- * that merely looks defanged is left alone:
- *   hxxp / hXXp / h**p (+s), fxp (+s)  -> http(s), ftp(s)   only when a ':' or '[:' follows
- *   [://]  [:]  [/]                    -> ://  :  /
- *   [.] (.) {.}                        -> .    only between two characters that are not spaces or brackets
- *   [dot]                              -> .    non-space on both sides, one optional space each side
- *   (dot) {dot}                        -> .    directly between two non-space characters
- *   [at] [@]                           -> @    like [dot]
- *   (at) {at} (@) {@}                  -> @    like (dot): "meet (at) noon" stays as written
- * Bare words ("evil dot com", "user at mail") are never touched: too common in prose.
+ * Defang notations undone in any text (prose included), one token at a time so that extract() keeps offsets.
+ * Each token has a guard, so text that merely looks defanged stays as written. The conventions are those of threat
+ * reports and of ioc-fanger, ioc-finder and iocextract (their published cases are table tests in test-vectors/).
+ *
+ *   scheme words  hxxp hXXp h**p htxp fxp ftx xxxx (http) xxxxx/xxxxs (https), also [http] (https) http]
+ *                 followed by a separator: ://  [://]  [:]//  " ://"  "//"  ":///"  :\/\/  :\\  __
+ *                 -> http:// https:// ftp:// ftps://    (no letter or digit before; "the hxxp protocol" stays)
+ *   dots          [.] (.) {.} ].[ [.[ }.{ <.> [,] (dot) [dot] {DOT} [punto] (punkt) ...   between host characters;
+ *                 "[dot]"-style words in square brackets may have one space on each side
+ *   at signs      [at] (at) {@} [@] (et) [arroba] ...   likewise ("meet (at) noon" has spaces: stays)
+ *   others        [:] [/] (/) [://] [-]   [www]. (www).   \ before . / or a bracket (escaped)
+ *
+ * Spelled-out words in prose ("MEET AT NOON", "THE DOT COM", App Engine's "version-dot-app.appspot.com"), spaced
+ * or unbalanced brackets, "^." (a URL path may hold it) and comma-separated numbers are NOT read here; loose.ts
+ * reads them in a single value only.
  */
 // L/R: a neighbour that can belong to a host or mailbox (not a space or a bracket).
 const L = '(?<=[^\\s\\[\\](){}<>])';
 const R = '(?=[^\\s\\[\\](){}<>])';
-const TOKEN = new RegExp(
-  [
-    '(?<![A-Za-z0-9])[hH](?:[xX]{2}|\\*\\*)[pP]([sS]?)(?=\\[?:)',
-    '(?<![A-Za-z0-9])[fF][xX][pP]([sS]?)(?=\\[?:)',
-    '\\[:\\/\\/\\]',
-    '\\[:\\]',
-    '\\[\\/\\]',
-    `${L}(?:\\[\\.\\]|\\(\\.\\)|\\{\\.\\})${R}`,
-    `${L}\\s?\\[dot\\]\\s?${R}`,
-    `${L}(?:\\(dot\\)|\\{dot\\})${R}`,
-    `${L}\\s?\\[(?:at|@)\\]\\s?${R}`,
-    `${L}(?:\\((?:at|@)\\)|\\{(?:at|@)\\})${R}`,
-  ].join('|'),
-  'gi',
-);
+const BR = '[\\[\\](){}]';
+const DOT_WORD = '(?:dot|punto|punkt)';
+const AT_WORD = '(?:at|@|et|arroba)';
+const SCHEME_WORD = 'h[tx*]{2}p|f(?:tp|xp|tx)|x{4,5}';
+const SEPARATOR = '(?:\\[:\\/\\/\\]|[ \\t]{0,3}(?:\\[:\\]|:)?[ \\t]{0,3}(?:\\[\\/\\/\\]|\\/{2,3}|(?:\\\\\\/){2}|\\\\{2}|__)[ \\t]{0,3})';
 
-// A cheap pre-test: most values carry no defang token at all.
-const MAYBE_DEFANGED = /[\[({]|[xX*]{2}[pP]|[fF][xX][pP]/;
+const ALTERNATIVES: [name: string, source: string][] = [
+  // "[http]://" or "http]://" or "hxxps[://]"; an opening bracket only counts with its closing one, so Markdown's
+  // "(https://x)" keeps its parenthesis.
+  ['scheme', `(?<![A-Za-z0-9])(?:[\\[(](?<w1>${SCHEME_WORD})(?<s1>s?)[\\])]|(?<w2>${SCHEME_WORD})(?<s2>s?)[\\])]?)${SEPARATOR}`],
+  ['sep', '\\[:\\/\\/\\]'],
+  ['colon', '\\[:\\]'],
+  ['slash', '\\[\\/\\]|\\(\\/\\)'],
+  ['hyphen', `${L}\\[-\\]${R}`],
+  ['www', '(?<![^\\s\\/])[\\[(]www[\\])](?=\\.)'],
+  ['escape', '\\\\+(?=[.\\/\\[\\](){}])'],
+  ['dot', `${L}(?:${BR}(?:\\.|,|${DOT_WORD})${BR}|<\\.>|\\s?\\[${DOT_WORD}\\]\\s?)${R}`],
+  ['at', `${L}(?:[\\[({]${AT_WORD}[\\])}]|\\s?\\[${AT_WORD}\\]\\s?)${R}`],
+];
+const TOKEN = new RegExp(ALTERNATIVES.map(([name, src]) => `(?<${name}>${src})`).join('|'), 'gi');
 
-function replacement(m: string, httpS: string | undefined, ftpS: string | undefined): string {
-  const c0 = m.charCodeAt(0) | 0x20;
-  if (c0 === 0x68 /* h */ && httpS !== undefined) return httpS ? 'https' : 'http';
-  if (c0 === 0x66 /* f */ && ftpS !== undefined) return ftpS ? 'ftps' : 'ftp';
-  if (m === '[://]') return '://';
-  if (m === '[:]') return ':';
-  if (m === '[/]') return '/';
-  const lower = m.toLowerCase();
-  if (lower.includes('at') || lower.includes('@')) return '@';
+// A cheap pre-test: most values carry no defang token. "http" counts unless it starts a plain "http(s)://x".
+const MAYBE_DEFANGED = /[[\](){}<\\]|h(?!ttps?:\/\/[^/\s])[tx*]{2}p|f(?!tps?:\/\/[^/\s])(?:tp|xp|tx)|x{4}/i;
+
+type Groups = Record<string, string | undefined>;
+
+function schemeOf(word: string, s: string): string {
+  const w = word.toLowerCase();
+  if (w === 'xxxxx') return 'https://';
+  if (w === 'xxxx') return s ? 'https://' : 'http://';
+  if (w[0] === 'f') return s ? 'ftps://' : 'ftp://';
+  return s ? 'https://' : 'http://';
+}
+
+function replacement(g: Groups): string {
+  if (g.scheme !== undefined) return g.w1 !== undefined ? schemeOf(g.w1, g.s1 ?? '') : schemeOf(g.w2 ?? 'http', g.s2 ?? '');
+  if (g.sep !== undefined) return '://';
+  if (g.colon !== undefined) return ':';
+  if (g.slash !== undefined) return '/';
+  if (g.hyphen !== undefined) return '-';
+  if (g.www !== undefined) return 'www';
+  if (g.escape !== undefined) return '';
+  if (g.at !== undefined) return '@';
   return '.';
 }
 
-/** Undo common defang notations (see the table above). Text without defang tokens is returned unchanged. */
+/** Undo the defang notations above. Text without defang tokens is returned unchanged (and cheaply). */
 export function refang(text: string): string {
   if (!MAYBE_DEFANGED.test(text)) return text;
-  return text.replace(TOKEN, (m: string, httpS?: string, ftpS?: string) => replacement(m, httpS, ftpS));
+  return text.replace(TOKEN, (_m: string, ...rest: unknown[]) => replacement(rest[rest.length - 1] as Groups));
 }
 
 /**
@@ -72,7 +92,9 @@ export function prepareWithMap(input: string): MappedText {
   const plain = (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const c = input.charCodeAt(i);
-      if (isInvisible(c)) continue;
+      if (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) {
+        if (dropsAt(input, i)) continue;
+      }
       codes.push(foldChar(c));
       srcStart[len] = i;
       srcEnd[len] = i + 1;
@@ -85,7 +107,7 @@ export function prepareWithMap(input: string): MappedText {
     let m: RegExpExecArray | null;
     while ((m = TOKEN.exec(input)) !== null) {
       plain(pos, m.index);
-      const rep = replacement(m[0], m[1], m[2]);
+      const rep = replacement(m.groups as Groups);
       const end = m.index + m[0].length;
       for (let k = 0; k < rep.length; k++) {
         codes.push(rep.charCodeAt(k));

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { listWarninglists, normalize, reloadWarninglists, warninglistHit, warninglistProblems } from './index';
+import { listWarninglists, normalize, reloadWarninglists, tryNormalize, warninglistHit, warninglistProblems } from './index';
 import { type IndicatorType } from '@scamintel/vocabulary';
 
 afterAll(() => reloadWarninglists());
@@ -32,20 +32,19 @@ describe('warninglist data files', () => {
     const doc = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
     for (const v of doc.values) values.push([f, doc.type, typeof v === 'string' ? v : v.value]);
   }
+  // Official short codes are no phone values (types/phone.ts); the lists key them "+<calling code><code>".
   it.each(values)('%s: %s value %s is canonical', (_file, type, value) => {
-    expect(normalize(value, { type }).value).toBe(value);
+    const r = tryNormalize(value, { type });
+    if (!r.ok && r.code === 'official_short_code') expect(warninglistHit(value)).toMatchObject({ shortCode: expect.any(Object) });
+    else expect(r).toMatchObject({ ok: true, indicator: { value } });
   });
 });
 
 describe('warninglistHit', () => {
   it.each([
-    ['999', 'SG', 'sg-official-hotlines'],
-    ['1799', 'SG', 'sg-official-hotlines'],
     ['1800-255-0000', 'SG', 'sg-official-hotlines'],
     ['1800 111 1111', 'SG', 'sg-bank-hotlines'],
     ['+65 1800 363 3333', 'KR', 'sg-bank-hotlines'],
-    ['112', 'KR', 'kr-official-hotlines'],
-    ['1332', 'KR', 'kr-official-hotlines'],
     ['1588-9999', 'KR', 'kr-bank-hotlines'],
     ['1577-8000', 'KR', 'kr-bank-hotlines'],
     ['1661-3000', 'KR', 'kr-bank-hotlines'],
@@ -63,6 +62,36 @@ describe('warninglistHit', () => {
     const hit = warninglistHit(normalize(raw, { region }));
     expect(hit).toMatchObject({ list, version: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     expect(hit?.description.length).toBeGreaterThan(10);
+  });
+
+  // Short codes as a person types them: not phone values, but the raw form finds their list, with the region.
+  it.each([
+    ['999', 'SG', 'sg-official-hotlines', '999', 'SG'],
+    ['995', 'SG', 'sg-official-hotlines', '995', 'SG'],
+    ['1799', 'SG', 'sg-official-hotlines', '1799', 'SG'],
+    ['tel:1799', 'SG', 'sg-official-hotlines', '1799', 'SG'],
+    ['112', 'KR', 'kr-official-hotlines', '112', 'KR'],
+    ['1-1-2', 'KR', 'kr-official-hotlines', '112', 'KR'],
+    ['１３３２', 'KR', 'kr-official-hotlines', '1332', 'KR'],
+    ['+65 999', 'KR', 'sg-official-hotlines', '999', 'SG'],
+    ['+82 1332', 'SG', 'kr-official-hotlines', '1332', 'KR'],
+  ])('short code %s (%s) is on %s', (raw, region, list, code, codeRegion) => {
+    expect(tryNormalize(raw, { region })).toMatchObject({ ok: false, code: 'official_short_code' });
+    expect(warninglistHit(raw, { region })).toMatchObject({ list, label: expect.any(String), shortCode: { code, region: codeRegion } });
+  });
+
+  it.each([
+    ['112', 'SG'],
+    ['999', 'KR'],
+    ['1234', 'SG'],
+    ['hello', 'SG'],
+  ])('%s (%s) is no listed short code', (raw, region) => {
+    expect(warninglistHit(raw, { region })).toBeNull();
+  });
+
+  it('a raw value that normalises is looked up as its indicator', () => {
+    expect(warninglistHit('https://www.police.gov.sg/x')).toMatchObject({ list: 'sg-official-domains' });
+    expect(warninglistHit('1800 255 0000')).toMatchObject({ list: 'sg-official-hotlines', label: 'Police hotline 1800-255-0000' });
   });
 
   it.each([
@@ -90,9 +119,9 @@ describe('warninglistHit', () => {
     expect(warninglistProblems()).toHaveLength(2);
     expect(listWarninglists().map((l) => l.list)).toEqual(['test-ips']);
     expect(warninglistHit(normalize('8.8.8.8'))).toMatchObject({ list: 'test-ips' });
-    expect(warninglistHit(normalize('999'))).toBeNull();
+    expect(warninglistHit('999')).toBeNull();
     reloadWarninglists();
-    expect(warninglistHit(normalize('999'))).toMatchObject({ list: 'sg-official-hotlines' });
+    expect(warninglistHit('999')).toMatchObject({ list: 'sg-official-hotlines' });
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 });

@@ -1,7 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { NormalizedIndicator } from './indicator';
+import { Failure } from './errors';
+import { DEFAULT_REGION } from './indicator';
+import type { NormalizeOptions, NormalizedIndicator } from './indicator';
 import { isIndicatorType, type IndicatorType } from '@scamintel/vocabulary';
+import { normalizeOutcome, resolveRegion } from './normalize';
+import { cleanText } from './text';
+import { shortCodeOf } from './types/phone';
 
 /*
  * Warninglists: known-legitimate values (official hotlines, government and bank
@@ -26,9 +31,13 @@ export interface WarninglistHit {
   list: string;
   version: string;
   description: string;
+  /** The entry's own label, when the list gives one ("Police emergency 999"). */
+  label?: string;
+  /** Set when the value is an official short code: the code as dialled in its region. */
+  shortCode?: { code: string; region: string; name: string };
 }
 
-export interface WarninglistInfo extends WarninglistHit {
+export interface WarninglistInfo extends Omit<WarninglistHit, 'label' | 'shortCode'> {
   type: IndicatorType;
   match: 'exact' | 'domain-and-subdomains';
   size: number;
@@ -83,7 +92,7 @@ export function loadWarninglists(dir: string | null): Loaded {
       continue;
     }
     const byDomain = type === 'domain' && doc.match !== 'exact';
-    const hit: WarninglistHit = { list: name, version, description };
+    const list: WarninglistHit = { list: name, version, description };
     let size = 0;
     for (const v of values) {
       const value = typeof v === 'string' ? v : (v as { value?: unknown })?.value;
@@ -92,11 +101,12 @@ export function loadWarninglists(dir: string | null): Loaded {
         continue;
       }
       size++;
+      const label = typeof v === 'string' ? undefined : (v as { label?: unknown }).label;
       const key = byDomain ? value : type + '\n' + value;
       const map = byDomain ? out.domains : out.exact;
-      if (!map.has(key)) map.set(key, hit);
+      if (!map.has(key)) map.set(key, typeof label === 'string' ? { ...list, label } : list);
     }
-    out.lists.push({ ...hit, type, match: byDomain ? 'domain-and-subdomains' : 'exact', size, file });
+    out.lists.push({ ...list, type, match: byDomain ? 'domain-and-subdomains' : 'exact', size, file });
   }
   return out;
 }
@@ -127,8 +137,25 @@ function domainHit(host: string): WarninglistHit | null {
   }
 }
 
-/** The warninglist a normalised indicator is on, or null. */
-export function warninglistHit(ind: NormalizedIndicator): WarninglistHit | null {
+/**
+ * The warninglist a value is on, or null. Give a normalised indicator, or the raw value as a person typed it with
+ * the options of normalize(): the raw form also answers for official short codes, which are not phone values
+ * ("112" in KR, "999" in SG: `{ list: 'kr-official-hotlines', …, shortCode: { code: '112', region: 'KR', … } }`).
+ */
+export function warninglistHit(ind: NormalizedIndicator): WarninglistHit | null;
+export function warninglistHit(raw: string, opts?: NormalizeOptions): WarninglistHit | null;
+export function warninglistHit(x: NormalizedIndicator | string, opts?: NormalizeOptions): WarninglistHit | null {
+  if (typeof x !== 'string') return indicatorHit(x);
+  const r = normalizeOutcome(x, opts);
+  if (!(r instanceof Failure)) return indicatorHit(r);
+  if (r.code !== 'official_short_code') return null;
+  const region = resolveRegion(opts?.region);
+  const short = shortCodeOf(cleanText(x).trim(), region instanceof Failure ? DEFAULT_REGION : region);
+  const hit = short ? loaded.exact.get('phone\n' + short.key) : undefined;
+  return short && hit ? { ...hit, shortCode: { code: short.code, region: short.region, name: short.name } } : null;
+}
+
+function indicatorHit(ind: NormalizedIndicator): WarninglistHit | null {
   const exact = loaded.exact.get(ind.type + '\n' + ind.value);
   if (exact) return exact;
   if (ind.type === 'domain') return domainHit(ind.value);

@@ -104,3 +104,44 @@ describe('bank_account: canonical, unknown bank, IBAN', () => {
     expect(tryNormalize(input, { type: 'bank_account', region })).toMatchObject({ ok: false, code: 'invalid_bank_account' });
   });
 });
+
+describe('bank_account: a value is never re-read as an account of the node country', () => {
+  it.each([
+    ['ZZ12 3456 7890', 'invalid_bank_account', '"ZZ" is not a country'],
+    ['XX 1234567890', 'invalid_bank_account', '"XX" is not a country'],
+    ['QQ-1234-5678-90', 'invalid_bank_account', '"QQ" is not a country'],
+    ['XX::12345678', 'invalid_bank_account', '"XX" is not a country code'],
+    ['ZZ:123:12345678', 'invalid_bank_account', '"ZZ" is not a country code'],
+    ['GB00 1234 5678', 'invalid_bank_account', 'length or format'],
+    ['GB82 WEST 1234 5698 7654 33', 'bad_checksum', 'mod-97'],
+    ['DE89 3704 0044 0532 01', 'invalid_bank_account', 'length or format'],
+    ['lorem ipsum 12345678', 'invalid_bank_account', 'names no bank'],
+    ['asdf qwer 1234-5678-90', 'invalid_bank_account', 'names no bank'],
+    ['hello 123456789', 'invalid_bank_account', 'names no bank'],
+  ])('%j (typed bank_account) -> %s', (input, code, reason) => {
+    for (const region of ['SG', 'KR']) {
+      const r = tryNormalize(input, { type: 'bank_account', region });
+      expect(r).toMatchObject({ ok: false, code });
+      expect(!r.ok && r.reason).toContain(reason);
+    }
+  });
+
+  it.each(['lorem ipsum 12345678', 'asdf 1234567890', 'account lorem 12345678', 'XX 1234567890', 'foo bar baz 99999999'])(
+    'untyped garbage %j is not an indicator',
+    (input) => {
+      expect(tryNormalize(input)).toMatchObject({ ok: false, code: 'not_an_indicator' });
+    },
+  );
+
+  it('a country prefix the data knows reads the digits in that country', () => {
+    expect(bank('KR 123-456-789012', 'SG').value).toBe('KR::123456789012');
+    expect(bank('SG 1234567890', 'KR').value).toBe('SG::1234567890');
+    expect(bank('KB 123456789012', 'SG').value).toBe('KR:004:123456789012'); // a bank alias, not a country
+  });
+
+  it('an unknown bank keeps its written name only when it names an institution', () => {
+    expect(bank('Foo Savings 1234567890', 'SG').value).toBe('SG::1234567890');
+    expect(bank('Busan Credit Union 1234567890', 'KR').value).toBe('KR::1234567890');
+    expect(bank('acct no. 123456789', 'SG').value).toBe('SG::123456789');
+  });
+});

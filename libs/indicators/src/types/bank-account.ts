@@ -1,6 +1,8 @@
 import { countrySpecs, electronicFormatIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import { Failure, fail } from '../errors';
+import type { IndicatorErrorCode } from '../errors';
 import bankData from '../data/banks.json';
+import { regionSupported } from './phone';
 
 /*
  * Bank accounts: "<CC>:<bank code>:<digits>" (KR:004:12345678901234, SG:7171:123456789),
@@ -10,6 +12,12 @@ import bankData from '../data/banks.json';
  * Separators inside account numbers carry no meaning (banks print 123-456-789012 and
  * 123456-78-901234 for the same kind of account), so only the digits are kept. Leading
  * zeros are significant and kept.
+ *
+ * What is NOT an account, whatever the caller says: a value that starts with two capital letters and digits
+ * ("ZZ12 3456 7890") names a country: an IBAN country's value must be a valid IBAN (mod-97 and length), KR/SG
+ * read as that country, any other code is refused; a canonical "<CC>:…" needs a real country code; and text
+ * around the digits must be a bank's name or account words ("Foo Savings 1234567890" is an unknown bank,
+ * "lorem ipsum 12345678" is not) — never re-read as an account of the node's own country.
  */
 
 interface Bank {
@@ -55,6 +63,9 @@ const ALIAS_RE = new RegExp(BANK_ALIAS_SOURCE, 'i');
 const LABEL_WORDS = /\b(?:bank|acct|account|a\/c|no|number|num)\b\.?|계좌번호|계좌|번호|은행|입금|송금|예금주|[:：,.#()]/gi;
 
 const CANONICAL = /^([A-Z]{2}):([0-9]{0,8}):([0-9]{4,34})$/;
+const COUNTRY_PREFIX = /^([A-Z]{2})(?=[\s:-]*[0-9])/;
+// Words in the name of an institution that holds accounts; anything else around the digits is not a bank.
+const BANK_WORDS = /bank|savings|credit|union|trust|financ|capital|co-?op|building society|은행|뱅크|금고|저축|신협|수협|농협|증권|캐피탈/i;
 const IBAN_PREFIX = /^IBAN[\s:]*/i;
 const IBAN_SHAPE = /^[A-Za-z]{2}[0-9]{2}(?:[\s-]?[A-Za-z0-9]){11,32}$/;
 const DIGIT_GROUPS = /[0-9](?:[0-9]|[\s-](?=[0-9]))*/g;
@@ -89,7 +100,16 @@ function iban(input: string): BankResult | Failure {
   const compact = electronicFormatIBAN(input.replace(IBAN_PREFIX, '')) ?? '';
   const r = validateIBAN(compact);
   if (!r.valid) {
-    if (r.errorCodes.includes(ValidationErrorsIBAN.WrongIBANChecksum)) return fail('bad_checksum', 'IBAN fails the mod-97 check');
+    const e = r.errorCodes;
+    // A checksum only means something on an IBAN of the right length and format for its country.
+    if (e.includes(ValidationErrorsIBAN.NoIBANCountry))
+      return fail('invalid_bank_account', `"${compact.slice(0, 2)}" is not an IBAN country`);
+    if (e.includes(ValidationErrorsIBAN.WrongBBANLength) || e.includes(ValidationErrorsIBAN.WrongBBANFormat)) {
+      return fail('invalid_bank_account', `not a valid IBAN for ${compact.slice(0, 2)} (length or format)`);
+    }
+    if (e.includes(ValidationErrorsIBAN.WrongIBANChecksum)) return fail('bad_checksum', 'IBAN fails the mod-97 check');
+    if (e.includes(ValidationErrorsIBAN.WrongAccountBankBranchChecksum))
+      return fail('bad_checksum', 'IBAN fails its national account checksum');
     return fail('invalid_bank_account', 'not a valid IBAN for its country');
   }
   return { value: 'IBAN:' + compact, attributes: { country: compact.slice(0, 2) } };
@@ -108,10 +128,15 @@ function withDigits(country: string, bank: Bank | undefined, digits: string, asW
   return { value: `${country}:${code}:${digits}`, attributes };
 }
 
-export function normalizeBankAccount(input: string, region: string): BankResult | Failure {
+function isIbanCountry(cc: string): boolean {
+  return !!(countrySpecs[cc] as { chars?: number } | undefined)?.chars;
+}
+
+export function normalizeBankAccount(input: string, region: string, detected = false): BankResult | Failure {
   const canon = CANONICAL.exec(input);
   if (canon) {
     const [, country, code, digits] = canon;
+    if (!DIGIT_RANGE.has(country) && !regionSupported(country)) return fail('invalid_bank_account', `"${country}" is not a country code`);
     const bank = code ? bankByCode(country, code) : undefined;
     if (code && !bank) {
       // An unlisted code is kept (the list is not exhaustive) but must be well-formed for the country.
@@ -129,6 +154,16 @@ export function normalizeBankAccount(input: string, region: string): BankResult 
   if (looksLikeIban(input)) return iban(input);
 
   const alias = ALIAS_RE.exec(input);
+  const cc = alias?.index === 0 ? null : COUNTRY_PREFIX.exec(input);
+  if (cc) {
+    const country = cc[1];
+    if (isIbanCountry(country)) return iban(input);
+    if (!DIGIT_RANGE.has(country))
+      return fail('invalid_bank_account', `"${country}" is not a country whose account numbers can be read here`);
+    const numbers = (input.slice(2).match(DIGIT_GROUPS) ?? []).map((g) => g.replace(/[\s-]/g, ''));
+    if (numbers.length !== 1) return fail('invalid_bank_account', `${country} followed by one account number`);
+    return withDigits(country, undefined, numbers[0]);
+  }
   const bank = alias ? bankForAlias(alias[0], region) : undefined;
   const rest = alias ? input.slice(0, alias.index) + ' ' + input.slice(alias.index + alias[0].length) : input;
   const groups = rest.match(DIGIT_GROUPS) ?? [];
@@ -136,6 +171,10 @@ export function normalizeBankAccount(input: string, region: string): BankResult 
   if (numbers.length === 0) return fail('invalid_bank_account', 'no account number found');
   if (numbers.length > 1) return fail('invalid_bank_account', 'more than one number; give one account per value');
   const leftover = rest.replace(DIGIT_GROUPS, ' ').replace(LABEL_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  if (leftover && !bank && !BANK_WORDS.test(leftover)) {
+    const code: IndicatorErrorCode = detected ? 'not_an_indicator' : 'invalid_bank_account';
+    return fail(code, `"${leftover.slice(0, 40)}" names no bank; an account is a bank name or account word and its number`);
+  }
   const country = bank?.country ?? region;
   return withDigits(country, bank, numbers[0], bank ? undefined : leftover || undefined);
 }

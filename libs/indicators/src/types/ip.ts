@@ -2,17 +2,19 @@ import * as ipaddr from 'ipaddr.js';
 import { Failure, fail } from '../errors';
 
 /*
- * IPs: IPv4 as dotted decimal; IPv6 in RFC 5952 text form. ipaddr.js parses (it knows
- * every IPv6 notation and the special-purpose ranges); the RFC 5952 formatter is ours so
- * that its rules are spelled out and tested rather than assumed from a library's toString:
- *   4.1 no leading zeros; 4.2.1 "::" replaces the longest run of zero fields;
- *   4.2.2 never a single zero field; 4.2.3 ties go to the first run; 4.3 lower case;
- *   5 IPv4-mapped addresses (::ffff:0:0/96) keep the dotted quad: ::ffff:192.0.2.1.
+ * IPs: IPv4 as dotted decimal; IPv6 in RFC 5952 text form.
  *
- * A standalone IPv4 must be four decimal parts (1.2.3.4). Leading zeros (010.001.002.003)
- * are read as decimal, the way people mean them in reports; inet_aton's octal/hex/short
- * forms are only honoured inside URLs, where browsers honour them too (see url.ts).
- * Zone ids (fe80::1%eth0) are rejected: they name an interface on the reporter's machine.
+ * IPv4 is read the inet_aton(3) way, as browsers and Safe Browsing read hosts (WHATWG URL "IPv4 parser"):
+ * 1–4 parts, each decimal, octal with a leading 0 (0177) or hex (0x7f); the last part fills the remaining bytes:
+ * 3279880203 = 0xc37f000b = 195.127.0.11, 0x7f.1 = 127.0.0.1, 010.001.002.003 = 8.1.2.3. A part too big for its
+ * place, a fifth part or a bad digit (08) is not an address.
+ * IPv6: our own RFC 4291 parser (ipaddr.js reads the IPv4-compatible "::192.9.5.5" as "::ffff:192.9.5.5", a
+ * different address). IPv4-mapped (::ffff:a.b.c.d) and NAT64 well-known-prefix (64:ff9b::a.b.c.d, RFC 6052)
+ * addresses ARE an IPv4 address for every purpose here, so they are written as that IPv4 address.
+ * The RFC 5952 formatter: 4.1 no leading zeros; 4.2.1 "::" replaces the longest run of zero fields;
+ * 4.2.2 never a single zero field; 4.2.3 ties go to the first run; 4.3 lower case.
+ * ipaddr.js still classifies ranges (private, reserved …). Zone ids (fe80::1%eth0) are refused: they name an
+ * interface on the reporter's machine.
  */
 
 export interface IpResult {
@@ -20,29 +22,103 @@ export interface IpResult {
   attributes: { version: 4 | 6; private: boolean; range: string };
 }
 
-const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const V6_CHARS = /^[0-9a-fA-F:.]+$/;
+const HEX_PART = /^0x[0-9a-f]*$/i;
+const OCT_PART = /^0[0-7]*$/;
+const DEC_PART = /^[1-9][0-9]*$/;
+const HEX16 = /^[0-9a-f]{1,4}$/i;
 
-export function parseIpv4(s: string): number[] | null {
-  const m = V4.exec(s);
-  if (!m) return null;
-  const o = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
-  return o[0] > 255 || o[1] > 255 || o[2] > 255 || o[3] > 255 ? null : o;
+function inetPart(p: string): number {
+  if (DEC_PART.test(p)) return p.length > 10 ? NaN : parseInt(p, 10);
+  if (HEX_PART.test(p)) {
+    const digits = p.slice(2).replace(/^0+/, '');
+    return digits.length > 8 ? NaN : digits ? parseInt(digits, 16) : 0;
+  }
+  if (OCT_PART.test(p)) {
+    const digits = p.replace(/^0+/, '');
+    return digits.length > 11 ? NaN : digits ? parseInt(digits, 8) : 0;
+  }
+  return NaN;
 }
 
-export function parseIpv6(s: string): number[] | null {
-  if (!V6_CHARS.test(s) || s.indexOf(':') < 0) return null;
-  try {
-    return ipaddr.IPv6.parse(s).parts.slice();
-  } catch {
-    return null;
+/** The 32-bit value of an inet_aton form (one trailing dot allowed), or null. */
+export function parseInetAton(host: string): number | null {
+  const parts = host.split('.');
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  if (parts.length > 4 || parts.length === 0) return null;
+  let value = 0;
+  const last = parts.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const n = inetPart(parts[i]);
+    if (!Number.isFinite(n)) return null;
+    if (i < last) {
+      if (n > 255) return null;
+      value += n * 2 ** (8 * (3 - i));
+    } else {
+      if (n >= 2 ** (8 * (4 - last))) return null;
+      value += n;
+    }
   }
+  return value;
+}
+
+/** WHATWG "ends in a number": a host whose last label is numeric must be an IPv4 address or nothing. */
+export function endsInNumber(host: string): boolean {
+  let end = host.length;
+  if (host.charCodeAt(end - 1) === 0x2e) end--;
+  const start = host.lastIndexOf('.', end - 1) + 1;
+  const label = host.slice(start, end);
+  return /^[0-9]+$/.test(label) || /^0x[0-9a-f]*$/i.test(label);
+}
+
+export function ipv4String(v: number): string {
+  return (v >>> 24) + '.' + ((v >>> 16) & 255) + '.' + ((v >>> 8) & 255) + '.' + (v & 255);
+}
+
+const QUAD_PART = /^(?:0|[1-9][0-9]{0,2})$/;
+
+function groups(h: string): number[] | null {
+  if (h === '') return [];
+  const out: number[] = [];
+  for (const g of h.split(':')) {
+    if (!HEX16.test(g)) return null;
+    out.push(parseInt(g, 16));
+  }
+  return out;
+}
+
+/** RFC 4291 §2.2 text forms, with an optional dotted-quad tail; 8 16-bit parts or null. */
+export function parseIpv6(s: string): number[] | null {
+  if (s.length < 2 || s.length > 45) return null;
+  const lastColon = s.lastIndexOf(':');
+  if (lastColon < 0) return null;
+  let text = s;
+  let tail: number[] = [];
+  if (s.indexOf('.', lastColon) >= 0) {
+    const quad = s.slice(lastColon + 1).split('.');
+    if (quad.length !== 4 || !quad.every((q) => QUAD_PART.test(q) && Number(q) <= 255)) return null;
+    tail = [Number(quad[0]) * 256 + Number(quad[1]), Number(quad[2]) * 256 + Number(quad[3])];
+    text = s.slice(0, lastColon + 1);
+    if (!text.endsWith('::')) text = text.slice(0, -1);
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return null;
+  const want = 8 - tail.length;
+  const head = groups(halves[0]);
+  if (!head) return null;
+  if (halves.length === 1) return head.length === want ? [...head, ...tail] : null;
+  const back = groups(halves[1]);
+  if (!back || head.length + back.length > want - 1) return null;
+  return [...head, ...new Array<number>(want - head.length - back.length).fill(0), ...back, ...tail];
+}
+
+/** The IPv4 address an IPv4-mapped (::ffff:0:0/96) or NAT64 well-known-prefix (64:ff9b::/96) address carries. */
+export function embeddedIpv4(p: readonly number[]): number | null {
+  const mapped = p[0] === 0 && p[1] === 0 && p[2] === 0 && p[3] === 0 && p[4] === 0 && p[5] === 0xffff;
+  const nat64 = p[0] === 0x64 && p[1] === 0xff9b && p[2] === 0 && p[3] === 0 && p[4] === 0 && p[5] === 0;
+  return mapped || nat64 ? p[6] * 65536 + p[7] : null;
 }
 
 export function formatIpv6(parts: readonly number[]): string {
-  if (parts[0] === 0 && parts[1] === 0 && parts[2] === 0 && parts[3] === 0 && parts[4] === 0 && parts[5] === 0xffff) {
-    return '::ffff:' + [parts[6] >> 8, parts[6] & 255, parts[7] >> 8, parts[7] & 255].join('.');
-  }
   let bestStart = -1;
   let bestLen = 0;
   for (let i = 0; i < 8;) {
@@ -71,19 +147,24 @@ export function formatIpv6(parts: readonly number[]): string {
 // IPv6 transition ranges whose addresses are globally routed.
 const PUBLIC_RANGES = new Set(['unicast', '6to4', 'teredo']);
 
+function v4Result(v: number): IpResult {
+  const range = new ipaddr.IPv4([v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255]).range();
+  return { value: ipv4String(v), attributes: { version: 4, private: !PUBLIC_RANGES.has(range), range } };
+}
+
 export function normalizeIp(input: string): IpResult | Failure {
   let s = input;
-  if (s.startsWith('[') && s.endsWith(']')) s = s.slice(1, -1);
-  const v4 = parseIpv4(s);
-  if (v4) {
-    const range = new ipaddr.IPv4(v4).range();
-    return { value: v4.join('.'), attributes: { version: 4, private: !PUBLIC_RANGES.has(range), range } };
+  if (s.charCodeAt(0) === 0x5b && s.charCodeAt(s.length - 1) === 0x5d) s = s.slice(1, -1);
+  if (s.indexOf(':') < 0) {
+    const v4 = parseInetAton(s);
+    if (v4 === null) return fail('invalid_ip', 'not an IPv4 address (dotted, octal, hex or one 32-bit number) or an IPv6 address');
+    return v4Result(v4);
   }
   if (s.indexOf('%') >= 0) return fail('invalid_ip', 'IPv6 zone ids are not indicators');
   const v6 = parseIpv6(s);
-  if (!v6) return fail('invalid_ip', 'not an IPv4 dotted quad or an IPv6 address');
-  const addr = new ipaddr.IPv6(v6);
-  let range: string = addr.range();
-  if (range === 'ipv4Mapped') range = addr.toIPv4Address().range();
+  if (!v6) return fail('invalid_ip', 'not an IPv6 address');
+  const v4 = embeddedIpv4(v6);
+  if (v4 !== null) return v4Result(v4);
+  const range: string = new ipaddr.IPv6(v6).range();
   return { value: formatIpv6(v6), attributes: { version: 6, private: !PUBLIC_RANGES.has(range), range } };
 }

@@ -67,24 +67,28 @@ describe('phone: cross-border identity', () => {
   });
 });
 
-describe('phone: short codes', () => {
+describe('phone: official short codes are not E.164 numbers', () => {
   it.each([
-    ['112', 'KR', '+82112'],
-    ['119', 'KR', '+82119'],
-    ['1332', 'KR', '+821332'],
-    ['+82 1332', 'SG', '+821332'],
-    ['999', 'SG', '+65999'],
-    ['1799', 'SG', '+651799'],
-    ['+65999', 'KR', '+65999'],
-  ])('%s in %s -> %s', (input, region, value) => {
-    const r = phone(input, region);
-    expect(r.value).toBe(value);
-    expect(r.attributes.numberType).toBe('SHORT_CODE');
+    ['112', 'KR', 'Police emergency'],
+    ['119', 'KR', 'Fire and ambulance'],
+    ['1332', 'KR', 'Financial Supervisory Service'],
+    ['+82 1332', 'SG', 'Financial Supervisory Service'],
+    ['999', 'SG', 'Police emergency'],
+    ['995', 'SG', 'SCDF'],
+    ['1799', 'SG', 'ScamShield'],
+    ['+65999', 'KR', 'Police emergency'],
+    ['tel:112', 'KR', 'Police emergency'],
+  ])('%s in %s is refused, naming the service', (input, region, service) => {
+    for (const type of ['phone', undefined] as const) {
+      const r = tryNormalize(input, { type, region });
+      expect(r).toMatchObject({ ok: false, code: 'official_short_code' });
+      expect(!r.ok && r.reason).toContain(service);
+    }
   });
 
-  it('only the listed short codes of the region are accepted', () => {
+  it('a short number that is not listed for the region is simply too short', () => {
     expect(tryNormalize('999', { type: 'phone', region: 'KR' })).toMatchObject({ ok: false, code: 'invalid_phone_for_region' });
-    expect(tryNormalize('112', { type: 'phone', region: 'SG' })).toMatchObject({ ok: false });
+    expect(tryNormalize('112', { type: 'phone', region: 'SG' })).toMatchObject({ ok: false, code: 'invalid_phone_for_region' });
     expect(tryNormalize('1234', { type: 'phone', region: 'KR' })).toMatchObject({ ok: false, code: 'invalid_phone_for_region' });
   });
 });

@@ -12,16 +12,18 @@ import shortCodeData from '../data/short-codes.json';
  * E.164 +82 15881234. Singapore's 8-digit plan (8/9 mobile, 6 fixed, 3 VoIP, 1800
  * toll-free) is covered the same way.
  *
- * Short codes (999, 112, 1332 …) are not numbers in E.164 at all and libphonenumber
- * rejects them. We accept the ones listed in data/short-codes.json as
- * "+<calling code><short code>" (numberType SHORT_CODE), so a report saying "call 112"
- * normalises to +82112 and then hits the official-hotlines warninglist. Any other
- * short number is rejected.
+ * Short codes (999, 112, 1332 …) are not numbers in E.164 at all: nobody can be called on "+82112" from abroad,
+ * and a report of "112" is no evidence against anyone. So they are not phone values: the ones listed in
+ * data/short-codes.json are refused with `official_short_code` (naming the service), and shortCodeOf() gives
+ * what the warninglists need to answer "official number" for them (warninglists.ts: warninglistHit(raw, opts)).
+ * The lists keep them under the key "+<calling code><code>" (+65999, +82112), which is not a phone value either.
+ * Any other short number is refused as too short.
  */
 
 interface ShortCode {
   region: string;
   name: string;
+  code: string;
 }
 const SHORT_BY_E164 = new Map<string, ShortCode>();
 const SHORT_BY_REGION = new Map<string, Map<string, string>>();
@@ -32,14 +34,22 @@ for (const [region, entry] of Object.entries(shortCodeData as Record<string, unk
   for (const [code, info] of Object.entries(codes)) {
     const e164 = '+' + callingCode + code;
     local.set(code, e164);
-    SHORT_BY_E164.set(e164, { region, name: info.name });
+    SHORT_BY_E164.set(e164, { region, name: info.name, code });
   }
   SHORT_BY_REGION.set(region, local);
 }
 
 export interface PhoneResult {
   value: string;
-  attributes: { region: string; numberType: string; shortCodeOf?: string };
+  attributes: { region: string; numberType: string };
+}
+
+/** A listed short code as a person types it in a region: its service, and its key in the warninglists. */
+export interface ShortCodeInfo {
+  code: string;
+  region: string;
+  name: string;
+  key: string;
 }
 
 // Separators people type between digit groups; anything else (letters, '#', '*') is not a phone.
@@ -68,12 +78,12 @@ export function normalizePhone(input: string, region: string): PhoneResult | Fai
   if (digits.length < 3) return fail('not_an_indicator', 'too few digits for a phone number');
   if (digits.length > 17) return fail('invalid_phone_for_region', 'too many digits for a phone number');
 
-  if (plus) {
-    const short = SHORT_BY_E164.get('+' + digits);
-    if (short) return shortCode('+' + digits, short);
-  } else {
-    const e164 = SHORT_BY_REGION.get(region)?.get(digits);
-    if (e164) return shortCode(e164, SHORT_BY_E164.get(e164)!);
+  const short = listedShortCode(plus, digits, region);
+  if (short) {
+    return fail(
+      'official_short_code',
+      `${short.code} is ${short.region === region ? 'a' : 'a ' + short.region} short code (${short.name}), not a phone number`,
+    );
   }
 
   let text = plus ? '+' + digits : digits;
@@ -94,11 +104,17 @@ export function normalizePhone(input: string, region: string): PhoneResult | Fai
   };
 }
 
-function shortCode(value: string, info: ShortCode): PhoneResult {
-  return { value, attributes: { region: info.region, numberType: 'SHORT_CODE', shortCodeOf: info.name } };
+function listedShortCode(plus: boolean, digits: string, region: string): ShortCodeInfo | null {
+  if (digits.length > 6) return null;
+  const key = plus ? '+' + digits : SHORT_BY_REGION.get(region)?.get(digits);
+  const info = key ? SHORT_BY_E164.get(key) : undefined;
+  if (!key || !info) return null;
+  return { code: info.code, region: info.region, name: info.name, key };
 }
 
-/** Short codes of a region (national digits), for extract() which only takes them next to a calling verb. */
-export function shortCodesOf(region: string): ReadonlyMap<string, string> {
-  return SHORT_BY_REGION.get(region) ?? new Map();
+/** The listed short code a person typed ("112", "1-1-2", "tel:112", "+65 999"), read in `region`, or null. */
+export function shortCodeOf(input: string, region: string): ShortCodeInfo | null {
+  const s = PREFIX.test(input) ? input.replace(PREFIX, '') : input;
+  if (!PHONE_CHARS.test(s)) return null;
+  return listedShortCode(s.indexOf('+') >= 0, s.replace(NON_DIGIT, ''), region);
 }

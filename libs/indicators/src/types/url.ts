@@ -1,6 +1,6 @@
 import { hostToAscii } from '../idna';
 import { Failure, fail } from '../errors';
-import { parseIpv6, formatIpv6 } from './ip';
+import { embeddedIpv4, endsInNumber, formatIpv6, ipv4String, parseInetAton, parseIpv6 } from './ip';
 import { registrableDomainOf } from './domain';
 
 /*
@@ -35,7 +35,9 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const HIGH_BYTE = /[\x80-\xff]/;
 const UPPER = /[A-Z]/;
 const DOTS = /\.{2,}/g;
-const PORT = /:(\d*)$/;
+const PRINTABLE = /^[\x21-\x7e]+$/;
+const BACKSLASHES = /\\/g;
+const IPV4_DOTTED = /^[0-9.]+$/;
 const HEX = '0123456789ABCDEF';
 const MAX_UNESCAPE_ROUNDS = 1024;
 
@@ -57,12 +59,14 @@ function unescapeFully(s: string): string | null {
   return null;
 }
 
-function escape(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return s;
+// GSB's escape set (bytes <= 0x20, >= 0x7f, '#', '%'), plus a backslash in the host and path: a literal one before
+// the query is read as "/" (as browsers do), so an unescaped one in the output would not survive a second reading.
+function escape(s: string, path = false): string {
+  if (!NEEDS_ESCAPE.test(s) && !(path && s.indexOf('\\') >= 0)) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c <= 0x20 || c >= 0x7f || c === 0x23 || c === 0x25) out += '%' + HEX[c >> 4] + HEX[c & 15];
+    if (c <= 0x20 || c >= 0x7f || c === 0x23 || c === 0x25 || (path && c === 0x5c)) out += '%' + HEX[c >> 4] + HEX[c & 15];
     else out += s[i];
   }
   return out;
@@ -75,50 +79,25 @@ function lowerAscii(s: string): string {
   return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
-/**
- * inet_aton(3) reading of a host, which is what the spec asks for ("decimal, octal, hex,
- * and fewer than four components"): 3279880203 -> 195.127.0.11, 0x7f.1 -> 127.0.0.1.
- */
-export function parseLooseIpv4(host: string): string | null {
-  const c0 = host.charCodeAt(0);
-  if (!(c0 >= 0x30 && c0 <= 0x39)) return null;
-  const parts = host.split('.');
-  if (parts.length > 4) return null;
-  const nums: number[] = [];
-  for (const p of parts) {
-    let n: number;
-    if (/^0x[0-9a-f]*$/i.test(p)) n = p.length === 2 ? 0 : parseInt(p.slice(2), 16);
-    else if (/^0[0-7]*$/.test(p)) n = parseInt(p, 8);
-    else if (/^[1-9][0-9]*$/.test(p)) n = parseInt(p, 10);
-    else return null;
-    if (!Number.isFinite(n)) return null;
-    nums.push(n);
-  }
-  const last = nums.length - 1;
-  for (let i = 0; i < last; i++) if (nums[i] > 255) return null;
-  if (nums[last] >= 2 ** (8 * (4 - last))) return null;
-  let value = 0;
-  for (let i = 0; i < last; i++) value += nums[i] * 2 ** (8 * (3 - i));
-  value += nums[last];
-  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
-}
+// Hosts that are DNS names (after IDNA): only these have a registrable domain.
+const DNS_NAME = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/;
 
-function canonicalHost(raw: string): string | null {
+/** The host of a URL, canonical: IPv6 literal in RFC 5952 (or the IPv4 it carries), inet_aton forms dotted, IDN in punycode. */
+function canonicalHost(raw: string): string | Failure {
   let host = raw;
-  if (host.startsWith('[')) {
-    const close = host.indexOf(']');
-    if (close < 0) return null;
-    const v6 = parseIpv6(host.slice(1, close));
-    return v6 ? '[' + formatIpv6(v6) + ']' : null;
+  if (host.charCodeAt(0) === 0x5b) {
+    const v6 = parseIpv6(host.slice(1, -1));
+    if (!v6) return fail('invalid_url', 'not an IPv6 address in [ ]');
+    const v4 = embeddedIpv4(v6);
+    return v4 === null ? '[' + formatIpv6(v6) + ']' : ipv4String(v4);
   }
-  const port = PORT.exec(host);
-  if (port) host = host.slice(0, port.index);
   if (HIGH_BYTE.test(host)) {
     const text = Buffer.from(host, 'latin1').toString('utf8');
     // Only well-formed UTF-8 is taken as an IDN; anything else stays as escaped bytes.
     if (Buffer.from(text, 'utf8').toString('latin1') === host) {
       const ascii = hostToAscii(text);
-      if (ascii && /^[\x21-\x7e]+$/.test(ascii) && !ascii.includes('%')) host = ascii;
+      if (ascii === '') return fail('invalid_url', 'the host maps to nothing');
+      if (ascii && PRINTABLE.test(ascii) && !ascii.includes('%')) host = ascii;
     }
   }
   if (host.indexOf('..') >= 0) host = host.replace(DOTS, '.');
@@ -127,8 +106,12 @@ function canonicalHost(raw: string): string | null {
   while (a < b && host.charCodeAt(a) === 0x2e) a++;
   while (b > a && host.charCodeAt(b - 1) === 0x2e) b--;
   host = lowerAscii(host.slice(a, b));
-  if (!host) return null;
-  return parseLooseIpv4(host) ?? host;
+  if (!host) return fail('invalid_url', 'URL has no host');
+  if (endsInNumber(host)) {
+    const v4 = parseInetAton(host);
+    return v4 === null ? fail('invalid_url', `host "${host}" ends in a number but is not an IPv4 address`) : ipv4String(v4);
+  }
+  return host;
 }
 
 function canonicalPath(path: string): string {
@@ -154,14 +137,44 @@ function canonicalPath(path: string): string {
 }
 
 const DEFAULT_PORT: Record<string, number> = { http: 80, https: 443, ftp: 21, ws: 80, wss: 443 };
+const NOT_WEB = /^(?:mailto|tel|sms|callto|javascript|data|about|file|blob):/i;
+const C0_EDGES = /^[\x00-\x20]+|[\x00-\x20]+$/g;
+const DIGITS = /^[0-9]*$/;
+
+/** Split "host:port" (host possibly "[v6]"); a port that is not digits makes the URL invalid. */
+function splitPort(hostPart: string): [string, string] | Failure {
+  let host = hostPart;
+  let port = '';
+  if (host.charCodeAt(0) === 0x5b) {
+    const close = host.indexOf(']');
+    if (close < 0) return fail('invalid_url', 'unclosed [ in the host');
+    const after = host.slice(close + 1);
+    if (after && (after.charCodeAt(0) !== 0x3a || !DIGITS.test(after.slice(1)))) return fail('invalid_url', 'bad port');
+    port = after.slice(1);
+    host = host.slice(0, close + 1);
+  } else {
+    const colon = host.indexOf(':');
+    if (colon >= 0) {
+      port = host.slice(colon + 1);
+      host = host.slice(0, colon);
+      if (!DIGITS.test(port)) return fail('invalid_url', 'the port is not a number');
+    }
+  }
+  return [host, port];
+}
 
 export function normalizeUrl(input: string): UrlResult | Failure {
   let s = input;
   if (s.indexOf('\t') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0) s = s.replace(TAB_CR_LF, '');
   const hash = s.indexOf('#');
   if (hash >= 0) s = s.slice(0, hash);
-  s = s.trim();
+  if (s.charCodeAt(0) <= 0x20 || s.charCodeAt(s.length - 1) <= 0x20) s = s.replace(C0_EDGES, '');
   if (!s) return fail('invalid_url', 'empty URL');
+  if (NOT_WEB.test(s)) return fail('invalid_url', 'not a web address (mailto:, tel:, javascript: …)');
+  // Browsers read "\" as "/" before the query in http(s) URLs.
+  const qm = s.indexOf('?');
+  const bs = s.indexOf('\\');
+  if (bs >= 0 && (qm < 0 || bs < qm)) s = s.slice(0, qm < 0 ? s.length : qm).replace(BACKSLASHES, '/') + (qm < 0 ? '' : s.slice(qm));
   const unescaped = unescapeFully(toBytes(s));
   if (unescaped === null) return fail('invalid_url', 'URL escapes nest too deeply');
   s = unescaped;
@@ -186,24 +199,26 @@ export function normalizeUrl(input: string): UrlResult | Failure {
   const rest = s.slice(cut);
   const at = hostPart.lastIndexOf('@');
   if (at >= 0) hostPart = hostPart.slice(at + 1);
+  const hp = splitPort(hostPart);
+  if (hp instanceof Failure) return hp;
   let port: number | undefined;
-  const pm = hostPart.startsWith('[') ? /\]:(\d+)$/.exec(hostPart) : PORT.exec(hostPart);
-  if (pm && pm[1]) {
-    const p = Number(pm[1]);
+  if (hp[1]) {
+    const p = Number(hp[1]);
     if (p > 65535) return fail('invalid_url', 'port out of range');
     if (p !== DEFAULT_PORT[scheme]) port = p;
   }
-  const host = canonicalHost(hostPart);
-  if (!host) return fail('invalid_url', 'URL has no host');
+  const host = canonicalHost(hp[0]);
+  if (host instanceof Failure) return host;
 
   const q = rest.indexOf('?');
   const path = canonicalPath(q >= 0 ? rest.slice(0, q) : rest);
   const query = q >= 0 ? '?' + escape(rest.slice(q + 1)) : '';
-  const value = scheme + '://' + escape(host) + escape(path) + query;
+  const escapedHost = escape(host, true);
+  const value = scheme + '://' + escapedHost + escape(path, true) + query;
 
   const attributes: UrlResult['attributes'] = {
-    host: escape(host),
-    registrableDomain: host.startsWith('[') || /^[0-9.]+$/.test(host) ? null : registrableDomainOf(host),
+    host: escapedHost,
+    registrableDomain: DNS_NAME.test(host) && !IPV4_DOTTED.test(host) ? registrableDomainOf(host) : null,
   };
   if (port !== undefined) attributes.port = port;
   return { value, attributes };
