@@ -31,7 +31,7 @@ const B: Ind = { value: 'dbs-secure-login.top' }; // clear, 3 reporters: scam â†
 const C: Ind = { value: 'amber-only-scam.top' }; // 3 reporters but TLP:AMBER
 const D: Ind = { value: 'green-shared-scam.top' }; // 3 reporters but TLP:GREEN
 const E: Ind = { value: 'red-secret-scam.top' }; // 3 reporters but TLP:RED
-const F: Ind = { type: 'phone', value: '1799' }; // clear, 3 reporters, but an official hotline (warninglisted)
+const F: Ind = { type: 'phone', value: '1800-255-0000' }; // clear, 3 reporters, but an official hotline (warninglisted)
 const G: Ind = { value: 'two-reporters-only.top' }; // clear, 2 reporters: only suspicious
 const H: Ind = { value: 'cleared-by-analyst.top' }; // clear, 3 reporters, but an analyst ruled it legitimate
 const I: Ind = { value: 'confirmed-by-analyst.top' }; // clear, 1 reporter, confirmed a scam by an analyst
@@ -146,7 +146,7 @@ describe('bulletins: built from reports, private by construction, versioned, aud
       expect((await call(`${api.url}/v1/indicators/${fp}/verdict`, { key: keys.spf.key, body: { verdict } })).status).toBe(200);
     }
     // The data set is what the test believes it is: F is a warninglisted hotline, and the lookup's verdicts.
-    const { rows: wl } = await sql.query(`SELECT warninglist FROM indicators WHERE value = '+651799'`);
+    const { rows: wl } = await sql.query(`SELECT warninglist FROM indicators WHERE value = '+6518002550000'`);
     expect(wl[0]?.warninglist).toEqual(expect.any(String));
     const verdict = async (q: string) => (await call(`${api.url}/v1/lookup?q=${encodeURIComponent(q)}`)).body.verdict;
     expect(await verdict('+6581234567')).toBe('scam');
@@ -324,7 +324,7 @@ describe('bulletins: built from reports, private by construction, versioned, aud
       }
       for (const k of Object.values(keys)) expect(text).not.toContain(k.id);
       // The warninglisted hotline may be named in the advice text, but never as an indicator to watch.
-      expect(text).not.toMatch(/\+65[\s ]?1799/);
+      expect(text).not.toMatch(/\+65[\s ]?1800[\s -]?255[\s -]?0000/);
     }
   });
 
