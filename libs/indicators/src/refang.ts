@@ -4,7 +4,7 @@ import { dropsAt, foldChar } from './text';
 /*
  * Defang notations undone in any text (prose included), one token at a time so that extract() keeps offsets.
  * Each token has a guard, so text that merely looks defanged stays as written. The conventions are those of threat
- * reports and of ioc-fanger, ioc-finder and iocextract (their published cases are table tests in test-vectors/).
+ * reports and of ioc-fanger, ioc-finder and iocextract (their published cases are table tests in test/).
  *
  *   scheme words  hxxp hXXp h**p htxp fxp ftx xxxx (http) xxxxx/xxxxs (https), also [http] (https) http]
  *                 followed by a separator: ://  [://]  [:]//  " ://"  "//"  ":///"  :\/\/  :\\  __

@@ -2,7 +2,7 @@ import { normalize, tryNormalize } from '../index';
 
 const url = (raw: string) => normalize(raw, { type: 'url' }).value;
 
-// The Safe Browsing vectors (v4 spec page and the reference Go client) run from test-vectors/url/gsb.json.
+// The Safe Browsing vectors (v4 spec page and the reference Go client) run from test/url/gsb.json.
 describe('url: bytes and characters', () => {
   it('a JS string holding U+0080 is UTF-8 C2 80 and is escaped byte by byte (the spec vector has a raw byte 0x80)', () => {
     expect(url('http://\x01\x80.com/')).toBe('http://%01%C2%80.com/');

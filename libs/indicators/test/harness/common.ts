@@ -21,14 +21,14 @@ export interface Exclusion {
   ours: string;
 }
 
-/** libs/indicators/test-vectors, from src (Jest) or from dist (node dist/…/report.js). */
+/** libs/indicators/test, from src (Jest) or from dist (node dist/…/report.js). */
 export function vectorsDir(): string {
   let dir = __dirname;
   for (;;) {
-    const candidate = path.join(dir, 'libs', 'indicators', 'test-vectors');
+    const candidate = path.join(dir, 'libs', 'indicators', 'test');
     if (fs.existsSync(path.join(candidate, 'README.md'))) return candidate;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('libs/indicators/test-vectors not found above ' + __dirname);
+    if (parent === dir) throw new Error('libs/indicators/test not found above ' + __dirname);
     dir = parent;
   }
 }

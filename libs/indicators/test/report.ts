@@ -1,6 +1,6 @@
 /*
  * Pass rates of every published vector suite, as in README.md:
- *   npx nest build api && node dist/libs/indicators/test-vectors/report.js
+ *   npx nest build api && node dist/libs/indicators/test/report.js
  */
 import { readExclusions, tally } from './harness/common';
 import type { Outcome, Tally } from './harness/common';
