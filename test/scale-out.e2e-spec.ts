@@ -1,0 +1,209 @@
+import { CapturingProxy } from './support/two-nodes';
+import { call, waitFor } from './support/node';
+import { ScaledNode, startScaledNode } from './support/scaled-node';
+
+/*
+ * One node run as the design intends to scale it: 2 API and 2 worker processes (from dist/, as an operator starts
+ * them) on one PostgreSQL database and one Redis queue prefix, with the load spread across both APIs. The node is
+ * started and loaded once; each property is one `it` below. When campaigns (clusters) and disruption actions arrive,
+ * add their property here as one more `it` against the same `sg` node (its SQL client, API URLs and worker metrics),
+ * e.g. "every cluster holds exactly the reports a single process would put in it".
+ */
+const REPORTS = 20_000;
+const BATCH = 500;
+const REPORTERS = 4;
+const HOT = 20; // values shared by many reports: their counts and distinct reporters must come out exact
+const ANON_LIMIT = 10;
+const POLICY = { maxTlp: 'amber', types: ['domain'], minConfidence: 0, pseudonymise: [], shareNarrative: false };
+
+const hot = (k: number) => `hot-${k}.scale-out.example.com`;
+
+function batch(b: number) {
+  return {
+    reports: Array.from({ length: BATCH }, (_, j) => {
+      const i = b * BATCH + j;
+      return {
+        scamType: 'investment',
+        channel: 'telegram',
+        occurredAt: '2026-11-10T00:00:00Z',
+        tlp: 'green',
+        indicators: [
+          { value: hot(i % HOT), type: 'domain' },
+          { value: `unique-${i}.scale-out.example.net`, type: 'domain' },
+        ],
+      };
+    }),
+  };
+}
+
+describe('scale-out: one node as 2 API + 2 worker processes', () => {
+  let sg: ScaledNode;
+  let kr: ScaledNode;
+  const proxy = new CapturingProxy(() => kr.apis[0]);
+  const accepted: string[] = [];
+
+  beforeAll(async () => {
+    sg = await startScaledNode({
+      label: 'scale_sg',
+      nodeId: 'sg-scale',
+      jurisdiction: 'SG',
+      apis: 2,
+      workers: 2,
+      env: {
+        WORKER_CONCURRENCY: '2',
+        ANON_REPORT_LIMIT: String(ANON_LIMIT),
+        ANON_REPORT_WINDOW_MS: '600000',
+        EXCHANGE_PUSH_INTERVAL_MS: '1000',
+        EXCHANGE_BATCH_SIZE: '500',
+        BULLETIN_CRON: '*/2 * * * * *',
+        RELAY_GRACE_MS: '2000',
+      },
+    });
+    kr = await startScaledNode({ label: 'scale_kr', nodeId: 'kr-scale', jurisdiction: 'KR', apis: 1, workers: 0 });
+    await proxy.start();
+
+    const keys = await Promise.all(
+      Array.from({ length: REPORTERS }, async (_, i) => {
+        const res = await call(`${sg.apis[i % 2]}/v1/admin/keys`, {
+          key: sg.adminKey,
+          body: { role: 'reporter', organisation: `org-${i}`, trust: 'medium' },
+        });
+        return res.body.key as string;
+      }),
+    );
+    // Batch b goes to API b % 2 with reporter b % REPORTERS, four requests in flight.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let b = next++; b < REPORTS / BATCH; b = next++) {
+          const res = await call(`${sg.apis[b % 2]}/v1/reports/batch`, { key: keys[b % REPORTERS], body: batch(b) });
+          if (res.status !== 202) throw new Error(`batch ${b}: ${res.status} ${JSON.stringify(res.body)}`);
+          accepted.push(...(res.body.ids as string[]));
+        }
+      }),
+    );
+    await waitFor(
+      async () => {
+        const { rows } = await sg.sql.query(`SELECT count(*)::int AS n FROM reports WHERE status <> 'processed'`);
+        return rows[0].n === 0;
+      },
+      120000,
+      250,
+    );
+  }, 240000);
+
+  afterAll(async () => {
+    await proxy.stop();
+    await sg?.close();
+    await kr?.close();
+  });
+
+  afterEach(() => {
+    if (sg && !sg.alive()) process.stderr.write(sg.logs());
+  });
+
+  it('counts 20,000 reports spread across both APIs exactly, with both APIs and both workers taking part', async () => {
+    expect(new Set(accepted).size).toBe(REPORTS);
+    const { rows: r } = await sg.sql.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'processed')::int AS done FROM reports`,
+    );
+    expect(r[0]).toEqual({ n: REPORTS, done: REPORTS });
+    const { rows: ledger } = await sg.sql.query(`SELECT count(*)::int AS n FROM report_indicators`);
+    expect(ledger[0].n).toBe(REPORTS * 2);
+    const { rows: hotRows } = await sg.sql.query(
+      `SELECT i.value, s.reports, (SELECT count(*)::int FROM indicator_reporters r WHERE r.fingerprint = s.fingerprint AND r.jurisdiction = 'SG') AS reporters,
+              (SELECT array_agg(r.reports ORDER BY r.reports) FROM indicator_reporters r WHERE r.fingerprint = s.fingerprint AND r.jurisdiction = 'SG') AS per_reporter
+         FROM indicator_stats s JOIN indicators i USING (fingerprint) WHERE i.value LIKE 'hot-%' ORDER BY i.value`,
+    );
+    const perHot = REPORTS / HOT;
+    expect(hotRows).toEqual(
+      Array.from({ length: HOT }, (_, k) => hot(k))
+        .sort()
+        .map((value) => ({ value, reports: perHot, reporters: REPORTERS, per_reporter: Array(REPORTERS).fill(perHot / REPORTERS) })),
+    );
+    const { rows: unique } = await sg.sql.query(
+      `SELECT count(*)::int AS n, min(reports)::int AS min, max(reports)::int AS max FROM indicator_stats s JOIN indicators i USING (fingerprint) WHERE i.value LIKE 'unique-%'`,
+    );
+    expect(unique[0]).toEqual({ n: REPORTS, min: 1, max: 1 });
+
+    const received = await Promise.all(sg.apis.map((u) => sg.metric(u, 'scamintel_reports_received_total', { submitter: 'key' })));
+    expect(received).toEqual([REPORTS / 2, REPORTS / 2]);
+    const ingested = await Promise.all(
+      sg.workerMetrics.map((u) =>
+        sg.metric(u, 'scamintel_job_duration_seconds_count', { queue: 'ingest', name: 'ingest-batch', outcome: 'completed' }),
+      ),
+    );
+    for (const n of ingested) expect(n).toBeGreaterThan(0);
+    expect(ingested.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(REPORTS / BATCH);
+    expect(sg.alive()).toBe(true);
+  });
+
+  it('holds the anonymous rate limit across both APIs: one client gets the limit in total, not per process', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < ANON_LIMIT + 6; i++) {
+      const res = await call(`${sg.apis[i % 2]}/v1/reports`, {
+        body: {
+          scamType: 'phishing',
+          channel: 'sms',
+          occurredAt: '2026-11-10T00:00:00Z',
+          indicators: [{ value: `anon-${i}.example.org` }],
+        },
+      });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses).toEqual([...Array(ANON_LIMIT).fill(202), ...Array(6).fill(429)]);
+  });
+
+  it('runs one weekly bulletin per period although both workers keep the schedule', async () => {
+    const runs = async () =>
+      (
+        await Promise.all(
+          sg.workerMetrics.map((u) =>
+            sg.metric(u, 'scamintel_job_duration_seconds_count', { queue: 'bulletins', name: 'bulletin-weekly', outcome: 'completed' }),
+          ),
+        )
+      ).reduce((a, b) => a + b, 0);
+    const before = await runs();
+    await waitFor(async () => (await runs()) >= before + 3, 30000, 200);
+    const { rows } = await sg.sql.query(`SELECT request_key, version, revision, status FROM bulletins ORDER BY created_at`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ request_key: expect.stringMatching(/^weekly:/), version: 1, revision: 1 });
+  });
+
+  it('pushes every indicator to the partner once: one push per cursor range, no batch sent twice', async () => {
+    const identity = async (n: ScaledNode) => (await call(`${n.apis[0]}/v1/exchange/identity`)).body;
+    const [sgId, krId] = [await identity(sg), await identity(kr)];
+    const register = (at: ScaledNode, partner: typeof sgId, baseUrl: string) =>
+      call(`${at.apis[0]}/v1/admin/partners`, {
+        key: at.adminKey,
+        body: { nodeId: partner.nodeId, jurisdiction: partner.jurisdiction, baseUrl, publicKey: partner.publicKey, policy: POLICY },
+      });
+    expect((await register(kr, sgId, sg.apis[0])).status).toBe(201);
+    expect((await register(sg, krId, proxy.url)).status).toBe(201);
+
+    const { rows: shared } = await sg.sql.query(`SELECT count(*)::int AS n FROM indicators`);
+    const expected = shared[0].n; // every local indicator is TLP green, a domain, sighted in SG
+    const sentIds = () =>
+      proxy.requests
+        .filter((q) => q.path === '/v1/exchange/inbox')
+        .flatMap((q) =>
+          (JSON.parse(q.body.toString()).objects as { type: string; id: string }[]).filter((o) => o.type === 'indicator').map((o) => o.id),
+        );
+    await waitFor(async () => sentIds().length >= expected, 120000, 250);
+    // Two more schedule periods: a second push of any range would show up now.
+    await new Promise((r) => setTimeout(r, 2500));
+
+    const inbox = proxy.requests.filter((q) => q.path === '/v1/exchange/inbox');
+    expect(inbox.map((q) => q.status).filter((s) => s !== 200)).toEqual([]);
+    const ids = sentIds();
+    expect(ids.length).toBe(expected);
+    expect(new Set(ids).size).toBe(expected);
+    const { rows: sent } = await sg.sql.query(`SELECT details->>'batchId' AS batch FROM audit_log WHERE action = 'exchange.sent'`);
+    expect(sent.length).toBe(inbox.length);
+    expect(new Set(sent.map((s) => s.batch)).size).toBe(inbox.length);
+    const { rows: got } = await kr.sql.query(`SELECT count(*)::int AS n FROM partner_sightings`);
+    expect(got[0].n).toBe(expected);
+    expect(sg.alive()).toBe(true);
+  });
+});
