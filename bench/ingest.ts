@@ -1,8 +1,10 @@
 /**
  * bench:ingest — 200,000 reports (3 indicators each, Zipf-distributed values so repeats are common) through
  * the real batch route from 8 concurrent clients into a real API and worker process, end to end until every
- * report is processed; then the database is checked (nothing lost, no sighting counted twice). The baseline,
- * measured in the same run, pushes the same rows with plain `pg` multi-row statements.
+ * report is processed; then the database is checked (nothing lost, no sighting counted twice). The same load then
+ * runs against one API and two worker processes (scale-out of the consumer side). The baseline, measured in the
+ * same run, pushes the same rows with plain `pg` multi-row statements.
+ *   npm run bench:ingest -- [reports] [--split] [--workers=N]   (--workers=N: only that many workers, not 1 and 2)
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -10,10 +12,12 @@ import { runMigrations } from '@scamintel/persistence';
 import { tryNormalize } from '@scamintel/indicators';
 import { freePort, percentile, pool, recreateDatabase, rng, spawnApp, waitHttp, zipf } from './support';
 
-const REPORTS = Number(process.argv[2] ?? 200_000);
+const REPORTS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 200_000);
 /** `--split`: accept everything with the worker stopped, then start it, to time intake and processing apart. */
 const SPLIT = process.argv.includes('--split');
 const WORKER_CONCURRENCY = process.env.BENCH_WORKER_CONCURRENCY ?? '4';
+const ONLY_WORKERS = process.argv.find((a) => a.startsWith('--workers='));
+const WORKER_COUNTS = ONLY_WORKERS ? [Number(ONLY_WORKERS.split('=')[1])] : [1, 2];
 const BATCH = 1000;
 const CLIENTS = 8;
 const DISTINCT = 20_000;
@@ -40,7 +44,7 @@ function makeReports(n: number, seed: number) {
   }));
 }
 
-async function ours(reports: ReturnType<typeof makeReports>) {
+async function ours(reports: ReturnType<typeof makeReports>, workers: number) {
   const db = 'scamintel_bench_ingest';
   const url = await recreateDatabase(db);
   await runMigrations(url);
@@ -57,7 +61,8 @@ async function ours(reports: ReturnType<typeof makeReports>) {
     JURISDICTION: 'SG',
   };
   const api = spawnApp('api', env);
-  let worker = SPLIT ? undefined : spawnApp('worker', env);
+  const startWorkers = () => Array.from({ length: workers }, () => spawnApp('worker', env));
+  let worker = SPLIT ? undefined : startWorkers();
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitHttp(`${base}/health/live`);
@@ -91,7 +96,7 @@ async function ours(reports: ReturnType<typeof makeReports>) {
       accepted += ((await res.json()) as { ids: string[] }).ids.length;
     });
     const tAccepted = performance.now();
-    if (!worker) worker = spawnApp('worker', env);
+    if (!worker) worker = startWorkers();
     for (;;) {
       const { rows } = await sql.query(`SELECT count(*) FILTER (WHERE status <> 'processed')::int AS pending FROM reports`);
       if (rows[0].pending === 0) break;
@@ -124,7 +129,7 @@ async function ours(reports: ReturnType<typeof makeReports>) {
     };
   } finally {
     api.kill('SIGTERM');
-    worker?.kill('SIGTERM');
+    for (const w of worker ?? []) w.kill('SIGTERM');
   }
 }
 
@@ -213,22 +218,30 @@ async function main() {
   process.stdout.write(
     `baseline (plain pg multi-row insert + upsert, 4 clients): ${base.reportsPerSec.toFixed(0)} reports/s (${base.seconds.toFixed(2)} s)\n`,
   );
-  const r = await ours(reports);
-  process.stdout.write(
-    `scamintel end to end: ${r.reportsPerSec.toFixed(0)} reports/s, ${r.indicatorsPerSec.toFixed(0)} indicators/s (${r.seconds.toFixed(2)} s; all accepted after ${r.acceptSeconds.toFixed(2)} s)\n`,
-  );
-  if (SPLIT)
+  const runs: { workers: number; r: Awaited<ReturnType<typeof ours>> }[] = [];
+  for (const workers of WORKER_COUNTS) {
+    const r = await ours(reports, workers);
+    runs.push({ workers, r });
     process.stdout.write(
-      `split: intake alone ${(REPORTS / r.acceptSeconds).toFixed(0)} reports/s; worker alone (incl. its start-up) ${(REPORTS / r.processSeconds).toFixed(0)} reports/s\n`,
+      `scamintel end to end, 1 API + ${workers} worker${workers > 1 ? 's' : ''}: ${r.reportsPerSec.toFixed(0)} reports/s, ${r.indicatorsPerSec.toFixed(0)} indicators/s (${r.seconds.toFixed(2)} s; all accepted after ${r.acceptSeconds.toFixed(2)} s)\n`,
     );
-  process.stdout.write(
-    `API batch latency: p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms; distinct indicators ${r.distinctIndicators}; lost ${r.lost}; double-counted ${r.doubleCounted}\n`,
-  );
+    if (SPLIT)
+      process.stdout.write(
+        `  split: intake alone ${(REPORTS / r.acceptSeconds).toFixed(0)} reports/s; workers alone (incl. start-up) ${(REPORTS / r.processSeconds).toFixed(0)} reports/s\n`,
+      );
+    process.stdout.write(
+      `  API batch latency: p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms; distinct indicators ${r.distinctIndicators}; lost ${r.lost}; double-counted ${r.doubleCounted}\n`,
+    );
+  }
+  const r = runs[0].r;
   const ratio = r.reportsPerSec / base.reportsPerSec;
+  const two = runs.find((x) => x.workers === 2)?.r;
+  if (two) process.stdout.write(`2 workers / 1 worker: ${(two.reportsPerSec / r.reportsPerSec).toFixed(2)}×\n`);
   process.stdout.write(
-    `${JSON.stringify({ bench: 'ingest', reportsPerSec: Math.round(r.reportsPerSec), indicatorsPerSec: Math.round(r.indicatorsPerSec), baselinePerSec: Math.round(base.reportsPerSec), ratio: Number(ratio.toFixed(3)), p50Ms: Math.round(r.p50), p99Ms: Math.round(r.p99), lost: r.lost, doubleCounted: r.doubleCounted })}\n`,
+    `${JSON.stringify({ bench: 'ingest', workers: runs[0].workers, reportsPerSec: Math.round(r.reportsPerSec), indicatorsPerSec: Math.round(r.indicatorsPerSec), baselinePerSec: Math.round(base.reportsPerSec), ratio: Number(ratio.toFixed(3)), p50Ms: Math.round(r.p50), p99Ms: Math.round(r.p99), lost: r.lost, doubleCounted: r.doubleCounted, ...(two ? { twoWorkersReportsPerSec: Math.round(two.reportsPerSec), twoWorkersOverOne: Number((two.reportsPerSec / r.reportsPerSec).toFixed(3)) } : {}) })}\n`,
   );
-  process.exit(r.lost === 0 && r.doubleCounted === 0 ? 0 : 1);
+  const clean = runs.every((x) => x.r.lost === 0 && x.r.doubleCounted === 0);
+  process.exit(clean ? 0 : 1);
 }
 
 main().catch((err) => {

@@ -86,4 +86,23 @@ describe('dependencies', () => {
     expect(rule?.groupName).toBeDefined();
     for (const d of data) expect([d, !!pkg.dependencies[d]]).toEqual([d, true]);
   });
+
+  it('holds no PostgreSQL session state, so PgBouncer in transaction mode can sit in front (docs/scaling.md)', () => {
+    // Migrations connect to PostgreSQL directly (one session, `npm run db:migrate`); everything else may go through a pooler.
+    const FORBIDDEN: [RegExp, string][] = [
+      [/\bLISTEN\b|\bUNLISTEN\b|\bNOTIFY\b|pg_notify/, 'LISTEN/NOTIFY needs one session'],
+      [/pg_(try_)?advisory_lock(_shared)?\s*\(/, 'session advisory locks (use pg_advisory_xact_lock)'],
+      [/['"`]\s*SET\s+(SESSION\s+)?[a-z_][a-z_.]*\s*(=|TO\b)/, 'session SET (use SET LOCAL or SET TRANSACTION)'],
+      [/\bTEMP(ORARY)?\s+TABLE\b/i, 'temporary tables live in the session'],
+      [/\bWITH\s+HOLD\b/i, 'holdable cursors outlive the transaction'],
+      [/\bPREPARE\s+\w+\s+(AS|\()|\bname:\s*['"`][\w-]+['"`],\s*text:/, 'named prepared statements'],
+    ];
+    const found = runtimeFiles
+      .filter((f) => !f.includes('/migrations/'))
+      .flatMap((f) => {
+        const text = readFileSync(path.join(ROOT, f), 'utf8');
+        return FORBIDDEN.filter(([re]) => re.test(text)).map(([, why]) => `${f}: ${why}`);
+      });
+    expect(found).toEqual([]);
+  });
 });

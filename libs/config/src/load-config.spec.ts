@@ -19,6 +19,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ID: 'kr-knpa', JURISDICTION: 'KR' }).queuePrefix).toBe('scamintel:kr-knpa');
   });
 
+  it('accepts one Redis Cluster hash tag in the queue prefix, and nothing else in braces', () => {
+    expect(loadConfig({ QUEUE_PREFIX: '{scamintel:sg-spf}' }).queuePrefix).toBe('{scamintel:sg-spf}');
+    expect(loadConfig({ QUEUE_PREFIX: 'x:{sg}:y' }).queuePrefix).toBe('x:{sg}:y');
+    for (const bad of ['{a}{b}', '{}', 'a{b', 'a b', `{${'x'.repeat(64)}}`])
+      expect(() => loadConfig({ QUEUE_PREFIX: bad })).toThrow(ConfigError);
+  });
+
   it('reports every bad variable, one line each', () => {
     try {
       loadConfig({ NODE_ID: 'Bad Id', JURISDICTION: 'korea', PORT: '99999', DATABASE_URL: 'mysql://x', BOOTSTRAP_ADMIN_KEY: 'short' });

@@ -78,7 +78,15 @@ export function loadConfig(env: Env): AppConfig {
     jurisdiction,
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/scamintel', ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379/0', ['redis:', 'rediss:']),
-    queuePrefix: env.QUEUE_PREFIX ? str('QUEUE_PREFIX', '', /^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, : _ -') : `scamintel:${nodeId}`,
+    // One `{hash tag}` is allowed so that on Redis Cluster every key of the node (queues, rate limits) shares a slot.
+    queuePrefix: env.QUEUE_PREFIX
+      ? str(
+          'QUEUE_PREFIX',
+          '',
+          /^(?=.{1,64}$)[A-Za-z0-9:_-]*(\{[A-Za-z0-9:_-]+\})?[A-Za-z0-9:_-]*$/,
+          'letters, digits, : _ - and at most one {hash tag}',
+        )
+      : `scamintel:${nodeId}`,
     host: str('HOST', '127.0.0.1'),
     port: int('PORT', 3000, 0, 65535),
     bootstrapAdminKey,
