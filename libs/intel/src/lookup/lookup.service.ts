@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { tryNormalize } from '@scamintel/indicators';
+import { tryNormalize, warninglistHit } from '@scamintel/indicators';
 import { Decision, VerdictService } from '@scamintel/policing';
 import { pseudonym } from '@scamintel/exchange-core';
 import { LookupRepository, PartnerSighting } from './lookup.repository';
@@ -34,6 +34,8 @@ export interface LookupAnswer {
   }[];
   flags?: string[];
   rejected?: { code: string; reason: string };
+  /** CONTRACT §6: the list an official value is on, whether or not anyone reported it. */
+  warninglist?: { name: string; description: string; label?: string };
 }
 
 const sortedKeys = (o: Record<string, number>) =>
@@ -121,7 +123,9 @@ export class LookupService {
     }
     const { fingerprint, type: t, value } = n.indicator;
     const { record, stats, partners } = await this.read(t, value, fingerprint);
-    const subject = { fingerprint, type: t, warninglisted: Boolean(record?.warninglist) };
+    // The lists as loaded now decide, so an official value nobody reported is still answered as official.
+    const listed = warninglistHit(n.indicator);
+    const subject = { fingerprint, type: t, warninglisted: Boolean(listed ?? record?.warninglist) };
     const here = this.config.jurisdiction;
     // Partner verdicts weigh into our confidence only (libs/policing); they never decide our verdict.
     const partnerEvidence = partners.map((p) => ({ verdict: p.verdict, confidence: p.confidence }));
@@ -161,6 +165,9 @@ export class LookupService {
         })
         .concat(partners.map((p) => this.partnerEntry(p))),
       ...(local.flags.length ? { flags: local.flags } : {}),
+      ...(listed
+        ? { warninglist: { name: listed.list, description: listed.description, ...(listed.label ? { label: listed.label } : {}) } }
+        : {}),
     };
   }
 
