@@ -57,6 +57,28 @@ export class InboundRepository {
     return (rowCount ?? 0) === 1;
   }
 
+  /** Counts a batch accepted from a partner (the console's exchange page). */
+  async noteReceived(partner: string, batchId: string, objects: number, indicators: number): Promise<void> {
+    await query(
+      poolOf(this.db),
+      `INSERT INTO exchange_inbound_stats AS s (partner_node_id, batches, objects, indicators, last_batch_id, last_received_at)
+       VALUES ($1, 1, $3, $4, $2, now())
+       ON CONFLICT (partner_node_id) DO UPDATE SET batches = s.batches + 1, objects = s.objects + $3, indicators = s.indicators + $4,
+              last_batch_id = $2, last_received_at = now()`,
+      [partner, batchId, objects, indicators],
+    );
+  }
+
+  /** Counts a partner's bundle this node refused (invalid STIX, another sender, its policy). */
+  async noteRefused(partner: string, reason: string): Promise<void> {
+    await query(
+      poolOf(this.db),
+      `INSERT INTO exchange_inbound_stats AS s (partner_node_id, refusals, last_refusal_reason, last_refusal_at) VALUES ($1, 1, $2, now())
+       ON CONFLICT (partner_node_id) DO UPDATE SET refusals = s.refusals + 1, last_refusal_reason = $2, last_refusal_at = now()`,
+      [partner, reason],
+    );
+  }
+
   async purgeNonces(): Promise<number> {
     const { rowCount } = await query(poolOf(this.db), `DELETE FROM exchange_nonces WHERE expires_at < now()`);
     return rowCount ?? 0;

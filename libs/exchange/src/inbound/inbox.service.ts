@@ -76,6 +76,7 @@ export class InboxService {
       { sourceNode: v.partner.nodeId, jurisdiction: v.partner.jurisdiction, batchId, digest },
       indicators,
     );
+    await this.inbound.noteReceived(v.partner.nodeId, batchId, objects, count);
     if (v.auditHead) await this.audit.rememberPartnerHead(v.partner.nodeId, v.auditHead);
     const receivedAt = new Date().toISOString();
     const entry = await this.audit.record({
@@ -99,6 +100,7 @@ export class InboxService {
   }
 
   private async refuse(v: VerifiedRequest, reason: string, status: number, details: Record<string, unknown>): Promise<void> {
+    await this.inbound.noteRefused(v.partner.nodeId, reason);
     await this.audit.record({
       actor: `partner:${v.partner.nodeId}`,
       action: 'exchange.rejected',

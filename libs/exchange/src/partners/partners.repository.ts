@@ -67,6 +67,32 @@ function toCursor(r: CursorRow): CursorState {
   };
 }
 
+/** One partner on the console's exchange page. Counts of withheld indicators are since the policy last changed. */
+export interface ExchangeStatusRow {
+  nodeId: string;
+  jurisdiction: string;
+  policy: PartnerPolicy;
+  batchesSent: number;
+  indicatorsSent: number;
+  lastPushAt: Date | null;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+  withheld: Record<string, number>;
+  pushRefusals: number;
+  lastPushRefusalAt: Date | null;
+  /** The oldest local change the partner has not acknowledged yet (null: it has everything). */
+  oldestUnsent: Date | null;
+  batchesReceived: number;
+  objectsReceived: number;
+  indicatorsReceived: number;
+  lastReceivedAt: Date | null;
+  inboundRefusals: number;
+  lastInboundRefusal: string | null;
+  lastInboundRefusalAt: Date | null;
+  /** Records of this partner held here now (one per indicator it sent). */
+  held: number;
+}
+
 export type UpsertOutcome = { created: boolean; before?: PartnerRecord; after: PartnerRecord; cursorReset: boolean };
 
 @Injectable()
@@ -106,7 +132,7 @@ export class PartnersRepository {
       if (!before) await tx.query(`INSERT INTO exchange_cursors (partner_node_id) VALUES ($1)`, [input.nodeId]);
       else if (cursorReset) {
         await tx.query(
-          `UPDATE exchange_cursors SET generation = generation + 1, after_at = NULL, after_fingerprint = NULL WHERE partner_node_id = $1`,
+          `UPDATE exchange_cursors SET generation = generation + 1, after_at = NULL, after_fingerprint = NULL, withheld = '{}' WHERE partner_node_id = $1`,
           [input.nodeId],
         );
       }
@@ -149,12 +175,17 @@ export class PartnersRepository {
     from: CursorPosition | null,
     to: CursorPosition,
     delivered?: { batchId: string; indicators: number },
+    withheld: Record<string, number> = {},
   ): Promise<boolean> {
+    // Withheld counts are added in the same compare-and-set, so a batch counts once, under the policy it was judged by.
     const { rowCount } = await query(
       poolOf(this.db),
       `UPDATE exchange_cursors SET after_at = $4::timestamptz, after_fingerprint = $5,
               batches = batches + $6, indicators_sent = indicators_sent + $7, last_batch_id = coalesce($8, last_batch_id),
-              last_success_at = CASE WHEN $8::text IS NULL THEN last_success_at ELSE now() END, last_error = NULL, last_error_at = NULL
+              last_success_at = CASE WHEN $8::text IS NULL THEN last_success_at ELSE now() END, last_error = NULL, last_error_at = NULL,
+              withheld = CASE WHEN $10::jsonb = '{}'::jsonb THEN withheld ELSE
+                (SELECT jsonb_object_agg(k, coalesce((withheld ->> k)::bigint, 0) + coalesce(($10::jsonb ->> k)::bigint, 0))
+                   FROM (SELECT jsonb_object_keys(withheld) UNION SELECT jsonb_object_keys($10::jsonb)) AS keys(k)) END
         WHERE partner_node_id = $1 AND generation = $2
           AND after_at IS NOT DISTINCT FROM $3::timestamptz AND after_fingerprint IS NOT DISTINCT FROM $9`,
       [
@@ -167,15 +198,48 @@ export class PartnersRepository {
         delivered?.indicators ?? 0,
         delivered?.batchId ?? null,
         from?.fingerprint ?? null,
+        JSON.stringify(withheld),
       ],
     );
     return (rowCount ?? 0) === 1;
   }
 
-  async noteError(nodeId: string, message: string): Promise<void> {
-    await query(poolOf(this.db), `UPDATE exchange_cursors SET last_error = $2, last_error_at = now() WHERE partner_node_id = $1`, [
-      nodeId,
-      message.slice(0, 500),
-    ]);
+  /** A failed push; `refused` when the partner answered no (a 4xx or a bad receipt) rather than being unreachable. */
+  async noteError(nodeId: string, message: string, refused = false): Promise<void> {
+    await query(
+      poolOf(this.db),
+      `UPDATE exchange_cursors SET last_error = $2, last_error_at = now(),
+              refusals = refusals + CASE WHEN $3 THEN 1 ELSE 0 END, last_refusal_at = CASE WHEN $3 THEN now() ELSE last_refusal_at END
+        WHERE partner_node_id = $1`,
+      [nodeId, message.slice(0, 500), refused],
+    );
+  }
+
+  /** Per partner, what went and what came: the push cursor's counters, the inbound counters, and how far the push lags. */
+  async exchangeStatus(): Promise<ExchangeStatusRow[]> {
+    const { rows } = await query<ExchangeStatusRow>(
+      poolOf(this.db),
+      `SELECT p.node_id AS "nodeId", p.jurisdiction, p.policy,
+              c.batches::int AS "batchesSent", c.indicators_sent::bigint::text AS "indicatorsSent", c.last_success_at AS "lastPushAt",
+              c.last_error AS "lastError", c.last_error_at AS "lastErrorAt", c.withheld, c.refusals::int AS "pushRefusals",
+              c.last_refusal_at AS "lastPushRefusalAt",
+              (SELECT i.updated_at FROM indicators i
+                WHERE c.after_at IS NULL OR (i.updated_at, i.fingerprint) > (c.after_at, c.after_fingerprint)
+                ORDER BY i.updated_at, i.fingerprint LIMIT 1) AS "oldestUnsent",
+              coalesce(s.batches, 0)::int AS "batchesReceived", coalesce(s.objects, 0)::bigint::text AS "objectsReceived",
+              coalesce(s.indicators, 0)::bigint::text AS "indicatorsReceived", s.last_received_at AS "lastReceivedAt",
+              coalesce(s.refusals, 0)::int AS "inboundRefusals", s.last_refusal_reason AS "lastInboundRefusal", s.last_refusal_at AS "lastInboundRefusalAt",
+              (SELECT count(*) FROM partner_sightings ps WHERE ps.source_node = p.node_id)::int AS "held"
+         FROM exchange_partners p
+         JOIN exchange_cursors c ON c.partner_node_id = p.node_id
+         LEFT JOIN exchange_inbound_stats s ON s.partner_node_id = p.node_id
+        ORDER BY p.node_id`,
+    );
+    return rows.map((r) => ({
+      ...r,
+      indicatorsSent: Number(r.indicatorsSent),
+      objectsReceived: Number(r.objectsReceived),
+      indicatorsReceived: Number(r.indicatorsReceived),
+    }));
   }
 }

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '@scamintel/vocabulary';
 import { ExchangeError } from '../exchange-error';
 import { encodeCursor } from '../push/cursor';
 import { PartnerInput, parsePartnerInput } from './partner-input';
-import { CursorState, PartnerRecord, PartnersRepository } from './partners.repository';
+import { CursorState, ExchangeStatusRow, PartnerRecord, PartnersRepository } from './partners.repository';
 
 /** What the admin routes and the CLI show of a partner: never the pseudonym key itself. */
 export interface PartnerView {
@@ -117,6 +117,11 @@ export class PartnersService {
     const p = await this.repo.get(nodeId);
     if (!p) throw new ExchangeError('not_found', 'no such partner');
     return partnerView(p, await this.repo.cursor(nodeId));
+  }
+
+  /** What crossed the border with each partner, for the analysts' console: never a key, never a value. */
+  exchangeStatus(): Promise<ExchangeStatusRow[]> {
+    return this.repo.exchangeStatus();
   }
 
   get(nodeId: string): Promise<PartnerRecord | undefined> {

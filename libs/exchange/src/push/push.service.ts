@@ -132,6 +132,7 @@ export class PushService {
         committed,
         batch.to!,
         delivered ? { batchId: batch.bundleId, indicators: batch.indicators } : undefined,
+        batch.withheld as Record<string, number>,
       );
       if (!moved) {
         stopped = true;
@@ -302,7 +303,8 @@ export class PushService {
 
   private async fail(partner: PartnerRecord, err: unknown): Promise<void> {
     const message = err instanceof PushError ? err.message : `push failed: ${describe(err)}`;
-    await this.partners.noteError(partner.nodeId, message).catch(() => undefined);
+    const refused = err instanceof PushError && (err.failure === 'refused' || err.failure === 'bad_receipt');
+    await this.partners.noteError(partner.nodeId, message, refused).catch(() => undefined);
     // Being refused or handed a bad receipt is security-relevant; a partner that is down is not (it is retried).
     if (err instanceof PushError && !err.retryable) {
       await this.audit

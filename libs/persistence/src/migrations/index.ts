@@ -3,6 +3,16 @@ import { Audit1764300001000 } from './1764300001000-audit';
 import { Exchange1764300002000 } from './1764300002000-exchange';
 import { Bulletins1764300003000 } from './1764300003000-bulletins';
 import { Policing1764300004000 } from './1764300004000-policing';
+import { Web1764300012000 } from './1764300012000-web';
+import { ExchangeStats1764300012100 } from './1764300012100-exchange-stats';
 
 /** Every migration in order; the data source lists them explicitly so the build needs no glob. */
-export const MIGRATIONS = [Spine1764300000000, Audit1764300001000, Exchange1764300002000, Bulletins1764300003000, Policing1764300004000];
+export const MIGRATIONS = [
+  Spine1764300000000,
+  Audit1764300001000,
+  Exchange1764300002000,
+  Bulletins1764300003000,
+  Policing1764300004000,
+  Web1764300012000,
+  ExchangeStats1764300012100,
+];
