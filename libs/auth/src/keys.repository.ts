@@ -38,6 +38,11 @@ export class KeysRepository {
     return rows[0];
   }
 
+  async findActiveById(id: string): Promise<ApiKeyRow | undefined> {
+    const { rows } = await query<ApiKeyRow>(poolOf(this.db), `SELECT ${COLUMNS} FROM api_keys WHERE id = $1 AND revoked_at IS NULL`, [id]);
+    return rows[0];
+  }
+
   async revoke(id: string): Promise<ApiKeyRow | undefined> {
     const { rows } = await query<ApiKeyRow>(
       poolOf(this.db),

@@ -90,14 +90,29 @@ export class KeysService implements OnApplicationBootstrap {
   /** Resolves a presented key to its principal, or undefined when it is unknown or revoked. */
   async resolve(key: string): Promise<Principal | undefined> {
     const hash = hashApiKey(key);
+    return this.principalOf(await this.cached(hash, () => this.keys.findActiveByHash(hash)));
+  }
+
+  /**
+   * The principal of a key still active, by its id: how a console session, which holds the key's id and never
+   * the key, learns within the same cache TTL as a request with the key that the key was revoked.
+   */
+  async activeById(keyId: string): Promise<Principal | undefined> {
+    return this.principalOf(await this.cached(`id:${keyId}`, () => this.keys.findActiveById(keyId)));
+  }
+
+  private async cached(cacheKey: string, load: () => Promise<ApiKeyRow | undefined>): Promise<ApiKeyRow | undefined> {
     const now = Date.now();
-    let cached = this.cache.get(hash);
+    let cached = this.cache.get(cacheKey);
     if (!cached || now - cached.at > this.config.keyCacheTtlMs) {
-      cached = { row: await this.keys.findActiveByHash(hash), at: now };
+      cached = { row: await load(), at: now };
       if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(hash, cached);
+      this.cache.set(cacheKey, cached);
     }
-    const row = cached.row;
+    return cached.row;
+  }
+
+  private principalOf(row: ApiKeyRow | undefined): Principal | undefined {
     if (!row) return undefined;
     return {
       kind: 'key',

@@ -13,6 +13,7 @@ import {
   BulletinInputError,
   DEFAULT_CONFIG,
   render,
+  renderFragment,
   type BulletinFigures,
   type BulletinFormat,
   type BulletinInput,
@@ -250,6 +251,14 @@ export class BulletinsService {
       ]);
     }
     return { row, lang: language, body: render(row.figures, language, format) };
+  }
+
+  /** A published bulletin's content for the public web page, in `lang` when it has it, else in its first language. */
+  async page(id: string, lang: string): Promise<{ row: BulletinRow; lang: string; title: string; body: string }> {
+    const row = await this.visible(id, false);
+    if (row.status !== 'ready' || !row.figures) throw new BulletinError('not_found', 'no such bulletin');
+    const language = row.languages.includes(lang) ? lang : row.languages[0];
+    return { row, lang: language, ...renderFragment(row.figures, language) };
   }
 
   /** Writes the ready bulletin's files (every language × md, html, json) for the demo and the CLI. */

@@ -48,6 +48,13 @@ export interface AppConfig {
     /** How long one request to a partner may take before it counts as failed. */
     requestTimeoutMs: number;
   };
+  /** The web pages (libs/web): the analyst console's server-side sessions. */
+  web: {
+    /** CONSOLE_SESSION_TTL_MS: a session ends this long after sign-in, whatever happens. */
+    sessionTtlMs: number;
+    /** CONSOLE_SESSION_IDLE_MS: a session ends after this long without a request. */
+    sessionIdleMs: number;
+  };
   bulletins: {
     cron: string;
     timezone: string;

@@ -124,6 +124,10 @@ export function loadConfig(env: Env): AppConfig {
       retryBaseMs: int('EXCHANGE_RETRY_BASE_MS', 2000, 10, 3_600_000),
       requestTimeoutMs: int('EXCHANGE_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     },
+    web: {
+      sessionTtlMs: int('CONSOLE_SESSION_TTL_MS', 8 * 3_600_000, 60_000, 7 * 86_400_000),
+      sessionIdleMs: int('CONSOLE_SESSION_IDLE_MS', 30 * 60_000, 60_000, 86_400_000),
+    },
     bulletins: {
       cron: str('BULLETIN_CRON', '0 8 * * 1'),
       timezone: str('BULLETIN_TIMEZONE', jurisdiction === 'KR' ? 'Asia/Seoul' : 'Asia/Singapore'),

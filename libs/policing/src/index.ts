@@ -1,4 +1,6 @@
 export * from './policing.module';
 export * from './verdict.service';
 export * from './review.repository';
+export * from './review.service';
+export * from './appeals.service';
 export * from '@scamintel/policing-core';

@@ -20,5 +20,6 @@ export class VerdictsModule {}
   imports: [AuditModule, VerdictsModule],
   controllers: [PolicingController],
   providers: [ReviewService, AppealsRepository, AppealsService],
+  exports: [ReviewService, AppealsService],
 })
 export class PolicingModule {}

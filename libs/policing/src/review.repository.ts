@@ -17,6 +17,20 @@ export interface QueueItem {
   flags: string[];
 }
 
+/** A report as an analyst reviews it: what happened and the latest review decision. */
+export interface ReviewReport {
+  fingerprint: string;
+  id: string;
+  jurisdiction: string;
+  scamType: string;
+  channel: string;
+  occurredAt: Date;
+  receivedAt: Date;
+  narrative: string | null;
+  reporterTrust: string;
+  review: { verdict: string; note: string | null; actor: string; at: Date } | null;
+}
+
 /** Inserts a verdict and marks the indicator changed, so the exchange carries the change to partners. */
 export async function recordVerdict(
   tx: PoolClient,
@@ -58,6 +72,27 @@ export class ReviewRepository {
       [jurisdiction, f.scamType ?? null, f.channel ?? null, f.indicatorType ?? null, f.limit, f.offset],
     );
     return rows;
+  }
+
+  /** The newest reports carrying each of these indicators, `perIndicator` at most each, with their latest review. */
+  async reportsOf(fingerprints: string[], perIndicator: number): Promise<ReviewReport[]> {
+    if (!fingerprints.length) return [];
+    const { rows } = await query<ReviewReport>(
+      poolOf(this.db),
+      `SELECT x.fingerprint, r.id, r.jurisdiction, r.scam_type AS "scamType", r.channel, r.occurred_at AS "occurredAt",
+              r.received_at AS "receivedAt", r.narrative, r.reporter_trust AS "reporterTrust",
+              (SELECT json_build_object('verdict', v.verdict, 'note', v.note, 'actor', v.actor, 'at', v.created_at)
+                 FROM report_reviews v WHERE v.report_id = r.id ORDER BY v.id DESC LIMIT 1) AS review
+         FROM (SELECT fingerprint, report_id, row_number() OVER (PARTITION BY fingerprint ORDER BY received_at DESC, report_id) AS n
+                 FROM (SELECT DISTINCT ri.fingerprint, ri.report_id, rp.received_at
+                         FROM report_indicators ri JOIN reports rp ON rp.id = ri.report_id
+                        WHERE ri.fingerprint = ANY($1)) d) x
+         JOIN reports r ON r.id = x.report_id
+        WHERE x.n <= $2
+        ORDER BY x.fingerprint, r.received_at DESC, r.id`,
+      [fingerprints, perIndicator],
+    );
+    return rows.map((r) => ({ ...r, review: r.review ? { ...r.review, at: new Date(r.review.at) } : null }));
   }
 
   async reportExists(id: string): Promise<{ jurisdiction: string } | undefined> {

@@ -25,6 +25,11 @@ export class ReviewService {
     });
   }
 
+  /** The newest reports of each indicator with their latest review, for an analyst deciding on them. */
+  reportsOf(fingerprints: string[], perIndicator = 5) {
+    return this.repo.reportsOf(fingerprints, perIndicator);
+  }
+
   async reviewReport(actor: string, reportId: string, verdict: 'confirmed' | 'rejected' | 'needs_info', note?: string) {
     const report = await this.repo.reportExists(reportId);
     if (!report) throw new PolicingError('not_found', 'no such report');

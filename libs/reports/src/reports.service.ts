@@ -109,6 +109,16 @@ export class ReportsService {
     return { report, indicators };
   }
 
+  /**
+   * A report for whoever holds its receipt (the public form's submitter, who has no key): its status and what was
+   * extracted. The caller has checked the receipt; nothing here identifies who sent it.
+   */
+  async forReceipt(id: string): Promise<{ report: ReportView; indicators: ReportIndicatorView[] } | undefined> {
+    const report = await this.repo.findById(id);
+    if (!report) return undefined;
+    return { report, indicators: report.status === 'received' ? [] : await this.repo.indicatorsOf(id) };
+  }
+
   list(filter: ReportFilter): Promise<ReportView[]> {
     return this.repo.list(filter);
   }

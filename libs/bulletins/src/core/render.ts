@@ -1,5 +1,5 @@
 import { defaultLocalesDir, loadLocale } from './locale';
-import { html } from './templates/html';
+import { html, htmlBody } from './templates/html';
 import { markdown } from './templates/markdown';
 import { buildView } from './templates/view';
 import type { BulletinFigures } from './types';
@@ -28,4 +28,10 @@ export function render(figures: BulletinFigures, lang: string, format: BulletinF
     default:
       throw new RangeError(`unsupported format ${JSON.stringify(format)}`);
   }
+}
+
+/** The HTML of a bulletin's content in one language, for a page that provides the document around it (libs/web). */
+export function renderFragment(figures: BulletinFigures, lang: string, options: RenderOptions = {}): { title: string; body: string } {
+  const view = buildView(figures, loadLocale(lang, options.localesDir ?? defaultLocalesDir()));
+  return { title: view.title, body: htmlBody(view) };
 }

@@ -6,7 +6,8 @@ import type { Table, View } from './view';
 // Nothing is fetched: the policy forbids every load, so the page stays self-contained even if a value slipped through.
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-export function html(v: View): string {
+/** The bulletin's content (header, sections, footer) without the page around it: the web pages put it in their layout. */
+export function htmlBody(v: View): string {
   const p = (text: string, cls = '') => `<p${cls ? ` class="${cls}"` : ''}>${esc(text)}</p>`;
   const section = (id: string, heading: string, body: string) =>
     `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(heading)}</h2>${body}</section>`;
@@ -32,7 +33,7 @@ export function html(v: View): string {
       ? p(v.watch, 'note')
       : p(v.watch.intro) + table(v.watch.table, { numeric: [2], id: 'watch-table', codeFirst: true });
 
-  const body = [
+  return [
     `<header><h1>${esc(v.title)}</h1>${p(v.periodLine, 'period')}${p(v.generatedLine, 'meta')}${p(v.basis, 'meta')}</header>`,
     section('summary', v.headings.summary, table(v.summary, { numeric: [1, 2, 3] })),
     section('scam-types', v.headings.scamTypes, tableOr(v.scamTypes, [1, 2, 3])),
@@ -53,7 +54,10 @@ export function html(v: View): string {
     ),
     `<footer>${p(v.footer, 'note')}</footer>`,
   ].join('\n');
+}
 
+export function html(v: View): string {
+  const body = htmlBody(v);
   return `<!doctype html>
 <html lang="${esc(v.lang)}">
 <head>
