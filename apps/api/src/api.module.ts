@@ -13,6 +13,7 @@ import { PolicingModule } from '@scamintel/policing';
 import { QueuesModule, RedisClient, RedisModule } from '@scamintel/platform';
 import { ReportsModule } from '@scamintel/reports';
 import { TaxiiModule } from '@scamintel/taxii';
+import { WebModule } from '@scamintel/web';
 import { ErrorFilter } from './http/error.filter';
 import { HealthController } from './http/health.controller';
 import { RateLimitGuard } from './http/rate-limit.guard';
@@ -47,6 +48,7 @@ export class ApiModule {
         PolicingModule,
         BulletinsModule,
         TaxiiModule,
+        WebModule,
       ],
       controllers: [HealthController],
       providers: [

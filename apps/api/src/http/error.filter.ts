@@ -1,8 +1,9 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, Optional } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ErrorDetail, statusForCode } from '@scamintel/common';
 import { IndicatorError } from '@scamintel/indicators';
+import { WebErrorPages } from '@scamintel/web';
 import { errorBody } from './error-body';
 import { isDatabaseUnavailable } from '@scamintel/vocabulary';
 
@@ -76,6 +77,8 @@ export function mapError(err: unknown): Mapped {
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
 
+  constructor(@Optional() private readonly pages?: WebErrorPages) {}
+
   catch(err: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<FastifyRequest>();
@@ -83,6 +86,8 @@ export class ErrorFilter implements ExceptionFilter {
     const m = mapError(err);
     if (m.status >= 500)
       this.logger.error(`${req.method} ${req.url.split('?')[0]} → ${m.status}: ${(err as Error)?.message ?? err}`, (err as Error)?.stack);
+    // Pages answer with the same status as a page in the visitor's language; the API with the JSON of CONTRACT §4.
+    if (this.pages?.handles(req)) return this.pages.render(req, reply, m);
     for (const [k, v] of Object.entries(m.headers ?? {})) reply.header(k, v);
     reply
       .status(m.status)

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Readable } from 'node:stream';
 import { RequestError } from '@scamintel/common';
+import { FORM_TYPE, isHtmlRoute } from '@scamintel/web';
 import { DEFAULT_SHAPE_LIMITS, shapeProblem } from './body-shape';
 
 const MiB = 1024 * 1024;
@@ -43,7 +44,10 @@ export function configureFastify(f: FastifyInstance): void {
       .split(';')[0]
       .trim()
       .toLowerCase();
-    if (!JSON_TYPES.test(type)) throw new RequestError('unsupported_media_type', 'send JSON (Content-Type: application/json)');
+    // Pages take HTML forms and nothing else; every other route takes JSON only.
+    if (isHtmlRoute(req)) {
+      if (type !== FORM_TYPE) throw new RequestError('unsupported_media_type', `send a form (Content-Type: ${FORM_TYPE})`);
+    } else if (!JSON_TYPES.test(type)) throw new RequestError('unsupported_media_type', 'send JSON (Content-Type: application/json)');
     const problem = shapeProblem(req.body, RAW_BODY_ROUTES.has(req.routeOptions.url ?? '') ? BUNDLE_SHAPE_LIMITS : undefined);
     if (problem) throw new RequestError('validation_failed', `the body is too complex: ${problem}`, [{ path: '', message: problem }]);
   });

@@ -1,4 +1,5 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler/dist/throttler.guard.interface';
 import { RATE_LIMIT_KEY, RateLimitName, RequestError } from '@scamintel/common';
@@ -19,6 +20,14 @@ export class RateLimitGuard extends ThrottlerGuard {
     const req = p.context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
     if (req.headers.authorization) return true;
     return super.handleRequest(p);
+  }
+
+  /**
+   * One counter per limit and address, whatever the route: the report form and POST /v1/reports share the
+   * anonymous-report limit, the check page and GET /v1/lookup the lookup limit (the library's default counts per route).
+   */
+  protected override generateKey(_ctx: ExecutionContext, tracker: string, name: string): string {
+    return createHash('sha256').update(`${name}-${tracker}`).digest('hex');
   }
 
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
