@@ -18,6 +18,8 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/config ./config
 COPY --from=build /app/data ./data
 COPY --from=build /app/libs/bulletins/src/locales ./libs/bulletins/src/locales
+# The web pages' templates, catalogues, static files and advice data (libs/web/README.md).
+COPY --from=build /app/libs/web/assets ./libs/web/assets
 # Writable by the unprivileged user: the generated signing key (a volume in compose) and bulletin files.
 RUN mkdir -p /app/.data /app/out && chown node:node /app/.data /app/out
 USER node

@@ -6,12 +6,10 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
-import { Client } from 'pg';
 import { BulletinFigures, writeBulletinFiles } from '@scamintel/bulletins';
-import { runMigrations } from '@scamintel/persistence';
 import { INDICATOR_TYPES } from '@scamintel/vocabulary';
+import { http, pageLines, pickPort, recreateDatabase, until } from './demo-support';
 
 const ROOT = path.resolve(__dirname, '../..');
 const serve = process.argv.includes('--serve');
@@ -34,56 +32,6 @@ interface Node {
   analyst: string;
   data: DemoFile;
   procs: ChildProcess[];
-}
-
-async function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
-}
-
-async function pickPort(preferred: number): Promise<number> {
-  for (let p = preferred; p < preferred + 50; p++) if (await portFree(p)) return p;
-  throw new Error(`no free port near ${preferred}`);
-}
-
-async function http(method: string, url: string, key?: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, {
-    method,
-    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON (html, markdown)
-  }
-  return { status: res.status, body: parsed };
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 60000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function recreateDatabase(name: string): Promise<string> {
-  const admin = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = `postgres://postgres@127.0.0.1:5432/${name}`;
-  await runMigrations(url);
-  return url;
 }
 
 async function startNode(name: string, preferredPort: number): Promise<Node> {
@@ -297,7 +245,10 @@ async function main(): Promise<void> {
     await printAudit(nodes);
     if (serve) {
       say('\n--serve: both nodes stay up; Ctrl-C stops them.');
-      for (const n of nodes) say(`  ${n.nodeId}: ${n.url}  admin key ${n.admin}  analyst key ${n.analyst}`);
+      for (const n of nodes) {
+        say(`  ${n.nodeId}: ${n.url}  admin key ${n.admin}  analyst key ${n.analyst}`);
+        for (const line of pageLines(n.url, n.jurisdiction)) say(`    ${line}`);
+      }
       await new Promise(() => undefined);
     }
   } finally {

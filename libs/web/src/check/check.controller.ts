@@ -19,7 +19,13 @@ export class CheckController {
   @Get()
   @Html()
   home(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
-    this.renderer.send(req, reply, 'home', { q: '', maxLength: MAX_CHECK_LENGTH }, { cache: 'revalidate' });
+    this.renderer.send(
+      req,
+      reply,
+      'home',
+      { q: '', maxLength: MAX_CHECK_LENGTH, advice: this.checks.generalAdvice() },
+      { cache: 'revalidate' },
+    );
   }
 
   // Each check is one lookup request against the public limit, however many values the message holds (at most 20).
@@ -29,7 +35,13 @@ export class CheckController {
   async check(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const q = field(req.query, 'q') ?? '';
     if (!q.trim()) {
-      this.renderer.send(req, reply, 'home', { q, maxLength: MAX_CHECK_LENGTH, empty: true }, { status: 400, cache: 'no-store' });
+      this.renderer.send(
+        req,
+        reply,
+        'home',
+        { q, maxLength: MAX_CHECK_LENGTH, empty: true, advice: this.checks.generalAdvice() },
+        { status: 400, cache: 'no-store' },
+      );
       return;
     }
     const result = await this.checks.check(q);

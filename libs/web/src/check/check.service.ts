@@ -95,6 +95,11 @@ export class CheckService {
     };
   }
 
+  /** What to do here whatever the message: the home page shows it before anything is checked. */
+  generalAdvice(): Advice | undefined {
+    return adviceFor(this.advice, this.config.jurisdiction, []);
+  }
+
   private toChecked(raw: string, a: LookupAnswer): CheckedIndicator {
     const hit = a.warninglist;
     const campaign = (a as LookupAnswer & { campaign?: CheckedIndicator['campaign'] }).campaign;

@@ -24,5 +24,8 @@ describe('page helpers', () => {
     expect(en.duration(45 * 60_000)).toBe('45 minutes');
     expect(ko.duration(3 * 86_400_000)).toBe('3일');
     expect(en.date(null)).toBe('');
+    expect(en.money('1200.00', 'SGD')).toBe('SGD\u00a01,200.00');
+    expect(ko.money('1500000', 'KRW')).toBe('₩1,500,000');
+    expect(en.money('5', 'XXXX')).toBe('XXXX 5');
   });
 });

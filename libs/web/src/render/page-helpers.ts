@@ -8,6 +8,8 @@ export interface PageHelpers {
   date: (iso: string | Date | null | undefined) => string;
   dateTime: (iso: string | Date | null | undefined) => string;
   duration: (ms: number) => string;
+  /** An amount (decimal string) in its currency, as the page language writes money. */
+  money: (amount: string, currency: string) => string;
   region: (code: string) => string;
   /** A same-site link that keeps an explicitly chosen language. */
   href: (path: string, params?: Record<string, string | number | undefined>) => string;
@@ -41,6 +43,13 @@ export function pageHelpers({ catalogue, timeZone, explicitLang }: HelperOptions
       if (s < 90 * 60) return unit(s / 60, 'minute');
       if (s < 36 * 3600) return unit(s / 3600, 'hour');
       return unit(s / 86400, 'day');
+    },
+    money: (amount, currency) => {
+      try {
+        return new Intl.NumberFormat(lang, { style: 'currency', currency }).format(Number(amount));
+      } catch {
+        return `${currency} ${amount}`;
+      }
     },
     region: (code) => {
       try {
