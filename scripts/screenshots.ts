@@ -9,20 +9,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { sampleMessage } from './demo-support';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(ROOT, 'docs', 'screenshots');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
 interface DemoNode {
@@ -90,7 +82,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   say('starting the demo (both nodes, synthetic data)…');
   const { child, nodes } = await startDemo();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await launchChromium();
   try {
     const [sg, kr] = nodes;
     const check = (n: DemoNode, j: string, lang: string) => `${n.url}/check?lang=${lang}&q=${encodeURIComponent(sampleMessage(j)!)}`;

@@ -1,22 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { call, waitFor } from './support/node';
-import { KR_SMS, launchBrowser, openContext, SG_TELEGRAM, startWebNodes, WebNodes } from './support/web';
+import { KR_SMS, openContext, SG_TELEGRAM, useWebNodes } from './support/web';
 
 /**
- * The citizen's pages in a real browser, with JavaScript on and off: checking a pasted message on each node in its
+ * The citizen's pages in a real env.browser, with JavaScript on and off: checking a pasted message on each node in its
  * language, reporting through the form to a receipt and its status, and the published bulletins.
  */
 describe('web pages for citizens (CONTRACT §13)', () => {
-  let nodes: WebNodes;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [nodes, browser] = await Promise.all([startWebNodes(), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await nodes?.close();
-  });
+  const env = useWebNodes();
 
   /** Pastes a message into the home page's form and submits it, as a person would. */
   async function checkMessage(page: Page, base: string, message: string, lang?: string): Promise<void> {
@@ -41,11 +32,11 @@ describe('web pages for citizens (CONTRACT §13)', () => {
     ['JavaScript off', false],
   ])('checking a message (%s)', (_label, javaScriptEnabled) => {
     it('a Korean smishing SMS on the KR node: the page in Korean, each value with its verdict, the bank hotline official and spoofable', async () => {
-      const { context, foreign } = await openContext(browser, { javaScriptEnabled, locale: 'ko-KR', origin: nodes.kr.url });
+      const { context, foreign } = await openContext(env.browser, { javaScriptEnabled, locale: 'ko-KR', origin: env.nodes.kr.url });
       const page = await context.newPage();
       try {
         // No ?lang: the browser's Accept-Language (ko-KR) decides.
-        await checkMessage(page, nodes.kr.url, KR_SMS);
+        await checkMessage(page, env.nodes.kr.url, KR_SMS);
         expect(await page.locator('html').getAttribute('lang')).toBe('ko');
         expect(await page.locator('.summary-title').textContent()).toBe('주의: 사기로 신고된 내용이 있습니다');
         const found = await cards(page);
@@ -73,10 +64,10 @@ describe('web pages for citizens (CONTRACT §13)', () => {
     });
 
     it('a Singaporean job-scam Telegram message on the SG node: in English, with the Korean reports beside the Singapore ones', async () => {
-      const { context, foreign } = await openContext(browser, { javaScriptEnabled, locale: 'en-SG', origin: nodes.sg.url });
+      const { context, foreign } = await openContext(env.browser, { javaScriptEnabled, locale: 'en-SG', origin: env.nodes.sg.url });
       const page = await context.newPage();
       try {
-        await checkMessage(page, nodes.sg.url, SG_TELEGRAM);
+        await checkMessage(page, env.nodes.sg.url, SG_TELEGRAM);
         expect(await page.locator('html').getAttribute('lang')).toBe('en');
         expect(await page.locator('.summary-title').textContent()).toBe('Warning: this is reported as a scam');
         const found = await cards(page);
@@ -105,28 +96,28 @@ describe('web pages for citizens (CONTRACT §13)', () => {
   });
 
   it('says plainly what it could not read, and what to do when nothing is known', async () => {
-    const { context } = await openContext(browser, { javaScriptEnabled: false, origin: nodes.sg.url });
+    const { context } = await openContext(env.browser, { javaScriptEnabled: false, origin: env.nodes.sg.url });
     const page = await context.newPage();
     try {
-      await page.goto(`${nodes.sg.url}/check?q=${encodeURIComponent('Call me on 123-456-789012 or 9123 45 for your parcel.')}`);
+      await page.goto(`${env.nodes.sg.url}/check?q=${encodeURIComponent('Call me on 123-456-789012 or 9123 45 for your parcel.')}`);
       expect(await page.locator('.summary-title').textContent()).toBe('We found no number, link or account');
       expect(await page.locator('ul.unreadable li').allTextContents()).toEqual([
         expect.stringMatching(/^123-456-789012 This looks like a phone number, but it is not a valid number here/),
       ]);
-      await page.goto(`${nodes.sg.url}/check?q=${encodeURIComponent('+65 9777 0000')}`);
+      await page.goto(`${env.nodes.sg.url}/check?q=${encodeURIComponent('+65 9777 0000')}`);
       expect(await page.locator('.summary-title').textContent()).toBe('No reports found');
       expect(await page.locator('article.indicator .pill').textContent()).toBe('No reports yet');
       // An official number nobody reported is still official (CONTRACT §6: whether or not anyone reported it).
-      await page.goto(`${nodes.sg.url}/check?q=1799`);
+      await page.goto(`${env.nodes.sg.url}/check?q=1799`);
       expect(await page.locator('.summary-title').textContent()).toBe('This message uses an official number or website');
       expect(await page.locator('article.indicator .spoof').textContent()).toContain('ScamShield Helpline 1799');
-      const lookup = await call(`${nodes.sg.url}/v1/lookup?q=1799`);
+      const lookup = await call(`${env.nodes.sg.url}/v1/lookup?q=1799`);
       expect(lookup.body).toMatchObject({
         verdict: 'legitimate',
         warninglist: { name: 'sg-official-hotlines', label: 'ScamShield Helpline 1799' },
       });
       // An empty check is a 400 with the form and its error, not an empty answer.
-      const empty = await page.goto(`${nodes.sg.url}/check?q=%20`);
+      const empty = await page.goto(`${env.nodes.sg.url}/check?q=%20`);
       expect(empty!.status()).toBe(400);
       expect(await page.locator('#q-error').textContent()).toBe('Paste a message, number, link or account to check.');
     } finally {
@@ -136,20 +127,20 @@ describe('web pages for citizens (CONTRACT §13)', () => {
 
   it('language: ?lang= wins over Accept-Language and is kept in links and forms; the node language is the last resort', async () => {
     const html = async (path: string, headers: Record<string, string> = {}) => {
-      const r = await fetch(`${nodes.kr.url}${path}`, { headers });
+      const r = await fetch(`${env.nodes.kr.url}${path}`, { headers });
       return { lang: /<html lang="(\w+)"/.exec(await r.text())?.[1], contentLanguage: r.headers.get('content-language') };
     };
     expect(await html('/')).toEqual({ lang: 'ko', contentLanguage: 'ko' });
     expect(await html('/', { 'accept-language': 'fr-FR' })).toEqual({ lang: 'ko', contentLanguage: 'ko' });
     expect(await html('/', { 'accept-language': 'en-GB,en;q=0.9' })).toEqual({ lang: 'en', contentLanguage: 'en' });
     expect(await html('/?lang=en', { 'accept-language': 'ko' })).toEqual({ lang: 'en', contentLanguage: 'en' });
-    expect((await fetch(`${nodes.sg.url}/`)).headers.get('content-language')).toBe('en');
-    const page = await (await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' })).newPage();
+    expect((await fetch(`${env.nodes.sg.url}/`)).headers.get('content-language')).toBe('en');
+    const page = await (await env.browser.newContext({ javaScriptEnabled: false, locale: 'en-US' })).newPage();
     try {
-      await page.goto(`${nodes.sg.url}/?lang=ko`);
+      await page.goto(`${env.nodes.sg.url}/?lang=ko`);
       expect(await page.locator('form.check-form input[name=lang]').getAttribute('value')).toBe('ko');
       await page.click('nav.main-nav a[href^="/report"]');
-      expect(page.url()).toBe(`${nodes.sg.url}/report?lang=ko`);
+      expect(page.url()).toBe(`${env.nodes.sg.url}/report?lang=ko`);
       expect(await page.locator('html').getAttribute('lang')).toBe('ko');
     } finally {
       await page.context().close();
@@ -157,11 +148,11 @@ describe('web pages for citizens (CONTRACT §13)', () => {
   });
 
   it('report through the form → receipt → status page → the report exists through the API', async () => {
-    const { context } = await openContext(browser, { javaScriptEnabled: false, origin: nodes.sg.url });
+    const { context } = await openContext(env.browser, { javaScriptEnabled: false, origin: env.nodes.sg.url });
     const page = await context.newPage();
     const marker = `Form report ${Date.now()}: the recruiter asked me to top up SGD 500 to unlock tasks.`;
     try {
-      await page.goto(`${nodes.sg.url}/report`);
+      await page.goto(`${env.nodes.sg.url}/report`);
       // First without what happened or any value: the form comes back with its error, nothing stored.
       await page.selectOption('#scamType', 'job');
       await page.selectOption('#channel', 'telegram');
@@ -183,17 +174,17 @@ describe('web pages for citizens (CONTRACT §13)', () => {
 
       // The report went through the durable intake: it is there for an analyst, anonymous, with its loss.
       const listed = await waitFor(async () => {
-        const r = await call(`${nodes.sg.url}/v1/reports?limit=100`, { key: nodes.keys.sg.analyst });
+        const r = await call(`${env.nodes.sg.url}/v1/reports?limit=100`, { key: env.nodes.keys.sg.analyst });
         return (r.body.reports as any[]).find((x) => x.narrative === marker);
       });
       expect(listed).toMatchObject({ scamType: 'job', channel: 'telegram', loss: { amount: '500.00', currency: 'SGD' }, tlp: 'amber' });
-      expect((await nodes.sg.sql.query(`SELECT reporter_trust FROM reports WHERE id = $1`, [listed.id])).rows[0].reporter_trust).toBe(
+      expect((await env.nodes.sg.sql.query(`SELECT reporter_trust FROM reports WHERE id = $1`, [listed.id])).rows[0].reporter_trust).toBe(
         'anonymous',
       );
 
       // The status page, read by the code alone (typed in lower case, without dashes), once processed.
       await waitFor(async () => {
-        await page.goto(`${nodes.sg.url}/report/status?code=${code.replace(/-/g, '').toLowerCase()}`);
+        await page.goto(`${env.nodes.sg.url}/report/status?code=${code.replace(/-/g, '').toLowerCase()}`);
         return (await page.locator('.pill-state-processed').count()) > 0;
       });
       const rows = await page
@@ -205,7 +196,7 @@ describe('web pages for citizens (CONTRACT §13)', () => {
       ]);
       // A wrong code is a plain not-found; so is one that is not even a code.
       for (const wrong of ['ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ', 'not-a-code']) {
-        const res = await page.goto(`${nodes.sg.url}/report/status?code=${wrong}`);
+        const res = await page.goto(`${env.nodes.sg.url}/report/status?code=${wrong}`);
         expect(res!.status()).toBe(404);
         expect(await page.locator('.error-summary h2').textContent()).toBe('No report has this receipt code');
       }
@@ -215,11 +206,11 @@ describe('web pages for citizens (CONTRACT §13)', () => {
   });
 
   it('sending the same form twice gives the same report and the same receipt', async () => {
-    const form = await (await fetch(`${nodes.sg.url}/report`)).text();
+    const form = await (await fetch(`${env.nodes.sg.url}/report`)).text();
     const nonce = /name="nonce" value="([^"]+)"/.exec(form)![1];
     const body = new URLSearchParams({ nonce, scamType: 'loan', channel: 'sms', occurredOn: '2026-01-05', narrative: `twice ${nonce}` });
     const post = () =>
-      fetch(`${nodes.sg.url}/report`, {
+      fetch(`${env.nodes.sg.url}/report`, {
         method: 'POST',
         body,
         redirect: 'manual',
@@ -228,14 +219,14 @@ describe('web pages for citizens (CONTRACT §13)', () => {
     const [a, b] = [await post(), await post()];
     expect(a.status).toBe(303);
     expect(b.headers.get('location')).toBe(a.headers.get('location'));
-    const { rows } = await nodes.sg.sql.query(`SELECT count(*)::int AS n FROM reports WHERE narrative = $1`, [`twice ${nonce}`]);
+    const { rows } = await env.nodes.sg.sql.query(`SELECT count(*)::int AS n FROM reports WHERE narrative = $1`, [`twice ${nonce}`]);
     expect(rows[0].n).toBe(1);
   });
 
   it('the form shares the anonymous report limit of POST /v1/reports and says so in a page', async () => {
     // The nodes run with the default limit (10 per minute per address); the API's anonymous reports count too.
     const post = () =>
-      fetch(`${nodes.kr.url}/report`, {
+      fetch(`${env.nodes.kr.url}/report`, {
         method: 'POST',
         body: new URLSearchParams({ scamType: 'other', channel: 'call', occurredOn: '2026-01-05', narrative: 'limit test' }),
         redirect: 'manual',
@@ -244,7 +235,7 @@ describe('web pages for citizens (CONTRACT §13)', () => {
     let last: Response | undefined;
     for (let i = 0; i < 12 && last?.status !== 429; i++) {
       if (i % 2)
-        await call(`${nodes.kr.url}/v1/reports`, {
+        await call(`${env.nodes.kr.url}/v1/reports`, {
           body: { scamType: 'other', channel: 'call', occurredAt: '2026-01-05T00:00:00Z', narrative: 'x' },
         });
       else last = await post();
@@ -256,21 +247,21 @@ describe('web pages for citizens (CONTRACT §13)', () => {
   });
 
   it('bulletins: the published ones newest first, each in the page language when it has it', async () => {
-    const { context, foreign } = await openContext(browser, { javaScriptEnabled: false, origin: nodes.sg.url });
+    const { context, foreign } = await openContext(env.browser, { javaScriptEnabled: false, origin: env.nodes.sg.url });
     const page = await context.newPage();
     try {
-      await page.goto(`${nodes.sg.url}/bulletins`);
+      await page.goto(`${env.nodes.sg.url}/bulletins`);
       const links = page.locator('ul.bulletin-list a');
       expect(await links.count()).toBe(1);
       await links.first().click();
-      expect(page.url()).toBe(`${nodes.sg.url}/bulletins/${nodes.bulletinId}`);
+      expect(page.url()).toBe(`${env.nodes.sg.url}/bulletins/${env.nodes.bulletinId}`);
       expect(await page.locator('article.bulletin h1').textContent()).toContain('Singapore');
       expect(await page.locator('article.bulletin svg.chart').count()).toBe(1);
       await page.click(`a[hreflang=ko]`);
       expect(await page.locator('article.bulletin').getAttribute('lang')).toBe('ko');
       expect(await page.locator('html').getAttribute('lang')).toBe('ko');
       expect(await page.locator('article.bulletin h1').textContent()).toContain('싱가포르');
-      const drafts = await page.goto(`${nodes.sg.url}/bulletins/00000000-0000-4000-8000-000000000000`);
+      const drafts = await page.goto(`${env.nodes.sg.url}/bulletins/00000000-0000-4000-8000-000000000000`);
       expect(drafts!.status()).toBe(404);
       expect(foreign).toEqual([]);
     } finally {
@@ -279,7 +270,7 @@ describe('web pages for citizens (CONTRACT §13)', () => {
   });
 
   it('headers: a strict CSP, nosniff, no referrer and no framing on every page; hashed assets cached for a year', async () => {
-    const res = await fetch(`${nodes.sg.url}/`);
+    const res = await fetch(`${env.nodes.sg.url}/`);
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
@@ -291,15 +282,15 @@ describe('web pages for citizens (CONTRACT §13)', () => {
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
     expect(html).not.toMatch(/\sstyle=/); // no inline style
     const css = /href="(\/static\/site\.[0-9a-f]{16}\.css)"/.exec(html)![1];
-    const asset = await fetch(`${nodes.sg.url}${css}`);
+    const asset = await fetch(`${env.nodes.sg.url}${css}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(asset.headers.get('content-type')).toBe('text/css; charset=utf-8');
-    expect((await fetch(`${nodes.sg.url}/static/site.0000000000000000.css`, { headers: { accept: 'text/html' } })).status).toBe(404);
+    expect((await fetch(`${env.nodes.sg.url}/static/site.0000000000000000.css`, { headers: { accept: 'text/html' } })).status).toBe(404);
     // A JSON body to a page route is refused; a form to a JSON route is refused as before.
-    const json = await fetch(`${nodes.sg.url}/report`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const json = await fetch(`${env.nodes.sg.url}/report`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     expect(json.status).toBe(415);
-    const form = await fetch(`${nodes.sg.url}/v1/reports`, {
+    const form = await fetch(`${env.nodes.sg.url}/v1/reports`, {
       method: 'POST',
       body: 'a=1',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -307,9 +298,9 @@ describe('web pages for citizens (CONTRACT §13)', () => {
     expect(form.status).toBe(415);
     expect((await form.json()).error.code).toBe('unsupported_media_type');
     // An unknown page from a browser is an HTML 404; the API's own 404s stay JSON.
-    const missing = await fetch(`${nodes.sg.url}/no-such-page`, { headers: { accept: 'text/html' } });
+    const missing = await fetch(`${env.nodes.sg.url}/no-such-page`, { headers: { accept: 'text/html' } });
     expect([missing.status, missing.headers.get('content-type')]).toEqual([404, 'text/html; charset=utf-8']);
-    const api404 = await fetch(`${nodes.sg.url}/v1/no-such-route`, { headers: { accept: 'text/html' } });
+    const api404 = await fetch(`${env.nodes.sg.url}/v1/no-such-route`, { headers: { accept: 'text/html' } });
     expect(api404.headers.get('content-type')).toContain('application/json');
   });
 });

@@ -1,69 +1,51 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { call } from './support/node';
-import {
-  horizontalOverflow,
-  launchBrowser,
-  openContext,
-  seriousViolations,
-  SG_TELEGRAM,
-  signIn,
-  startWebNodes,
-  WebNodes,
-} from './support/web';
+import { horizontalOverflow, openContext, seriousViolations, SG_TELEGRAM, signIn, useWebNodes } from './support/web';
 
 /**
  * The analysts' console (sessions, CSRF, decisions), and every page of the site at phone and desktop width: no
  * horizontal scroll, nothing from another origin, the CSP header, and no serious or critical axe-core violation.
  */
 describe('web console and every page (CONTRACT §13)', () => {
-  let nodes: WebNodes;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [nodes, browser] = await Promise.all([startWebNodes(), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await nodes?.close();
-  });
+  const env = useWebNodes();
 
   const sessionsOf = async (keyId?: string) =>
-    (await nodes.sg.sql.query(`SELECT key_id FROM web_sessions WHERE $1::uuid IS NULL OR key_id = $1`, [keyId ?? null])).rows.length;
+    (await env.nodes.sg.sql.query(`SELECT key_id FROM web_sessions WHERE $1::uuid IS NULL OR key_id = $1`, [keyId ?? null])).rows.length;
   const sessionCookie = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name === 'scamintel_console');
 
   it('sign in with an analyst key, decide a review item, set a verdict, sign out — with JavaScript off', async () => {
-    const { context } = await openContext(browser, { javaScriptEnabled: false, origin: nodes.sg.url });
+    const { context } = await openContext(env.browser, { javaScriptEnabled: false, origin: env.nodes.sg.url });
     const page = await context.newPage();
     try {
       // A console page without a session leads to the sign-in page, and back after it.
-      await page.goto(`${nodes.sg.url}/console/appeals`);
+      await page.goto(`${env.nodes.sg.url}/console/appeals`);
       expect(new URL(page.url()).pathname).toBe('/console/sign-in');
-      await page.fill('#key', nodes.keys.sg.analyst);
+      await page.fill('#key', env.nodes.keys.sg.analyst);
       await page.click('form.sign-in button[type=submit]');
       expect(new URL(page.url()).pathname).toBe('/console/appeals');
       const cookie = (await sessionCookie(context))!;
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/console' });
       expect(cookie.expires).toBeGreaterThan(Date.now() / 1000 + 3600);
-      expect(cookie.value).not.toContain(nodes.keys.sg.analyst);
+      expect(cookie.value).not.toContain(env.nodes.keys.sg.analyst);
       // The session is server-side: only a hash of the cookie is stored, never the key.
-      const { rows } = await nodes.sg.sql.query(`SELECT id_hash FROM web_sessions`);
+      const { rows } = await env.nodes.sg.sql.query(`SELECT id_hash FROM web_sessions`);
       expect(rows.map((r) => r.id_hash)).not.toContain(cookie.value);
 
       // The queue: the job-scam handle, most reported first, with its newest reports to decide.
-      await page.goto(`${nodes.sg.url}/console/queue`);
+      await page.goto(`${env.nodes.sg.url}/console/queue`);
       const first = page.locator('li.queue-item', { has: page.locator('.qi-value', { hasText: 'telegram:easy_task_sg' }) });
       const report = first.locator('article.review-report').first();
       await report.locator('input[name=note]').fill('matches the Telegram job-scam pattern');
       await report.locator('button[value=confirmed]').click();
       expect(await page.locator('.notice').textContent()).toContain('Report confirmed');
-      const review = await nodes.sg.sql.query(`SELECT verdict, note, actor FROM report_reviews ORDER BY id DESC LIMIT 1`);
-      const keyId = (await nodes.sg.sql.query(`SELECT key_id FROM web_sessions LIMIT 1`)).rows[0].key_id;
+      const review = await env.nodes.sg.sql.query(`SELECT verdict, note, actor FROM report_reviews ORDER BY id DESC LIMIT 1`);
+      const keyId = (await env.nodes.sg.sql.query(`SELECT key_id FROM web_sessions LIMIT 1`)).rows[0].key_id;
       expect(review.rows[0]).toEqual({ verdict: 'confirmed', note: 'matches the Telegram job-scam pattern', actor: `key:${keyId}` });
       // Confirming the report confirmed its indicators: the handle left the queue.
       expect(await page.locator('.qi-value', { hasText: 'telegram:easy_task_sg' }).count()).toBe(0);
 
       // Indicator detail: find it by value, verdicts side by side (SG here, KR from the partner), set the verdict.
-      await page.goto(`${nodes.sg.url}/console/indicators?q=${encodeURIComponent('+65 8123 4567')}`);
+      await page.goto(`${env.nodes.sg.url}/console/indicators?q=${encodeURIComponent('+65 8123 4567')}`);
       expect(page.url()).toMatch(/\/console\/indicators\/[0-9a-f]{64}$/);
       const sides = await page.locator('table.side-by-side tbody th').evaluateAll((ths) => ths.map((th) => (th as HTMLElement).innerText));
       expect(sides.map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(['Singapore reports made here', 'South Korea from kr-knpa']);
@@ -71,11 +53,11 @@ describe('web console and every page (CONTRACT §13)', () => {
       await page.fill('#verdict-note', 'number reassigned to a clinic');
       await page.click('section.action button[type=submit]');
       expect(await page.locator('.notice').textContent()).toBe('Verdict set: legitimate.');
-      const lookup = await call(`${nodes.sg.url}/v1/lookup?q=${encodeURIComponent('+6581234567')}`);
+      const lookup = await call(`${env.nodes.sg.url}/v1/lookup?q=${encodeURIComponent('+6581234567')}`);
       expect(lookup.body).toMatchObject({ verdict: 'legitimate', explanation: { rule: 'analyst_verdict' } });
       // And the citizen's page now says so.
       const citizen = await context.newPage();
-      await citizen.goto(`${nodes.sg.url}/check?q=${encodeURIComponent(SG_TELEGRAM)}`);
+      await citizen.goto(`${env.nodes.sg.url}/check?q=${encodeURIComponent(SG_TELEGRAM)}`);
       expect(await citizen.locator('article.indicator').nth(1).locator('.pill').first().textContent()).toBe('Checked and found genuine');
       await citizen.close();
 
@@ -85,7 +67,7 @@ describe('web console and every page (CONTRACT §13)', () => {
       expect(await page.locator('.notice').textContent()).toBe('You are signed out.');
       expect(await sessionCookie(context)).toBeUndefined();
       expect(await sessionsOf(keyId)).toBe(0);
-      await page.goto(`${nodes.sg.url}/console/queue`);
+      await page.goto(`${env.nodes.sg.url}/console/queue`);
       expect(new URL(page.url()).pathname).toBe('/console/sign-in');
     } finally {
       await context.close();
@@ -93,10 +75,10 @@ describe('web console and every page (CONTRACT §13)', () => {
   });
 
   /** A signed-in session's cookie and CSRF token, taken from a real browser sign-in. */
-  async function session(key = nodes.keys.sg.analyst): Promise<{ cookie: string; csrf: string; context: BrowserContext; page: Page }> {
-    const { context } = await openContext(browser, { javaScriptEnabled: false, origin: nodes.sg.url });
+  async function session(key = env.nodes.keys.sg.analyst): Promise<{ cookie: string; csrf: string; context: BrowserContext; page: Page }> {
+    const { context } = await openContext(env.browser, { javaScriptEnabled: false, origin: env.nodes.sg.url });
     const page = await context.newPage();
-    await signIn(page, nodes.sg.url, key);
+    await signIn(page, env.nodes.sg.url, key);
     const c = (await sessionCookie(context))!;
     const csrf = (await page.locator('form.sign-out input[name=_csrf]').getAttribute('value'))!;
     return { cookie: `${c.name}=${c.value}`, csrf, context, page };
@@ -106,11 +88,11 @@ describe('web console and every page (CONTRACT §13)', () => {
     const a = await session();
     const b = await session();
     try {
-      const fp = (await nodes.sg.sql.query(`SELECT fingerprint FROM indicators WHERE value = 'https://dbs-secure-login.top/verify'`))
+      const fp = (await env.nodes.sg.sql.query(`SELECT fingerprint FROM indicators WHERE value = 'https://dbs-secure-login.top/verify'`))
         .rows[0].fingerprint;
-      const before = (await nodes.sg.sql.query(`SELECT count(*)::int AS n FROM indicator_verdicts`)).rows[0].n;
+      const before = (await env.nodes.sg.sql.query(`SELECT count(*)::int AS n FROM indicator_verdicts`)).rows[0].n;
       const post = (fields: Record<string, string>) =>
-        fetch(`${nodes.sg.url}/console/indicators/${fp}/verdict`, {
+        fetch(`${env.nodes.sg.url}/console/indicators/${fp}/verdict`, {
           method: 'POST',
           redirect: 'manual',
           headers: { cookie: a.cookie, 'content-type': 'application/x-www-form-urlencoded' },
@@ -124,15 +106,15 @@ describe('web console and every page (CONTRACT §13)', () => {
         expect(res.status).toBe(403);
         expect(await res.text()).toContain('This form cannot be accepted');
       }
-      expect((await nodes.sg.sql.query(`SELECT count(*)::int AS n FROM indicator_verdicts`)).rows[0].n).toBe(before);
+      expect((await env.nodes.sg.sql.query(`SELECT count(*)::int AS n FROM indicator_verdicts`)).rows[0].n).toBe(before);
       // The same request with its own session's token goes through.
       expect((await post({ verdict: 'scam', _csrf: a.csrf })).status).toBe(303);
       // Signing in needs the sign-in form's own token (login CSRF): a bare POST with a valid key is refused.
-      const bare = await fetch(`${nodes.sg.url}/console/sign-in`, {
+      const bare = await fetch(`${env.nodes.sg.url}/console/sign-in`, {
         method: 'POST',
         redirect: 'manual',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ key: nodes.keys.sg.analyst }),
+        body: new URLSearchParams({ key: env.nodes.keys.sg.analyst }),
       });
       expect(bare.status).toBe(403);
     } finally {
@@ -142,43 +124,43 @@ describe('web console and every page (CONTRACT §13)', () => {
   });
 
   it('revoking the key ends its sessions; reporter, partner and admin keys cannot sign in', async () => {
-    const created = await call(`${nodes.sg.url}/v1/admin/keys`, {
-      key: nodes.sg.adminKey,
+    const created = await call(`${env.nodes.sg.url}/v1/admin/keys`, {
+      key: env.nodes.sg.adminKey,
       body: { role: 'analyst', organisation: 'Temporary analyst', trust: 'high' },
     });
     const s = await session(created.body.key);
     try {
-      await s.page.goto(`${nodes.sg.url}/console/exchange`);
+      await s.page.goto(`${env.nodes.sg.url}/console/exchange`);
       expect(new URL(s.page.url()).pathname).toBe('/console/exchange');
       expect(await sessionsOf(created.body.id)).toBe(1);
-      expect((await call(`${nodes.sg.url}/v1/admin/keys/${created.body.id}`, { key: nodes.sg.adminKey, method: 'DELETE' })).status).toBe(
-        200,
-      );
+      expect(
+        (await call(`${env.nodes.sg.url}/v1/admin/keys/${created.body.id}`, { key: env.nodes.sg.adminKey, method: 'DELETE' })).status,
+      ).toBe(200);
       // The tests run with KEY_CACHE_TTL_MS=0: the very next request sees the revocation.
-      await s.page.goto(`${nodes.sg.url}/console/exchange`);
+      await s.page.goto(`${env.nodes.sg.url}/console/exchange`);
       expect(new URL(s.page.url()).pathname).toBe('/console/sign-in');
       expect(await sessionsOf(created.body.id)).toBe(0);
     } finally {
       await s.context.close();
     }
-    const { context } = await openContext(browser, { javaScriptEnabled: false, origin: nodes.sg.url });
+    const { context } = await openContext(env.browser, { javaScriptEnabled: false, origin: env.nodes.sg.url });
     const page = await context.newPage();
     try {
       for (const [key, status, message] of [
-        [nodes.keys.sg.reporter, 403, 'Only analyst keys can sign in to the console.'],
-        [nodes.keys.sg.partner, 403, 'Only analyst keys can sign in to the console.'],
-        [nodes.sg.adminKey, 403, 'Only analyst keys can sign in to the console.'],
+        [env.nodes.keys.sg.reporter, 403, 'Only analyst keys can sign in to the console.'],
+        [env.nodes.keys.sg.partner, 403, 'Only analyst keys can sign in to the console.'],
+        [env.nodes.sg.adminKey, 403, 'Only analyst keys can sign in to the console.'],
         [created.body.key, 401, 'This key is not valid, or it has been revoked.'],
         ['si_not-a-key', 401, 'This key is not valid, or it has been revoked.'],
       ] as const) {
-        await page.goto(`${nodes.sg.url}/console/sign-in`);
+        await page.goto(`${env.nodes.sg.url}/console/sign-in`);
         await page.fill('#key', key);
         const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('form.sign-in button')]);
         expect(res.status()).toBe(status);
         expect(await page.locator('.error-summary a').textContent()).toBe(message);
         expect(await sessionCookie(context)).toBeUndefined();
       }
-      const audited = await nodes.sg.sql.query(
+      const audited = await env.nodes.sg.sql.query(
         `SELECT details->>'reason' AS reason FROM audit_log WHERE action = 'auth.failed' AND subject = 'POST /console/sign-in'`,
       );
       expect(audited.rows.map((r) => r.reason).sort()).toEqual([
@@ -196,14 +178,14 @@ describe('web console and every page (CONTRACT §13)', () => {
   it('appeals: uphold one; the exchange page shows what went, came and was withheld, per partner', async () => {
     const s = await session();
     try {
-      await s.page.goto(`${nodes.sg.url}/console/appeals`);
+      await s.page.goto(`${env.nodes.sg.url}/console/appeals`);
       const appeal = s.page.locator('li.appeal').first();
       expect(await appeal.locator('.qi-value').textContent()).toBe('+6561239876');
       await appeal.locator('button[value=upheld]').click();
       expect(await s.page.locator('.notice').textContent()).toBe('Appeal upheld: the value is marked legitimate.');
-      expect((await nodes.sg.sql.query(`SELECT status FROM appeals`)).rows[0].status).toBe('upheld');
+      expect((await env.nodes.sg.sql.query(`SELECT status FROM appeals`)).rows[0].status).toBe('upheld');
 
-      await s.page.goto(`${nodes.sg.url}/console/exchange`);
+      await s.page.goto(`${env.nodes.sg.url}/console/exchange`);
       const facts = async (heading: string) =>
         Object.fromEntries(
           await s.page
@@ -213,7 +195,7 @@ describe('web console and every page (CONTRACT §13)', () => {
         );
       const sent = await facts('Sent');
       const received = await facts('Received');
-      const { rows } = await nodes.sg.sql.query(`SELECT indicators_sent::int AS n, batches::int AS b FROM exchange_cursors`);
+      const { rows } = await env.nodes.sg.sql.query(`SELECT indicators_sent::int AS n, batches::int AS b FROM exchange_cursors`);
       expect(sent['Indicators sent']).toBe(String(rows[0].n));
       expect(Number(sent['Batches'])).toBeGreaterThan(0);
       expect(Number(received['Indicators received'])).toBeGreaterThan(0);
@@ -232,10 +214,11 @@ describe('web console and every page (CONTRACT §13)', () => {
 
     beforeAll(async () => {
       analyst = await session();
-      const fp = (await nodes.sg.sql.query(`SELECT fingerprint FROM indicators WHERE value = 'telegram:easy_task_sg'`)).rows[0].fingerprint;
-      const form = await (await fetch(`${nodes.sg.url}/report`)).text();
+      const fp = (await env.nodes.sg.sql.query(`SELECT fingerprint FROM indicators WHERE value = 'telegram:easy_task_sg'`)).rows[0]
+        .fingerprint;
+      const form = await (await fetch(`${env.nodes.sg.url}/report`)).text();
       const nonce = /name="nonce" value="([^"]+)"/.exec(form)![1];
-      const sent = await fetch(`${nodes.sg.url}/report`, {
+      const sent = await fetch(`${env.nodes.sg.url}/report`, {
         method: 'POST',
         redirect: 'manual',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -256,8 +239,8 @@ describe('web console and every page (CONTRACT §13)', () => {
         ['report status', sent.headers.get('location')!],
         ['report status, not found', '/report/status?code=ZZZZZ'],
         ['bulletins', '/bulletins'],
-        ['bulletin', `/bulletins/${nodes.bulletinId}`],
-        ['bulletin (ko)', `/bulletins/${nodes.bulletinId}?lang=ko`],
+        ['bulletin', `/bulletins/${env.nodes.bulletinId}`],
+        ['bulletin (ko)', `/bulletins/${env.nodes.bulletinId}?lang=ko`],
         ['not found', '/no-such-page'],
         ['sign-in', '/console/sign-in'],
         ['console queue', '/console/queue'],
@@ -274,12 +257,12 @@ describe('web console and every page (CONTRACT §13)', () => {
       'at %i px: no horizontal scroll, nothing from another origin, CSP on each page, no serious axe violation',
       async (width) => {
         const cookies = await analyst.context.cookies();
-        const { context, foreign } = await openContext(browser, { viewport: { width, height: 900 }, origin: nodes.sg.url });
+        const { context, foreign } = await openContext(env.browser, { viewport: { width, height: 900 }, origin: env.nodes.sg.url });
         // axe runs as a script the page's own CSP would refuse: this context bypasses CSP; the header is checked below.
-        const { context: axeContext } = await openContext(browser, {
+        const { context: axeContext } = await openContext(env.browser, {
           viewport: { width, height: 900 },
           bypassCSP: true,
-          origin: nodes.sg.url,
+          origin: env.nodes.sg.url,
         });
         await context.addCookies(cookies);
         await axeContext.addCookies(cookies);
@@ -288,14 +271,14 @@ describe('web console and every page (CONTRACT §13)', () => {
         const problems: string[] = [];
         try {
           for (const [name, path] of pages) {
-            const res = await page.goto(`${nodes.sg.url}${path}`, { waitUntil: 'load' });
+            const res = await page.goto(`${env.nodes.sg.url}${path}`, { waitUntil: 'load' });
             if (new URL(page.url()).pathname === '/console/sign-in' && !path.startsWith('/console/sign-in'))
               problems.push(`${name}: not signed in`);
             if (!res!.headers()['content-security-policy']?.includes("default-src 'none'")) problems.push(`${name}: no CSP`);
             const overflow = await horizontalOverflow(page);
             if (overflow > 0) problems.push(`${name}: ${overflow}px of horizontal scroll`);
             if (!(await page.locator('html').getAttribute('lang'))) problems.push(`${name}: no lang`);
-            await axePage.goto(`${nodes.sg.url}${path}`, { waitUntil: 'load' });
+            await axePage.goto(`${env.nodes.sg.url}${path}`, { waitUntil: 'load' });
             for (const v of await seriousViolations(axePage))
               problems.push(`${name}: axe ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
           }
@@ -309,12 +292,12 @@ describe('web console and every page (CONTRACT §13)', () => {
     );
 
     it('every form field has a label and focus is visible', async () => {
-      const { context } = await openContext(browser, { origin: nodes.sg.url });
+      const { context } = await openContext(env.browser, { origin: env.nodes.sg.url });
       await context.addCookies(await analyst.context.cookies());
       const page = await context.newPage();
       try {
         for (const [, path] of pages) {
-          await page.goto(`${nodes.sg.url}${path}`);
+          await page.goto(`${env.nodes.sg.url}${path}`);
           const unlabelled = await page.evaluate(() =>
             Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
               .filter((el) => !(el as HTMLInputElement).labels?.length)
@@ -322,7 +305,7 @@ describe('web console and every page (CONTRACT §13)', () => {
           );
           expect(unlabelled).toEqual([]);
         }
-        await page.goto(`${nodes.sg.url}/`);
+        await page.goto(`${env.nodes.sg.url}/`);
         await page.keyboard.press('Tab');
         const outline = await page.evaluate(() => {
           const s = getComputedStyle(document.activeElement!);
@@ -337,7 +320,7 @@ describe('web console and every page (CONTRACT §13)', () => {
   });
 
   it('the OpenAPI document leaves the pages out', async () => {
-    const doc = await (await fetch(`${nodes.sg.url}/docs-json`)).json();
+    const doc = await (await fetch(`${env.nodes.sg.url}/docs-json`)).json();
     const paths = Object.keys(doc.paths);
     const pages = ['/', '/check', '/report', '/bulletins', '/console', '/static'];
     expect(paths.filter((p) => pages.some((page) => p === page || p.startsWith(`${page}/`)))).toEqual([]);

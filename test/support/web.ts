@@ -1,21 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
 import { call, waitFor } from './node';
 import { registerPartner, startTwoNodes, TestNode } from './two-nodes';
 
-/** Headless Debian Chromium, as the bulletin test runs it (GUIDE: launch flags). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+/** Two seeded nodes and a browser for the whole test file, started in beforeAll and stopped in afterAll. */
+export function useWebNodes(): { readonly nodes: WebNodes; readonly browser: Browser } {
+  const env = {} as { nodes: WebNodes; browser: Browser };
+  beforeAll(async () => {
+    [env.nodes, env.browser] = await Promise.all([startWebNodes(), launchChromium()]);
+  }, 180_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.nodes?.close();
+  });
+  return env;
+}
 
 /** A realistic Korean smishing SMS: a phishing link, the bank's real hotline (spoofed) and the scammer's 070 number. */
 export const KR_SMS = `[Web발신]
