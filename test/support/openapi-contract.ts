@@ -36,8 +36,8 @@ export interface ObservedResponse {
   text: string;
 }
 
-/** Paths outside the document by design: the document and its Swagger UI. */
-const OUTSIDE_THE_DOCUMENT = [/^\/docs(-json)?(\/|$)/];
+/** Paths outside the document by design: the document and its Swagger UI, and the web pages (libs/web, HTML). */
+const OUTSIDE_THE_DOCUMENT = [/^\/docs(-json)?(\/|$)/, /^\/(check|report|bulletins|console|static)?(\/|$)/];
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 const DOC_ONLY_KEYWORDS = ['example', 'xml', 'externalDocs', 'discriminator'];
 const REF_PREFIX = '#/components/schemas/';

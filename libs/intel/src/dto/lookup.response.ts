@@ -38,6 +38,17 @@ export class LookupRejection {
   reason: string;
 }
 
+export class LookupWarninglist {
+  @ApiProperty({ description: 'The warninglist that holds the value.' })
+  name: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiPropertyOptional({ description: "The listed value's own label, when the list gives one." })
+  label?: string;
+}
+
 @ApiSchema({ description: 'Public answer: counts and verdicts, never reporter data.' })
 export class LookupAnswer {
   @ApiProperty({ description: 'As sent.' })
@@ -81,4 +92,11 @@ export class LookupAnswer {
 
   @ApiPropertyOptional({ type: () => LookupRejection, description: 'Present when the query is no indicator of any type.' })
   rejected?: LookupRejection;
+
+  @ApiPropertyOptional({
+    type: () => LookupWarninglist,
+    description:
+      'Present when the value is on a warninglist (an official number or domain): the verdict is then `legitimate`, reported or not.',
+  })
+  warninglist?: LookupWarninglist;
 }
