@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { extract, IndicatorType, tryNormalize } from '@scamintel/indicators';
+import { extract, tryNormalize } from '@scamintel/indicators';
+import { IndicatorType } from '@scamintel/vocabulary';
 import { LookupAnswer, LookupService } from '@scamintel/intel';
 import { ADVICE } from '../tokens';
 import { Advice, AdviceData, adviceFor } from './advice';

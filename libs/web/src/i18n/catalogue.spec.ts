@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHANNELS, INDICATOR_TYPE_NAMES, SCAM_TYPES } from '@scamintel/common';
+import { CHANNELS, INDICATOR_TYPES, SCAM_TYPES } from '@scamintel/vocabulary';
 import { webAssetsDir } from '../paths';
 import { flattenMessages, loadCatalogues } from './catalogue';
 import { nodeLanguage } from './negotiate';
@@ -53,7 +53,7 @@ describe('message catalogues', () => {
     const built = [
       ...SCAM_TYPES.map((s) => `scamType.${s}`),
       ...CHANNELS.map((c) => `channel.${c}`),
-      ...INDICATOR_TYPE_NAMES.flatMap((t) => [`type.${t}`, `noun.${t}`]),
+      ...INDICATOR_TYPES.flatMap((t) => [`type.${t}`, `noun.${t}`]),
       ...['scam', 'suspicious', 'unknown', 'legitimate', 'official'].map((v) => `verdict.${v}`),
       ...['scam', 'suspicious', 'unknown', 'legitimate'].flatMap((v) => [`verdictShort.${v}`, `explain.${v}`]),
       ...['scam', 'suspicious', 'official', 'unknown', 'nothing'].flatMap((o) => [`summary.${o}.title`, `summary.${o}.body`]),

@@ -1,4 +1,4 @@
-import { CHANNELS, SCAM_TYPES } from '@scamintel/common';
+import { CHANNELS, SCAM_TYPES } from '@scamintel/vocabulary';
 import { tryNormalize } from '@scamintel/indicators';
 import { field } from '../http/html-route';
 

@@ -1,6 +1,6 @@
 import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CHANNELS, INDICATOR_TYPE_NAMES, SCAM_TYPES } from '@scamintel/common';
+import { CHANNELS, INDICATOR_TYPES, SCAM_TYPES } from '@scamintel/vocabulary';
 import { ReviewService } from '@scamintel/policing';
 import { field, Html } from '../../http/html-route';
 import { WebRenderer } from '../../render/renderer';
@@ -26,7 +26,7 @@ export class QueuePage {
     const filters = {
       scamType: oneOf(field(req.query, 'scamType'), SCAM_TYPES),
       channel: oneOf(field(req.query, 'channel'), CHANNELS),
-      indicatorType: oneOf(field(req.query, 'indicatorType'), INDICATOR_TYPE_NAMES),
+      indicatorType: oneOf(field(req.query, 'indicatorType'), INDICATOR_TYPES),
     };
     const page = Math.min(Math.max(Number.parseInt(field(req.query, 'page') ?? '1', 10) || 1, 1), 1000);
     const items = await this.review.queue({ ...filters, limit: PAGE + 1, offset: (page - 1) * PAGE });
@@ -40,7 +40,7 @@ export class QueuePage {
       page,
       more: items.length > PAGE,
       items: shown.map((i) => ({ ...i, reportList: reports.filter((r) => r.fingerprint === i.fingerprint) })),
-      vocab: { scamTypes: SCAM_TYPES, channels: CHANNELS, indicatorTypes: INDICATOR_TYPE_NAMES },
+      vocab: { scamTypes: SCAM_TYPES, channels: CHANNELS, indicatorTypes: INDICATOR_TYPES },
       done: field(req.query, 'done'),
       verdicts: REVIEW_VERDICTS,
     });
