@@ -116,6 +116,10 @@ describe('web pages for citizens (CONTRACT §13)', () => {
         verdict: 'legitimate',
         warninglist: { name: 'sg-official-hotlines', label: 'ScamShield Helpline 1799' },
       });
+      // Short codes are no phone values (no one is reported for dialling 112), yet official: the KR node says so too.
+      const police = await call(`${env.nodes.kr.url}/v1/lookup?q=112`);
+      expect(police.body).toMatchObject({ indicator: null, verdict: 'legitimate', warninglist: { name: 'kr-official-hotlines' } });
+      expect(police.body.rejected).toBeUndefined();
       // An empty check is a 400 with the form and its error, not an empty answer.
       const empty = await page.goto(`${env.nodes.sg.url}/check?q=%20`);
       expect(empty!.status()).toBe(400);

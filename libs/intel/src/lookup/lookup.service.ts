@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { tryNormalize, warninglistHit } from '@scamintel/indicators';
+import { tryNormalize, WarninglistHit, warninglistHit } from '@scamintel/indicators';
 import { Decision, VerdictService } from '@scamintel/policing';
 import { pseudonym } from '@scamintel/exchange-core';
 import { LookupRepository, PartnerSighting } from './lookup.repository';
@@ -37,6 +37,9 @@ export interface LookupAnswer {
   /** CONTRACT §6: the list an official value is on, whether or not anyone reported it. */
   warninglist?: { name: string; description: string; label?: string };
 }
+
+/** The warninglist part of an answer: which list, and the entry's own label when it has one. */
+const listEntry = (hit: WarninglistHit) => ({ name: hit.list, description: hit.description, ...(hit.label ? { label: hit.label } : {}) });
 
 const sortedKeys = (o: Record<string, number>) =>
   Object.entries(o)
@@ -106,10 +109,12 @@ export class LookupService {
   async lookup(q: string, type?: IndicatorType, region?: string): Promise<LookupAnswer> {
     const n = tryNormalize(q, { type, region: region ?? this.config.jurisdiction });
     if (!n.ok) {
+      // An official short code (999, 112, 1332…) is no phone value, but it is on a warninglist: official (CONTRACT §6).
+      const official = n.code === 'official_short_code' ? warninglistHit(q, { type, region: region ?? this.config.jurisdiction }) : null;
       return {
         query: q,
         indicator: null,
-        verdict: 'unknown',
+        verdict: official ? 'legitimate' : 'unknown',
         confidence: 0,
         reports: 0,
         firstSeen: null,
@@ -117,8 +122,8 @@ export class LookupService {
         jurisdictions: [],
         scamTypes: [],
         byJurisdiction: [],
-        explanation: { jurisdiction: this.config.jurisdiction, rule: 'not_an_indicator', reason: n.reason },
-        rejected: { code: n.code, reason: n.reason },
+        explanation: { jurisdiction: this.config.jurisdiction, rule: official ? 'warninglist' : 'not_an_indicator', reason: n.reason },
+        ...(official ? { warninglist: listEntry(official) } : { rejected: { code: n.code, reason: n.reason } }),
       };
     }
     const { fingerprint, type: t, value } = n.indicator;
@@ -165,9 +170,7 @@ export class LookupService {
         })
         .concat(partners.map((p) => this.partnerEntry(p))),
       ...(local.flags.length ? { flags: local.flags } : {}),
-      ...(listed
-        ? { warninglist: { name: listed.list, description: listed.description, ...(listed.label ? { label: listed.label } : {}) } }
-        : {}),
+      ...(listed ? { warninglist: listEntry(listed) } : {}),
     };
   }
 

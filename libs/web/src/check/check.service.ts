@@ -43,6 +43,23 @@ export interface CheckResult {
   advice?: Advice;
 }
 
+/** An official short code as the check page shows it: official, never reported (it is no value anyone can report). */
+function officialShortCode(raw: string, a: LookupAnswer): CheckedIndicator | undefined {
+  if (!a.warninglist) return undefined;
+  return {
+    raw,
+    type: 'phone',
+    value: raw,
+    verdict: a.verdict,
+    official: { list: a.warninglist.name, ...(a.warninglist.label ? { label: a.warninglist.label } : {}) },
+    reports: 0,
+    firstSeen: null,
+    lastSeen: null,
+    scamTypes: [],
+    sides: [],
+  };
+}
+
 const SEVERITY: Record<Verdict, number> = { scam: 3, suspicious: 2, unknown: 0, legitimate: 1 };
 
 /**
@@ -62,15 +79,18 @@ export class CheckService {
     const query = input.slice(0, MAX_CHECK_LENGTH);
     const region = this.config.jurisdiction;
     const found = extract(query, { region });
-    // A value pasted alone needs no context: "1799" is the ScamShield line even without "call" before it.
+    // A value pasted alone needs no context around it; an official short code ("1799") is no phone value, but the
+    // lookup answers it as official, which is what a person asking about it needs to hear.
     const alone = query.trim();
+    let shortCode: CheckedIndicator | undefined;
     if (!found.length && isOneValue(alone)) {
       const n = tryNormalize(alone, { region });
       if (n.ok) found.push({ ...n.indicator, raw: alone, start: query.indexOf(alone), end: query.indexOf(alone) + alone.length });
+      else if (n.code === 'official_short_code') shortCode = officialShortCode(alone, await this.lookups.lookup(alone));
     }
     const taken = found.slice(0, MAX_CHECK_INDICATORS);
     const answers = await Promise.all(taken.map((f) => this.lookups.lookup(f.value, f.type as IndicatorType)));
-    const indicators = taken.map((f, i) => this.toChecked(f.raw, answers[i]));
+    const indicators = [...(shortCode ? [shortCode] : []), ...taken.map((f, i) => this.toChecked(f.raw, answers[i]))];
     const worst = indicators.reduce<CheckedIndicator | undefined>(
       (w, c) => (!w || SEVERITY[c.verdict] > SEVERITY[w.verdict] ? c : w),
       undefined,
@@ -90,7 +110,7 @@ export class CheckService {
       truncated: input.length > MAX_CHECK_LENGTH,
       more: found.length - taken.length,
       indicators,
-      unreadable: unreadableParts(query, found, region),
+      unreadable: shortCode ? [] : unreadableParts(query, found, region),
       overall,
       advice: adviceFor(this.advice, region, scamTypes),
     };

@@ -73,9 +73,15 @@ describe('message catalogues', () => {
         'invalid_email',
         'invalid_ip',
       ].map((c) => `unreadable.${c}`),
-      ...['invalid_bank_account', 'invalid_wallet', 'invalid_handle', 'too_long', 'unsupported_type', 'invalid_region'].map(
-        (c) => `unreadable.${c}`,
-      ),
+      ...[
+        'invalid_bank_account',
+        'invalid_wallet',
+        'invalid_handle',
+        'too_long',
+        'unsupported_type',
+        'invalid_region',
+        'official_short_code',
+      ].map((c) => `unreadable.${c}`),
       ...['from_partner', 'tlp_red', 'tlp_amber_strict', 'above_max_tlp', 'type_not_shared', 'below_min_confidence'].map(
         (r) => `withheld.${r}`,
       ),
