@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { Client } from 'pg';
 import { runMigrations } from '@scamintel/persistence';
-import { freePort, percentile, recreateDatabase, spawnApp, waitHttp } from './support';
+import { freePort, recreateDatabase, spawnApp, timedLoops, waitHttp } from './support';
 import { fingerprint } from '@scamintel/vocabulary';
 
 const SECONDS = Number(process.argv[2] ?? 10);
@@ -15,25 +15,13 @@ const CONCURRENCY = 16;
 const INDICATORS = 20_000;
 
 async function load(urls: string[]): Promise<{ perSec: number; p50: number; p99: number; errors: number }> {
-  const latencies: number[] = [];
   let errors = 0;
-  let i = 0;
-  const end = performance.now() + SECONDS * 1000;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < end) {
-        const s = performance.now();
-        const res = await fetch(urls[i++ % urls.length]);
-        await res.arrayBuffer();
-        if (res.status !== 200) errors++;
-        latencies.push(performance.now() - s);
-      }
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { perSec: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+  const r = await timedLoops(CONCURRENCY, SECONDS, async (i) => {
+    const res = await fetch(urls[i % urls.length]);
+    await res.arrayBuffer();
+    if (res.status !== 200) errors++;
+  });
+  return { ...r, errors };
 }
 
 async function seed(url: string): Promise<string[]> {

@@ -106,3 +106,27 @@ export async function pool<T>(items: T[], concurrency: number, fn: (item: T) => 
     }),
   );
 }
+
+/** Runs `step` from `concurrency` loops for `seconds`; its rate and latency percentiles (ms). */
+export async function timedLoops(
+  concurrency: number,
+  seconds: number,
+  step: (i: number) => Promise<void>,
+): Promise<{ perSec: number; p50: number; p99: number }> {
+  const latencies: number[] = [];
+  let i = 0;
+  const end = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const s = performance.now();
+        await step(i++);
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSec: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}

@@ -1,7 +1,8 @@
 /**
  * npm run demo — two nodes (Singapore and Korea) on this machine: separate databases, one Redis with separate
  * queue prefixes. Loads the synthetic reports of data/demo/, processes them, syncs the nodes, prints lookups
- * and audit verifications, and writes an English and a Korean bulletin under out/. `--serve` keeps both up.
+ * and audit verifications, runs one cross-border freeze from request to done with a webhook delivery, and writes an
+ * English and a Korean bulletin under out/. `--serve` keeps both up.
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +10,7 @@ import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { BulletinFigures, writeBulletinFiles } from '@scamintel/bulletins';
 import { INDICATOR_TYPES } from '@scamintel/vocabulary';
+import { demoActions } from './demo-actions';
 import { http, pageLines, pickPort, recreateDatabase, until } from './demo-support';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -54,6 +56,8 @@ async function startNode(name: string, preferredPort: number): Promise<Node> {
     RELAY_GRACE_MS: '1000',
     // The demo pushes with the CLI to show what went; under --serve the worker's schedule takes over.
     EXCHANGE_PUSH_INTERVAL_MS: serve ? '10000' : '3600000',
+    // Both nodes and the bank's webhook receiver are on this machine.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
   };
   mkdirSync(env.DATA_DIR, { recursive: true });
   // Each process logs JSON lines to .data/demo-<node>/<app>.log, so the demo's own output stays readable.
@@ -241,6 +245,7 @@ async function main(): Promise<void> {
       );
     }
     await printLookups(nodes);
+    await demoActions(sg, kr, http, until, say);
     await writeBulletins(nodes);
     await printAudit(nodes);
     if (serve) {

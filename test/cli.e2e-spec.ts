@@ -136,6 +136,42 @@ describe('operator CLI (built, run as a child process)', () => {
       expect((await cli(['keys:frobnicate'], env)).code).toBe(2);
     });
 
+    it('keys:create takes an organisation profile (sector, bank codes, platforms, jurisdiction); a profile that does not fit exits 1', async () => {
+      const r = await cli(
+        [
+          'keys:create',
+          '--role',
+          'reporter',
+          '--org',
+          'DBS Bank',
+          '--sector',
+          'bank',
+          '--bank-codes',
+          '7171,7339',
+          '--jurisdiction',
+          'SG',
+          '--json',
+        ],
+        env,
+      );
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out).toMatchObject({ sector: 'bank', bankCodes: ['7171', '7339'], platforms: [], jurisdiction: 'SG' });
+      const { rows } = await sql.query(`SELECT sector, bank_codes, platforms, jurisdiction FROM api_keys WHERE id = $1`, [out.id]);
+      expect(rows).toEqual([{ sector: 'bank', bank_codes: ['7171', '7339'], platforms: [], jurisdiction: 'SG' }]);
+      const text = await cli(
+        ['keys:create', '--role', 'reporter', '--org', 'Telegram', '--sector', 'platform', '--platforms', 'telegram'],
+        env,
+      );
+      expect(text.stdout).toContain('created reporter key for Telegram (trust medium, platform telegram)');
+      const before = (await sql.query(`SELECT count(*)::int AS n FROM api_keys`)).rows[0].n;
+      const wrong = await cli(['keys:create', '--role', 'reporter', '--org', 'Singtel', '--sector', 'telco', '--bank-codes', '7171'], env);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toContain('bankCodes: only a key of sector bank has bank codes');
+      expect((await cli(['keys:create', '--role', 'reporter', '--org', 'x', '--sector', 'casino'], env)).code).toBe(2);
+      expect((await sql.query(`SELECT count(*)::int AS n FROM api_keys`)).rows[0].n).toBe(before);
+    });
+
     it('keys:revoke revokes (audited) and exits 1 for an unknown id', async () => {
       const created = JSON.parse((await cli(['keys:create', '--role', 'analyst', '--org', 'SPF', '--json'], env)).stdout);
       const r = await cli(['keys:revoke', created.id], env);

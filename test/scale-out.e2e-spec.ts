@@ -57,6 +57,7 @@ describe('scale-out: one node as 2 API + 2 worker processes', () => {
         EXCHANGE_BATCH_SIZE: '500',
         BULLETIN_CRON: '*/2 * * * * *',
         RELAY_GRACE_MS: '2000',
+        ACTIONS_EXPIRY_INTERVAL_MS: '1000',
       },
     });
     kr = await startScaledNode({ label: 'scale_kr', nodeId: 'kr-scale', jurisdiction: 'KR', apis: 1, workers: 0 });
@@ -204,6 +205,50 @@ describe('scale-out: one node as 2 API + 2 worker processes', () => {
     expect(new Set(sent.map((s) => s.batch)).size).toBe(inbox.length);
     const { rows: got } = await kr.sql.query(`SELECT count(*)::int AS n FROM partner_sightings`);
     expect(got[0].n).toBe(expected);
+    expect(sg.alive()).toBe(true);
+  });
+
+  it('expires each due action exactly once although both workers run the expiry schedule', async () => {
+    const key = async (body: Record<string, unknown>) =>
+      (await call(`${sg.apis[0]}/v1/admin/keys`, { key: sg.adminKey, body })).body.key as string;
+    const analyst = await key({ role: 'analyst', organisation: 'scale-analyst' });
+    const telco = await key({ role: 'reporter', organisation: 'scale-telco', sector: 'telco', jurisdiction: 'SG' });
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const api = sg.apis[i % 2];
+      const created = await call(`${api}/v1/actions`, {
+        key: analyst,
+        body: {
+          kind: 'block_number',
+          value: `+659${String(1000000 + i)
+            .slice(1)
+            .padStart(7, '0')}`,
+          reason: 'scale-out',
+        },
+      });
+      expect(created.status).toBe(201);
+      for (const to of ['acknowledged', 'done'])
+        expect((await call(`${api}/v1/actions/${created.body.id}/transition`, { key: telco, body: { to } })).status).toBe(200);
+      ids.push(created.body.id);
+    }
+    // The clock cannot be moved in other processes: the lifetimes are moved instead.
+    await sg.sql.query(`UPDATE actions SET expires_at = now() - interval '1 second' WHERE id = ANY($1::uuid[])`, [ids]);
+    await waitFor(
+      async () =>
+        (await sg.sql.query(`SELECT count(*)::int AS n FROM actions WHERE id = ANY($1::uuid[]) AND state = 'expired'`, [ids])).rows[0].n ===
+        20,
+      30000,
+      200,
+    );
+    await new Promise((r) => setTimeout(r, 2500)); // two more ticks on each worker
+    const events = await sg.sql.query(
+      `SELECT action_id, count(*)::int AS n FROM action_events WHERE to_state = 'expired' GROUP BY action_id`,
+    );
+    expect(events.rows.map((r) => r.n)).toEqual(Array(20).fill(1));
+    const audited = await sg.sql.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'action.expired' AND subject = ANY($1)`, [
+      ids,
+    ]);
+    expect(audited.rows[0].n).toBe(20);
     expect(sg.alive()).toBe(true);
   });
 });

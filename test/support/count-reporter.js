@@ -3,7 +3,11 @@ const fs = require('fs');
 const path = require('path');
 class CountReporter {
   onRunComplete(_contexts, results) {
-    const out = { passed: results.numPassedTests, failed: results.numFailedTests + results.numRuntimeErrorTestSuites, skipped: results.numPendingTests + results.numTodoTests };
+    const out = {
+      passed: results.numPassedTests,
+      failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
+      skipped: results.numPendingTests + results.numTodoTests,
+    };
     fs.mkdirSync(path.join(__dirname, '../../.jest'), { recursive: true });
     fs.writeFileSync(path.join(__dirname, '../../.jest/totals.json'), JSON.stringify(out));
   }

@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { ActionsModule } from '@scamintel/actions';
 import { AuditHttpModule, AuditModule } from '@scamintel/audit';
 import { AuthModule } from '@scamintel/auth';
 import { BulletinsModule } from '@scamintel/bulletins';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@scamintel/config';
 import { ExchangeModule } from '@scamintel/exchange';
+import { FeedsModule } from '@scamintel/feeds';
 import { IntelModule } from '@scamintel/intel';
 import { MetricsModule } from '@scamintel/metrics';
 import { PersistenceModule } from '@scamintel/persistence';
@@ -14,6 +16,7 @@ import { QueuesModule, RedisClient, RedisModule } from '@scamintel/platform';
 import { ReportsModule } from '@scamintel/reports';
 import { TaxiiModule } from '@scamintel/taxii';
 import { WebModule } from '@scamintel/web';
+import { WebhooksModule } from '@scamintel/webhooks';
 import { ErrorFilter } from './http/error.filter';
 import { HealthController } from './http/health.controller';
 import { RateLimitGuard } from './http/rate-limit.guard';
@@ -49,6 +52,9 @@ export class ApiModule {
         BulletinsModule,
         TaxiiModule,
         WebModule,
+        WebhooksModule,
+        ActionsModule,
+        FeedsModule,
       ],
       controllers: [HealthController],
       providers: [

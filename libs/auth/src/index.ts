@@ -4,3 +4,4 @@ export * from './auth.module';
 export * from './key-material';
 export * from './keys.service';
 export * from './presented-key';
+export * from './profile';

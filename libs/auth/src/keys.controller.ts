@@ -9,10 +9,24 @@ import { actorOf } from './actor';
 
 const CREATED_AT = '2026-11-20T02:16:03.412Z';
 const KEY_EXAMPLES = {
-  reporter: { summary: 'A bank reporting scams', value: { role: 'reporter', organisation: 'DBS Bank', trust: 'high' } },
+  reporter: {
+    summary: 'A bank that reports scams and is sent actions on its accounts',
+    value: { role: 'reporter', organisation: 'DBS Bank', trust: 'high', sector: 'bank', bankCodes: ['7171'], jurisdiction: 'SG' },
+  },
+  telco: { summary: 'A telco', value: { role: 'reporter', organisation: 'Singtel', trust: 'high', sector: 'telco', jurisdiction: 'SG' } },
   partner: { summary: 'The key a partner node uses', value: { role: 'partner', organisation: 'KNPA', partnerNodeId: 'kr-knpa' } },
 };
-const KEY = { id: EXAMPLE.keyId, role: 'reporter', organisation: 'DBS Bank', trust: 'high', createdAt: CREATED_AT };
+const KEY = {
+  id: EXAMPLE.keyId,
+  role: 'reporter',
+  organisation: 'DBS Bank',
+  trust: 'high',
+  sector: 'bank',
+  bankCodes: ['7171'],
+  platforms: [],
+  jurisdiction: 'SG',
+  createdAt: CREATED_AT,
+};
 
 @Controller('v1/admin/keys')
 @Access('admin')
@@ -28,12 +42,20 @@ export class KeysController {
     type: ApiKeyCreated,
     example: { ...KEY, key: 'si_q8XQk0Zt3n9mJ2wVb7cR1yHf5LpAe4Uo6GdSx-TiKvM' },
   })
+  @ApiError(
+    400,
+    'Invalid body, or a profile that does not fit the role or sector (bank codes only for banks, platforms only for platforms).',
+  )
   async create(@Body() dto: CreateKeyDto, @Req() req: AuthenticatedRequest) {
     const { id, key, row } = await this.keys.create(actorOf(req), {
       role: dto.role,
       organisation: dto.organisation,
       trust: dto.trust,
       partnerNodeId: dto.partnerNodeId,
+      sector: dto.sector,
+      bankCodes: dto.bankCodes,
+      platforms: dto.platforms,
+      jurisdiction: dto.jurisdiction,
     });
     return {
       id,
@@ -42,6 +64,10 @@ export class KeysController {
       organisation: row.organisation,
       trust: row.trust,
       partnerNodeId: row.partnerNodeId ?? undefined,
+      sector: row.sector,
+      bankCodes: row.bankCodes,
+      platforms: row.platforms,
+      jurisdiction: row.jurisdiction,
       createdAt: row.createdAt,
     };
   }

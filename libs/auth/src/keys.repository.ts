@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { poolOf, query } from '@scamintel/persistence';
-import { Role, Trust } from '@scamintel/vocabulary';
+import { OrgProfile, Role, Trust } from '@scamintel/vocabulary';
 
 export interface ApiKeyRow {
   id: string;
@@ -12,21 +12,41 @@ export interface ApiKeyRow {
   partnerNodeId: string | null;
   createdAt: string;
   revokedAt: string | null;
+  sector: OrgProfile['sector'];
+  bankCodes: string[];
+  platforms: string[];
+  jurisdiction: string | null;
 }
 
-const COLUMNS = `id, role, organisation, trust, partner_node_id AS "partnerNodeId", created_at AS "createdAt", revoked_at AS "revokedAt"`;
+const COLUMNS = `id, role, organisation, trust, partner_node_id AS "partnerNodeId", created_at AS "createdAt", revoked_at AS "revokedAt",
+  sector, bank_codes AS "bankCodes", platforms, jurisdiction`;
 
 @Injectable()
 export class KeysRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async insert(row: Omit<ApiKeyRow, 'createdAt' | 'revokedAt'> & { keyHash: string }): Promise<ApiKeyRow> {
+  async insert(
+    row: Omit<ApiKeyRow, 'createdAt' | 'revokedAt' | keyof OrgProfile> & { keyHash: string; profile?: OrgProfile },
+  ): Promise<ApiKeyRow> {
+    const p = row.profile;
     const {
       rows: [created],
     } = await query<ApiKeyRow>(
       poolOf(this.db),
-      `INSERT INTO api_keys (id, role, organisation, trust, partner_node_id, key_hash) VALUES ($1,$2,$3,$4,$5,$6) RETURNING ${COLUMNS}`,
-      [row.id, row.role, row.organisation, row.trust, row.partnerNodeId, row.keyHash],
+      `INSERT INTO api_keys (id, role, organisation, trust, partner_node_id, key_hash, sector, bank_codes, platforms, jurisdiction)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING ${COLUMNS}`,
+      [
+        row.id,
+        row.role,
+        row.organisation,
+        row.trust,
+        row.partnerNodeId,
+        row.keyHash,
+        p?.sector ?? null,
+        p?.bankCodes ?? [],
+        p?.platforms ?? [],
+        p?.jurisdiction ?? null,
+      ],
     );
     return created;
   }
@@ -54,6 +74,16 @@ export class KeysRepository {
 
   async list(): Promise<ApiKeyRow[]> {
     return (await query<ApiKeyRow>(poolOf(this.db), `SELECT ${COLUMNS} FROM api_keys ORDER BY created_at, id`)).rows;
+  }
+
+  /** The active reporter keys that state a sector: the organisations actions are routed to. */
+  async organisations(): Promise<ApiKeyRow[]> {
+    return (
+      await query<ApiKeyRow>(
+        poolOf(this.db),
+        `SELECT ${COLUMNS} FROM api_keys WHERE role = 'reporter' AND revoked_at IS NULL AND sector IS NOT NULL ORDER BY created_at, id`,
+      )
+    ).rows;
   }
 
   async hasActiveAdmin(): Promise<boolean> {

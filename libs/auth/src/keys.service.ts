@@ -6,7 +6,8 @@ import { Principal } from '@scamintel/common';
 import { ApiKeyRow, KeysRepository } from './keys.repository';
 import { generateApiKey, hashApiKey } from './key-material';
 import { KeyError } from './key-error';
-import { Role, Trust } from '@scamintel/vocabulary';
+import { OrgProfile, Role, Trust } from '@scamintel/vocabulary';
+import { ProfileInput, checkProfile } from './profile';
 
 interface CachedKey {
   row: ApiKeyRow | undefined;
@@ -51,12 +52,14 @@ export class KeysService implements OnApplicationBootstrap {
 
   async create(
     actor: string,
-    input: { role: Role; organisation: string; trust?: Exclude<Trust, 'anonymous'>; partnerNodeId?: string },
+    input: { role: Role; organisation: string; trust?: Exclude<Trust, 'anonymous'>; partnerNodeId?: string } & ProfileInput,
   ): Promise<{ id: string; key: string; row: ApiKeyRow }> {
     if (input.role === 'partner' && !input.partnerNodeId)
       throw new KeyError('validation_failed', 'a partner key needs partnerNodeId', [
         { path: 'partnerNodeId', message: 'required for role partner' },
       ]);
+    const { profile, problems } = checkProfile(input.role, input);
+    if (problems.length) throw new KeyError('validation_failed', 'the organisation profile is not valid', problems);
     const key = generateApiKey();
     const row = await this.keys.insert({
       id: randomUUID(),
@@ -65,12 +68,13 @@ export class KeysService implements OnApplicationBootstrap {
       trust: input.trust ?? 'medium',
       partnerNodeId: input.partnerNodeId ?? null,
       keyHash: hashApiKey(key),
+      profile,
     });
     await this.audit.record({
       actor,
       action: 'key.created',
       subject: row.id,
-      details: { role: row.role, organisation: row.organisation, trust: row.trust },
+      details: { role: row.role, organisation: row.organisation, trust: row.trust, ...(profile.sector ? { profile } : {}) },
     });
     return { id: row.id, key, row };
   }
@@ -85,6 +89,11 @@ export class KeysService implements OnApplicationBootstrap {
 
   list(): Promise<ApiKeyRow[]> {
     return this.keys.list();
+  }
+
+  /** Every organisation with a stated sector (active reporter keys), with its profile: what actions are routed by. */
+  async organisations(): Promise<{ keyId: string; organisation: string; profile: OrgProfile }[]> {
+    return (await this.keys.organisations()).map((r) => ({ keyId: r.id, organisation: r.organisation, profile: profileOf(r) }));
   }
 
   /** Resolves a presented key to its principal, or undefined when it is unknown or revoked. */
@@ -121,6 +130,14 @@ export class KeysService implements OnApplicationBootstrap {
       organisation: row.organisation,
       trust: row.trust,
       partnerNodeId: row.partnerNodeId ?? undefined,
+      profile: profileOf(row),
     };
   }
 }
+
+const profileOf = (r: ApiKeyRow): OrgProfile => ({
+  sector: r.sector,
+  bankCodes: r.bankCodes,
+  platforms: r.platforms,
+  jurisdiction: r.jurisdiction,
+});

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { ActionStatsModule } from '@scamintel/actions';
 import { AuditModule } from '@scamintel/audit';
 import { QueueName } from '@scamintel/common';
 import { VerdictsModule } from '@scamintel/policing';
@@ -12,7 +13,7 @@ import { BulletinsService } from './bulletins.service';
 
 /** API side: the routes, and the producer of generate jobs. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Bulletins }), AuditModule, VerdictsModule],
+  imports: [BullModule.registerQueue({ name: QueueName.Bulletins }), AuditModule, VerdictsModule, ActionStatsModule],
   controllers: [BulletinsController],
   providers: [BulletinsRepository, BulletinQueue, BulletinsService],
   exports: [BulletinsService],
@@ -21,7 +22,7 @@ export class BulletinsModule {}
 
 /** Worker side: the processor, the weekly job scheduler and the sweep of lost jobs. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Bulletins }), AuditModule, VerdictsModule],
+  imports: [BullModule.registerQueue({ name: QueueName.Bulletins }), AuditModule, VerdictsModule, ActionStatsModule],
   providers: [BulletinsRepository, BulletinQueue, BulletinsService, BulletinsProcessor, BulletinsScheduler],
   exports: [BulletinsService],
 })

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { ActionsRepository } from '@scamintel/actions';
 import { AuditService, canonicalJson } from '@scamintel/audit';
 import { ErrorDetail } from '@scamintel/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
@@ -59,6 +60,7 @@ export class BulletinsService {
     private readonly queue: BulletinQueue,
     private readonly audit: AuditService,
     private readonly verdicts: VerdictService,
+    private readonly actions: ActionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -184,6 +186,7 @@ export class BulletinsService {
       weekly: data.weekly,
       crossBorder: data.crossBorder,
       watch,
+      actions: await this.actions.timeToAction(from, to, this.config.bulletins.timezone),
       generatedAt: new Date().toISOString(),
     };
   }

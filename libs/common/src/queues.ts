@@ -3,6 +3,9 @@ export enum QueueName {
   Ingest = 'ingest',
   Exchange = 'exchange',
   Bulletins = 'bulletins',
+  Actions = 'actions',
+  Webhooks = 'webhooks',
+  Feeds = 'feeds',
 }
 
 export enum JobName {
@@ -11,4 +14,10 @@ export enum JobName {
   ExchangeSchedule = 'exchange-schedule',
   BulletinGenerate = 'bulletin-generate',
   BulletinWeekly = 'bulletin-weekly',
+  ActionsTick = 'actions-tick',
+  ActionSend = 'action-send',
+  ActionStatus = 'action-status',
+  WebhookDeliver = 'webhook-deliver',
+  WebhooksRelay = 'webhooks-relay',
+  FeedRefresh = 'feed-refresh',
 }

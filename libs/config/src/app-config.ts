@@ -1,4 +1,4 @@
-import type { PolicingModel } from '@scamintel/vocabulary';
+import type { ActionsSettings, PolicingModel } from '@scamintel/vocabulary';
 
 /** Typed configuration of one node. Built once from the environment at start (load-config.ts); nothing else reads process.env. */
 export interface AppConfig {
@@ -54,6 +54,26 @@ export interface AppConfig {
     sessionTtlMs: number;
     /** CONSOLE_SESSION_IDLE_MS: a session ends after this long without a request. */
     sessionIdleMs: number;
+  };
+  actions: {
+    /** Per kind: acknowledgement SLA and lifetime (config/actions.json, ACTIONS_CONFIG_FILE). */
+    kinds: ActionsSettings;
+    /** How often the worker expires done actions whose lifetime has passed. */
+    expiryIntervalMs: number;
+  };
+  webhooks: {
+    /** WEBHOOK_ALLOW_PRIVATE: targets in loopback, private or link-local ranges allowed (tests, one-machine demos). */
+    allowPrivate: boolean;
+    /** Delivery attempts of one event (the first and its retries), with exponential back-off from retryBaseMs. */
+    attempts: number;
+    retryBaseMs: number;
+    /** Consecutive events that failed every attempt before a subscription is disabled. */
+    disableAfter: number;
+    timeoutMs: number;
+  };
+  feeds: {
+    /** How often the worker re-judges changed indicators for the blocklist feed and verdict webhooks. */
+    refreshIntervalMs: number;
   };
   bulletins: {
     cron: string;

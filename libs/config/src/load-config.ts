@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parsePolicingModel } from '@scamintel/vocabulary';
+import { parseActionsSettings } from './actions-settings';
 import { AppConfig } from './app-config';
 import { repoRoot } from './repo-root';
 
@@ -23,6 +24,19 @@ function policing(file: string, problems: string[]): AppConfig['policing'] {
   const { model, problems: bad } = parsePolicingModel(raw);
   for (const line of bad) problems.push(`POLICING_CONFIG_FILE: ${line}`);
   return model as AppConfig['policing'];
+}
+
+function actions(file: string, problems: string[]): AppConfig['actions']['kinds'] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    problems.push(`ACTIONS_CONFIG_FILE: ${file}: ${(err as Error).message}`);
+    return undefined as unknown as AppConfig['actions']['kinds'];
+  }
+  const { settings, problems: bad } = parseActionsSettings(raw);
+  for (const line of bad) problems.push(`ACTIONS_CONFIG_FILE: ${line}`);
+  return settings;
 }
 
 /**
@@ -127,6 +141,20 @@ export function loadConfig(env: Env): AppConfig {
     web: {
       sessionTtlMs: int('CONSOLE_SESSION_TTL_MS', 8 * 3_600_000, 60_000, 7 * 86_400_000),
       sessionIdleMs: int('CONSOLE_SESSION_IDLE_MS', 30 * 60_000, 60_000, 86_400_000),
+    },
+    actions: {
+      kinds: actions(env.ACTIONS_CONFIG_FILE || path.join(repoRoot(), 'config/actions.json'), problems),
+      expiryIntervalMs: int('ACTIONS_EXPIRY_INTERVAL_MS', 60_000, 1000, 86_400_000),
+    },
+    webhooks: {
+      allowPrivate: bool('WEBHOOK_ALLOW_PRIVATE', false),
+      attempts: int('WEBHOOK_ATTEMPTS', 8, 1, 30),
+      retryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 5000, 10, 3_600_000),
+      disableAfter: int('WEBHOOK_DISABLE_AFTER', 5, 1, 1000),
+      timeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    },
+    feeds: {
+      refreshIntervalMs: int('FEED_REFRESH_INTERVAL_MS', 60_000, 1000, 86_400_000),
     },
     bulletins: {
       cron: str('BULLETIN_CRON', '0 8 * * 1'),

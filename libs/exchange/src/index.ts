@@ -10,3 +10,5 @@ export * from './push/outbound';
 export * from './partners/partners.repository';
 export * from './push/export.repository';
 export * from './push/outbound.service';
+export * from './inbound/signed-request.service';
+export * from './http/incoming';

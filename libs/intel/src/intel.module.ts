@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '@scamintel/common';
 import { VerdictsModule } from '@scamintel/policing';
+import { CheckController } from './check/check.controller';
 import { IndicatorsController } from './indicators.controller';
 import { IngestProcessor } from './ingest/ingest.processor';
 import { IngestRepository } from './ingest/ingest.repository';
@@ -9,12 +10,19 @@ import { IngestService } from './ingest/ingest.service';
 import { LookupRepository } from './lookup/lookup.repository';
 import { LookupService } from './lookup/lookup.service';
 
-/** Read side of the indicator store for the API: lookup, detail, listing, normalisation. */
+/** The indicator store's read path without routes (lookups, batch reads, verdicts): for the worker and other libs. */
 @Module({
   imports: [VerdictsModule],
-  controllers: [IndicatorsController],
   providers: [LookupRepository, LookupService],
   exports: [LookupService],
+})
+export class IntelReadModule {}
+
+/** Read side of the indicator store for the API: lookup, batch check, detail, listing, normalisation. */
+@Module({
+  imports: [IntelReadModule],
+  controllers: [IndicatorsController, CheckController],
+  exports: [IntelReadModule],
 })
 export class IntelModule {}
 

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { poolOf, query } from '@scamintel/persistence';
 import { ReporterEvidence } from '@scamintel/policing-core';
 import { Trust } from '@scamintel/vocabulary';
+import { evidenceKey as key } from './evidence-sql';
 
 export interface LocalEvidence {
   reporters: ReporterEvidence[];
@@ -11,8 +12,6 @@ export interface LocalEvidence {
   analystVerdict?: { verdict: 'scam' | 'legitimate'; at: Date; note?: string };
   lastSeen: Date | null;
 }
-
-const key = (fp: string, j: string) => `${fp}\u0000${j}`;
 
 /**
  * `fingerprint IN (SELECT unnest($1))` rather than `= ANY($1)`: with ~1000 fingerprints the planner prices the
@@ -104,4 +103,4 @@ export class EvidenceRepository {
   }
 }
 
-export const evidenceKey = key;
+export { key as evidenceKey };

@@ -147,4 +147,14 @@ export class ReviewRepository {
       );
     });
   }
+
+  /** Verdicts recorded after `afterId` (any source), oldest first: what the blocklist feed must judge again. */
+  async verdictsAfter(afterId: number, limit: number): Promise<{ id: number; fingerprint: string }[]> {
+    const { rows } = await query(
+      poolOf(this.db),
+      `SELECT id::int AS id, fingerprint FROM indicator_verdicts WHERE id > $1 ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
+    return rows as { id: number; fingerprint: string }[];
+  }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { Decision, decide, windowsOf } from '@scamintel/policing-core';
-import { EvidenceRepository, evidenceKey } from './evidence.repository';
+import { EvidenceRepository, LocalEvidence, evidenceKey } from './evidence.repository';
 
 export interface VerdictSubject {
   fingerprint: string;
@@ -17,7 +17,8 @@ export interface VerdictSubject {
  */
 @Injectable()
 export class VerdictService {
-  private readonly windows: number[];
+  /** The window lengths (days) the rules count reports in: what evidence reads must cover. */
+  readonly windows: number[];
 
   constructor(
     private readonly evidence: EvidenceRepository,
@@ -62,7 +63,16 @@ export class VerdictService {
 
   /** One indicator under several jurisdictions' rules (each judged on its own evidence), one evidence read. */
   async decideAcross(subject: VerdictSubject, jurisdictions: string[], now = new Date()): Promise<Map<string, Decision>> {
-    const ev = await this.evidence.load([subject.fingerprint], this.windows);
+    return this.decideAcrossWith(subject, await this.evidence.load([subject.fingerprint], this.windows), jurisdictions, now);
+  }
+
+  /** decideAcross on evidence the caller already read (evidenceColumns in its own statement): no database access. */
+  decideAcrossWith(
+    subject: VerdictSubject,
+    ev: Map<string, LocalEvidence>,
+    jurisdictions: string[],
+    now = new Date(),
+  ): Map<string, Decision> {
     const out = new Map<string, Decision>();
     for (const j of jurisdictions) {
       const e = ev.get(evidenceKey(subject.fingerprint, j));

@@ -9,3 +9,5 @@ export * from './decimal';
 export * from './timeout';
 export * from './db-errors';
 export * from './policing-model';
+export * from './organisations';
+export * from './actions';

@@ -1,10 +1,12 @@
 import { KeysService } from '@scamintel/auth';
 import { AppError } from '@scamintel/common';
-import { KEYED_TRUST, ROLES, type KeyedTrust, type Role } from '@scamintel/vocabulary';
-import { UUID, UsageError, cliActor, defineCommand, oneOf, organisation, parseOptions } from './command';
+import { KEYED_TRUST, ROLES, SECTORS, type KeyedTrust, type Role, type Sector } from '@scamintel/vocabulary';
+import { UUID, UsageError, cliActor, defineCommand, oneOf, organisation, parseOptions, reportAppError } from './command';
 
 export const keysCreate = defineCommand({
-  usage: 'keys:create --role <reporter|analyst|partner|admin> --org <name> [--trust <low|medium|high>] [--partner-node <node-id>] [--json]',
+  usage:
+    'keys:create --role <reporter|analyst|partner|admin> --org <name> [--trust <low|medium|high>] [--partner-node <node-id>] ' +
+    '[--sector <bank|telco|platform|government|ngo|other>] [--bank-codes <c1,c2>] [--platforms <p1,p2>] [--jurisdiction <CC>] [--json]',
   summary: 'create an API key; prints its id and the key (shown once)',
   context: 'keys',
   parse(args) {
@@ -15,10 +17,21 @@ export const keysCreate = defineCommand({
         org: { type: 'string' },
         trust: { type: 'string' },
         'partner-node': { type: 'string' },
+        sector: { type: 'string' },
+        'bank-codes': { type: 'string' },
+        platforms: { type: 'string' },
+        jurisdiction: { type: 'string' },
         json: { type: 'boolean' },
       },
       0,
     );
+    const list = (s: string | undefined) =>
+      s === undefined
+        ? undefined
+        : s
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean);
     const role = oneOf<Role>('role', v.role, ROLES);
     const partnerNodeId = v['partner-node'];
     if (partnerNodeId !== undefined && !/^[a-z0-9-]{2,32}$/.test(partnerNodeId))
@@ -29,20 +42,41 @@ export const keysCreate = defineCommand({
       organisation: organisation(v.org),
       trust: oneOf<KeyedTrust>('trust', v.trust, KEYED_TRUST, 'medium'),
       partnerNodeId,
+      sector: v.sector === undefined ? undefined : oneOf<Sector>('sector', v.sector, SECTORS),
+      bankCodes: list(v['bank-codes']),
+      platforms: list(v.platforms),
+      jurisdiction: v.jurisdiction,
       json: !!v.json,
     };
   },
   async run(app, p, _config, io) {
-    const { id, key, row } = await app
-      .get(KeysService, { strict: false })
-      .create(cliActor(), { role: p.role, organisation: p.organisation, trust: p.trust, partnerNodeId: p.partnerNodeId });
+    let created;
+    try {
+      created = await app.get(KeysService, { strict: false }).create(cliActor(), {
+        role: p.role,
+        organisation: p.organisation,
+        trust: p.trust,
+        partnerNodeId: p.partnerNodeId,
+        sector: p.sector,
+        bankCodes: p.bankCodes,
+        platforms: p.platforms,
+        jurisdiction: p.jurisdiction,
+      });
+    } catch (e) {
+      return reportAppError(e, io);
+    }
+    const { id, key, row } = created;
+    const profile = { sector: row.sector, bankCodes: row.bankCodes, platforms: row.platforms, jurisdiction: row.jurisdiction };
     if (p.json) {
       io.out(
-        `${JSON.stringify({ id, key, role: row.role, organisation: row.organisation, trust: row.trust, partnerNodeId: row.partnerNodeId, createdAt: row.createdAt })}\n`,
+        `${JSON.stringify({ id, key, role: row.role, organisation: row.organisation, trust: row.trust, partnerNodeId: row.partnerNodeId, ...profile, createdAt: row.createdAt })}\n`,
       );
     } else {
+      const orgProfile = row.sector
+        ? `, ${row.sector}${row.bankCodes.length ? ` ${row.bankCodes.join(',')}` : ''}${row.platforms.length ? ` ${row.platforms.join(',')}` : ''}${row.jurisdiction ? ` in ${row.jurisdiction}` : ''}`
+        : '';
       io.out(
-        `created ${row.role} key for ${row.organisation} (trust ${row.trust}${row.partnerNodeId ? `, partner node ${row.partnerNodeId}` : ''})\n`,
+        `created ${row.role} key for ${row.organisation} (trust ${row.trust}${row.partnerNodeId ? `, partner node ${row.partnerNodeId}` : ''}${orgProfile})\n`,
       );
       io.out(`id:  ${id}\nkey: ${key}\n`);
       io.err('Store the key now: it is shown once and kept only as a hash.\n');

@@ -1,7 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { UUID, dateTime } from '@scamintel/common';
+import { ALPHA2, UUID, dateTime } from '@scamintel/common';
+import { SECTORS } from '@scamintel/vocabulary';
 
-export class ApiKey {
+/** The organisation profile of a reporter key (CONTRACT §12); empty for other roles. */
+class ProfileFields {
+  @ApiProperty({ type: String, enum: [...SECTORS], nullable: true, description: 'Sector of the organisation (reporter keys).' })
+  sector: string | null;
+
+  @ApiProperty({ type: [String], description: 'Banks: clearing bank codes it answers for.' })
+  bankCodes: string[];
+
+  @ApiProperty({ type: [String], description: 'Platforms: platform names or hosted domains it answers for.' })
+  platforms: string[];
+
+  @ApiProperty({ ...ALPHA2, nullable: true })
+  jurisdiction: string | null;
+}
+
+export class ApiKey extends ProfileFields {
   @ApiProperty(UUID)
   id: string;
 
@@ -24,7 +40,7 @@ export class ApiKey {
   revokedAt?: string | null;
 }
 
-export class ApiKeyCreated {
+export class ApiKeyCreated extends ProfileFields {
   @ApiProperty(UUID)
   id: string;
 

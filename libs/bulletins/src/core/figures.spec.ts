@@ -133,4 +133,35 @@ describe('input checks', () => {
       { type: 'phone', display: '+65 8123 ••67', reports: 10, jurisdictions: ['SG'], scamTypes: ['phishing'] },
     ]);
   });
+
+  describe('time to action', () => {
+    it('gives the median minutes per kind in kind order, withholding kinds with fewer than minCount done', () => {
+      const f = buildFigures(
+        {
+          ...knownInput(),
+          actions: [
+            { kind: 'takedown', done: 2, medianSeconds: 90_000 },
+            { kind: 'block_number', done: 32, medianSeconds: 419 },
+            { kind: 'freeze_account', done: 0, medianSeconds: 0 },
+          ],
+        },
+        { minCount: 3, maskStyle: 'partial', maxWatch: 10 },
+      );
+      expect(f.timeToAction).toEqual([
+        { kind: 'block_number', done: 32, medianMinutes: 7 },
+        { kind: 'takedown', done: { suppressed: true, below: 3 }, medianMinutes: { suppressed: true, below: 3 } },
+      ]);
+      expect(buildFigures(knownInput()).timeToAction).toEqual([]);
+    });
+
+    it('refuses unknown kinds and bad numbers', () => {
+      expect(() => buildFigures({ ...knownInput(), actions: [{ kind: 'arrest', done: 3, medianSeconds: 1 }] })).toThrow(
+        /unknown action kind/,
+      );
+      expect(() => buildFigures({ ...knownInput(), actions: [{ kind: 'takedown', done: -1, medianSeconds: 1 }] })).toThrow(/done/);
+      expect(() => buildFigures({ ...knownInput(), actions: [{ kind: 'takedown', done: 3, medianSeconds: NaN }] })).toThrow(
+        /medianSeconds/,
+      );
+    });
+  });
 });

@@ -15,6 +15,7 @@ import {
   isDecimal,
   percentChangeDecimal,
   subDecimal,
+  ACTION_KINDS,
   CHANNELS,
   SCAM_TYPES,
   type Channel,
@@ -74,7 +75,30 @@ export function buildFigures(input: BulletinInput, config: BulletinConfig = DEFA
     watch: watchList(input.watch ?? [], minCount, maskStyle, maxWatch),
     weekly: weekly(input.weekly ?? [], minCount),
     advice: topScamTypes.map(({ scamType }) => ({ scamType, key: `advice.${scamType}` })),
+    timeToAction: timeToAction(input.actions ?? [], minCount),
   };
+}
+
+/**
+ * Median time from request to done per kind, in whole minutes. The median of one or two actions is close to a
+ * single case's timeline, so below minCount both the count and the median are withheld.
+ */
+function timeToAction(rows: NonNullable<BulletinInput['actions']>, minCount: number): BulletinFigures['timeToAction'] {
+  const byKind = new Map<string, { done: number; medianSeconds: number }>();
+  rows.forEach((r, i) => {
+    if (!(ACTION_KINDS as readonly string[]).includes(r?.kind))
+      fail(`actions[${i}].kind`, `unknown action kind ${JSON.stringify(r?.kind)}`);
+    count(r.done, `actions[${i}].done`);
+    if (typeof r.medianSeconds !== 'number' || !Number.isFinite(r.medianSeconds) || r.medianSeconds < 0)
+      fail(`actions[${i}].medianSeconds`, 'must be a non-negative number');
+    byKind.set(r.kind, r);
+  });
+  return ACTION_KINDS.filter((k) => (byKind.get(k)?.done ?? 0) > 0).map((kind) => {
+    const r = byKind.get(kind)!;
+    return r.done < minCount
+      ? { kind, done: suppressed(minCount), medianMinutes: suppressed(minCount) }
+      : { kind, done: r.done, medianMinutes: Math.round(r.medianSeconds / 60) };
+  });
 }
 
 function checkConfig(config: BulletinConfig): BulletinConfig {

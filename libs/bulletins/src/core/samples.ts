@@ -130,6 +130,12 @@ export function sampleInput(): BulletinInput {
       { ...eligible('domain', 'insider-tips.example', 22, ['SG'], ['investment']), verdict: 'suspicious' },
       { ...eligible('domain', 'gov.example', 12, ['SG'], ['impersonation_government']), warninglisted: true },
     ],
+    actions: [
+      { kind: 'block_number', done: 32, medianSeconds: 420 },
+      { kind: 'freeze_account', done: 14, medianSeconds: 2460 },
+      { kind: 'takedown', done: 2, medianSeconds: 90_000 },
+      { kind: 'restrict', done: 5, medianSeconds: 9000 },
+    ],
     generatedAt: '2026-11-23T01:00:00Z',
   };
 }

@@ -1,4 +1,4 @@
-import type { Channel, IndicatorType, ScamType, Tlp, Verdict } from '@scamintel/vocabulary';
+import type { ActionKind, Channel, IndicatorType, ScamType, Tlp, Verdict } from '@scamintel/vocabulary';
 
 export interface PeriodStats {
   reports: number;
@@ -32,6 +32,8 @@ export interface BulletinInput {
   weekly: { weekStart: string; byScamType: Partial<Record<ScamType, number>> }[];
   crossBorder: { indicatorsSeenInBoth: number; receivedFromPartner: number; partnerJurisdictions: string[] };
   watch: WatchCandidate[];
+  /** Disruption actions requested in the period that were done: per kind, how many and the median request→done time. */
+  actions?: { kind: string; done: number; medianSeconds: number }[];
   generatedAt: string;
 }
 
@@ -104,4 +106,6 @@ export interface BulletinFigures {
   watch: WatchFigure[];
   weekly: { scamTypes: ScamType[]; weeks: { weekStart: string; counts: Partial<Record<ScamType, Count>> }[] };
   advice: { scamType: ScamType; key: string }[];
+  /** Time to action per kind: a median of fewer than minCount actions is withheld with its count. */
+  timeToAction: { kind: ActionKind; done: Count; medianMinutes: number | Suppressed }[];
 }

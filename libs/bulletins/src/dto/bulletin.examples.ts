@@ -46,4 +46,5 @@ export const BULLETIN_FIGURES_EXAMPLE = {
     weeks: [{ weekStart: '2026-11-16', counts: { impersonation_bank: 131, job: SUPPRESSED } }],
   },
   advice: [{ scamType: 'impersonation_bank', key: 'advice.impersonation_bank' }],
+  timeToAction: [{ kind: 'block_number', done: 32, medianMinutes: 7 }],
 };

@@ -1,6 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { INDICATOR_TYPE, UUID, dateTime } from '@scamintel/common';
-import { CHANNELS, SCAM_TYPES } from '@scamintel/vocabulary';
+import { ACTION_KINDS, CHANNELS, SCAM_TYPES } from '@scamintel/vocabulary';
 
 export class BulletinAccepted {
   @ApiProperty(UUID)
@@ -146,6 +146,19 @@ export class CrossBorderFigures {
   partnerJurisdictions: string[];
 }
 
+export class TimeToActionFigure {
+  @ApiProperty({ enum: [...ACTION_KINDS] })
+  kind: string;
+
+  /** Actions requested in the period and done. */
+  @ApiProperty(COUNT)
+  done: unknown;
+
+  /** Median minutes from request to done; withheld with its count. */
+  @ApiProperty(orSuppressed({ type: 'integer', minimum: 0 }))
+  medianMinutes: unknown;
+}
+
 export class WatchFigure {
   @ApiProperty(INDICATOR_TYPE)
   type: string;
@@ -248,4 +261,7 @@ export class BulletinFigures {
 
   @ApiProperty({ type: () => [BulletinAdvice] })
   advice: BulletinAdvice[];
+
+  @ApiProperty({ type: () => [TimeToActionFigure], description: 'Time to action per kind of disruption action.' })
+  timeToAction: TimeToActionFigure[];
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { poolOf, query } from '@scamintel/persistence';
+import { LocalEvidence, evidenceColumns, evidenceFromColumns, evidenceKey } from '@scamintel/policing';
 
 export interface IndicatorRecord {
   fingerprint: string;
@@ -48,19 +49,26 @@ export interface PartnerSighting {
   receivedAt: Date;
 }
 
-const STATS = `SELECT s.jurisdiction, s.reports, s.first_seen AS "firstSeen", s.last_seen AS "lastSeen", s.scam_types AS "scamTypes", s.channels,
-              s.losses, s.tlp_rank AS "tlpRank",
-              count(r.*) FILTER (WHERE r.last_seen > now() - ($2::int * interval '1 day'))::int AS "recentReporters",
-              count(r.*) FILTER (WHERE r.trust = 'high')::int AS "highTrustReporters",
-              count(r.*)::int AS reporters
+/**
+ * Per-jurisdiction stats of every fingerprint in $1. Reporter counts are not joined in here: the evidence columns
+ * read every indicator_reporters row of the batch anyway, and snapshots() counts them from there.
+ */
+const STATS = `SELECT s.fingerprint, s.jurisdiction, s.reports, s.first_seen AS "firstSeen", s.last_seen AS "lastSeen", s.scam_types AS "scamTypes", s.channels,
+              s.losses, s.tlp_rank AS "tlpRank"
          FROM indicator_stats s
-         LEFT JOIN indicator_reporters r ON r.fingerprint = s.fingerprint AND r.jurisdiction = s.jurisdiction
-        WHERE s.fingerprint = $1
-        GROUP BY s.fingerprint, s.jurisdiction`;
+        WHERE s.fingerprint IN (SELECT unnest($1::text[]))`;
 
 const PARTNERS = `SELECT source_node AS "sourceNode", jurisdiction, fingerprint, type, value, pseudonymised, tlp, verdict, confidence, revoked, sightings, reporters,
               first_seen AS "firstSeen", last_seen AS "lastSeen", scam_types AS "scamTypes", received_at AS "receivedAt"
-         FROM partner_sightings WHERE fingerprint = ANY($1::text[])`;
+         FROM partner_sightings WHERE fingerprint IN (SELECT unnest($2::text[]))`;
+
+export interface Snapshots {
+  indicators: Map<string, IndicatorRecord>;
+  /** Per fingerprint, its stats per jurisdiction in jurisdiction order. */
+  stats: Map<string, JurisdictionStats[]>;
+  partners: PartnerSighting[];
+  evidence: Map<string, LocalEvidence>;
+}
 
 const INDICATOR = `fingerprint, type, value, attributes, warninglist, first_seen AS "firstSeen", last_seen AS "lastSeen", updated_at AS "updatedAt"`;
 
@@ -76,32 +84,53 @@ export class LookupRepository {
   }
 
   /**
-   * A lookup's reads in one round trip: the indicator, its per-jurisdiction stats and what partners sent
-   * (for the clear fingerprint and the pseudonyms computed for the asked value). On loopback a round trip
-   * costs more CPU than these index probes, and lookup is the public hot path.
+   * Everything lookups read, for a whole batch in one statement (one round trip): the indicators, their
+   * per-jurisdiction stats, what partners sent (for the clear fingerprints and the pseudonyms computed for the asked
+   * values) and the verdict evidence (libs/policing's evidenceColumns). On loopback a round trip costs more CPU
+   * than these index probes; a check of 1000 values must not pay it 1000 times.
    */
-  async snapshot(
-    fingerprint: string,
+  async snapshots(
+    fingerprints: string[],
     windowDays: number,
     partnerFingerprints: string[],
-  ): Promise<{ indicator?: IndicatorRecord; stats: JurisdictionStats[]; partners: PartnerSighting[] }> {
+    evidenceWindows: number[],
+  ): Promise<Snapshots> {
     const { rows } = await query(
       poolOf(this.db),
       `SELECT
-         (SELECT row_to_json(x) FROM (SELECT ${INDICATOR} FROM indicators WHERE fingerprint = $1) x) AS indicator,
-         (SELECT coalesce(json_agg(x ORDER BY x.jurisdiction), '[]'::json) FROM (${STATS}) x) AS stats,
-         (SELECT coalesce(json_agg(x ORDER BY x.jurisdiction, x."sourceNode"), '[]'::json) FROM (${PARTNERS.replace('$1', '$3')}) x) AS partners`,
-      [fingerprint, windowDays, partnerFingerprints],
+         (SELECT coalesce(json_agg(x), '[]'::json) FROM (SELECT ${INDICATOR} FROM indicators WHERE fingerprint IN (SELECT unnest($1::text[]))) x) AS indicators,
+         (SELECT coalesce(json_agg(x), '[]'::json) FROM (${STATS}) x) AS stats,
+         (SELECT coalesce(json_agg(x ORDER BY x.jurisdiction, x."sourceNode"), '[]'::json) FROM (${PARTNERS}) x) AS partners,
+         ${evidenceColumns('$1::text[]', '$3::int[]')}`,
+      [fingerprints, partnerFingerprints, evidenceWindows],
     );
     const r = rows[0];
     const dates = <T extends object>(o: T, keys: (keyof T)[]): T => {
       for (const k of keys) if (o[k] != null) (o as Record<keyof T, unknown>)[k] = new Date(o[k] as unknown as string);
       return o;
     };
+    const indicators = new Map<string, IndicatorRecord>();
+    for (const i of r.indicators as IndicatorRecord[]) indicators.set(i.fingerprint, dates(i, ['firstSeen', 'lastSeen', 'updatedAt']));
+    const evidence = evidenceFromColumns(r as Parameters<typeof evidenceFromColumns>[0]);
+    const recentSince = Date.now() - windowDays * 86_400_000;
+    const stats = new Map<string, JurisdictionStats[]>();
+    for (const s of r.stats as (JurisdictionStats & { fingerprint: string })[]) {
+      const { fingerprint: fp, ...rest } = dates(s, ['firstSeen', 'lastSeen']);
+      const reporters = evidence.get(evidenceKey(fp, rest.jurisdiction))?.reporters ?? [];
+      rest.reporters = reporters.length;
+      rest.recentReporters = reporters.filter((x) => x.lastSeen.getTime() > recentSince).length;
+      rest.highTrustReporters = reporters.filter((x) => x.trust === 'high').length;
+      const list = stats.get(fp);
+      if (list) list.push(rest);
+      else stats.set(fp, [rest]);
+    }
+    for (const list of stats.values())
+      list.sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : a.jurisdiction > b.jurisdiction ? 1 : 0));
     return {
-      indicator: r.indicator ? dates(r.indicator as IndicatorRecord, ['firstSeen', 'lastSeen', 'updatedAt']) : undefined,
-      stats: (r.stats as JurisdictionStats[]).map((s) => dates(s, ['firstSeen', 'lastSeen'])),
+      indicators,
+      stats,
       partners: (r.partners as PartnerSighting[]).map((p) => dates(p, ['firstSeen', 'lastSeen', 'receivedAt'])),
+      evidence,
     };
   }
 

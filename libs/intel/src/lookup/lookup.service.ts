@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { tryNormalize, WarninglistHit, warninglistHit } from '@scamintel/indicators';
+import { type NormalizedIndicator, type NormalizeResult, tryNormalize, WarninglistHit, warninglistHit } from '@scamintel/indicators';
 import { Decision, VerdictService } from '@scamintel/policing';
 import { pseudonym } from '@scamintel/exchange-core';
 import { LookupRepository, PartnerSighting } from './lookup.repository';
@@ -41,6 +41,14 @@ export interface LookupAnswer {
 /** The warninglist part of an answer: which list, and the entry's own label when it has one. */
 const listEntry = (hit: WarninglistHit) => ({ name: hit.list, description: hit.description, ...(hit.label ? { label: hit.label } : {}) });
 
+/** One value to look up; `problem` answers it in place without a lookup (the caller found the item malformed). */
+export interface LookupItem {
+  q: string;
+  type?: IndicatorType;
+  region?: string;
+  problem?: { code: string; reason: string };
+}
+
 const sortedKeys = (o: Record<string, number>) =>
   Object.entries(o)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -61,12 +69,9 @@ export class LookupService {
    * pseudonymised — the fingerprint of HMAC(that partner's key, value). A pseudonym matches only a value this
    * node holds or is asked about; the others stay unreadable.
    */
-  private async partnerFingerprints(type: string, value: string): Promise<Set<string>> {
-    const now = Date.now();
-    if (!this.partnerKeys || now - this.partnerKeys.at > this.config.keyCacheTtlMs)
-      this.partnerKeys = { at: now, keys: this.repo.partnerPseudonymKeys() };
+  private partnerFingerprints(keys: { nodeId: string; pseudonymKey: string }[], type: string, value: string): Set<string> {
     const expected = new Set<string>();
-    for (const k of await this.partnerKeys.keys) {
+    for (const k of keys) {
       try {
         expected.add(`${k.nodeId}\u0000${fingerprint(type as never, pseudonym(k.pseudonymKey, value))}`);
       } catch {
@@ -83,11 +88,32 @@ export class LookupService {
     );
   }
 
-  /** Indicator, stats and partner records of a value in one read. */
-  private async read(type: string, value: string, fingerprint: string) {
-    const expected = await this.partnerFingerprints(type, value);
-    const snap = await this.repo.snapshot(fingerprint, RECENT_DAYS, [fingerprint, ...[...expected].map((e) => e.split('\u0000')[1])]);
-    return { record: snap.indicator, stats: snap.stats, partners: this.matchingPartners(snap.partners, expected, type, fingerprint) };
+  /** The pseudonym keys of partners, cached like API keys (a changed key applies within KEY_CACHE_TTL_MS). */
+  private pseudonymKeys(): Promise<{ nodeId: string; pseudonymKey: string }[]> {
+    const now = Date.now();
+    if (!this.partnerKeys || now - this.partnerKeys.at > this.config.keyCacheTtlMs)
+      this.partnerKeys = { at: now, keys: this.repo.partnerPseudonymKeys() };
+    return this.partnerKeys.keys;
+  }
+
+  /** Indicator, stats, partner records and verdict evidence of many values in one read. */
+  private async readMany(values: { type: string; value: string; fingerprint: string }[]) {
+    const keys = values.length ? await this.pseudonymKeys() : [];
+    const expected = values.map((v) => this.partnerFingerprints(keys, v.type, v.value));
+    const partnerFps = new Set<string>(values.map((v) => v.fingerprint));
+    for (const set of expected) for (const e of set) partnerFps.add(e.split('\u0000')[1]);
+    const snap = await this.repo.snapshots(
+      [...new Set(values.map((v) => v.fingerprint))],
+      RECENT_DAYS,
+      [...partnerFps],
+      this.verdicts.windows,
+    );
+    return values.map((v, i) => ({
+      record: snap.indicators.get(v.fingerprint),
+      stats: snap.stats.get(v.fingerprint) ?? [],
+      partners: this.matchingPartners(snap.partners, expected[i], v.type, v.fingerprint),
+      evidence: snap.evidence,
+    }));
   }
 
   /** A partner's own verdict for its jurisdiction, side by side with ours: it informs, it never replaces. */
@@ -107,36 +133,66 @@ export class LookupService {
 
   /** "Is this a scam?" for the public: counts and verdicts only, never who reported. */
   async lookup(q: string, type?: IndicatorType, region?: string): Promise<LookupAnswer> {
-    const n = tryNormalize(q, { type, region: region ?? this.config.jurisdiction });
-    if (!n.ok) {
-      // An official short code (999, 112, 1332…) is no phone value, but it is on a warninglist: official (CONTRACT §6).
-      const official = n.code === 'official_short_code' ? warninglistHit(q, { type, region: region ?? this.config.jurisdiction }) : null;
-      return {
-        query: q,
-        indicator: null,
-        verdict: official ? 'legitimate' : 'unknown',
-        confidence: 0,
-        reports: 0,
-        firstSeen: null,
-        lastSeen: null,
-        jurisdictions: [],
-        scamTypes: [],
-        byJurisdiction: [],
-        explanation: { jurisdiction: this.config.jurisdiction, rule: official ? 'warninglist' : 'not_an_indicator', reason: n.reason },
-        ...(official ? { warninglist: listEntry(official) } : { rejected: { code: n.code, reason: n.reason } }),
-      };
-    }
-    const { fingerprint, type: t, value } = n.indicator;
-    const { record, stats, partners } = await this.read(t, value, fingerprint);
+    return (await this.lookupMany([{ q, type, region }]))[0];
+  }
+
+  /**
+   * Lookup answers for many values, in order, from one database round trip (POST /v1/check). An item that is no
+   * indicator, or was already refused by the caller (`problem`), is answered in place with `rejected`.
+   */
+  async lookupMany(items: LookupItem[], now = new Date()): Promise<LookupAnswer[]> {
+    const normalized = items.map((it): NormalizeResult | { ok: false; code: string; reason: string } =>
+      it.problem ? { ok: false, ...it.problem } : tryNormalize(it.q, { type: it.type, region: it.region ?? this.config.jurisdiction }),
+    );
+    const ok = normalized.flatMap((n) => (n.ok ? [n.indicator] : []));
+    const reads = await this.readMany(ok);
+    let next = 0;
+    return items.map((it, i) => {
+      const n = normalized[i];
+      return n.ok ? this.answer(it.q, n.indicator, reads[next++], now) : this.rejected(it, n.code, n.reason);
+    });
+  }
+
+  private rejected(it: LookupItem, code: string, reason: string): LookupAnswer {
+    // An official short code (999, 112, 1332…) is no phone value, but it is on a warninglist: official (CONTRACT §6).
+    const official =
+      code === 'official_short_code' ? warninglistHit(it.q, { type: it.type, region: it.region ?? this.config.jurisdiction }) : null;
+    return {
+      query: it.q,
+      indicator: null,
+      verdict: official ? 'legitimate' : 'unknown',
+      confidence: 0,
+      reports: 0,
+      firstSeen: null,
+      lastSeen: null,
+      jurisdictions: [],
+      scamTypes: [],
+      byJurisdiction: [],
+      explanation: { jurisdiction: this.config.jurisdiction, rule: official ? 'warninglist' : 'not_an_indicator', reason },
+      ...(official ? { warninglist: listEntry(official) } : { rejected: { code, reason } }),
+    };
+  }
+
+  private answer(
+    q: string,
+    ind: NormalizedIndicator,
+    read: Awaited<ReturnType<LookupService['readMany']>>[number],
+    now: Date,
+  ): LookupAnswer {
+    const { fingerprint, type: t, value } = ind;
+    const { record, stats, partners } = read;
     // The lists as loaded now decide, so an official value nobody reported is still answered as official.
-    const listed = warninglistHit(n.indicator);
+    const listed = warninglistHit(ind);
     const subject = { fingerprint, type: t, warninglisted: Boolean(listed ?? record?.warninglist) };
     const here = this.config.jurisdiction;
     // Partner verdicts weigh into our confidence only (libs/policing); they never decide our verdict.
     const partnerEvidence = partners.map((p) => ({ verdict: p.verdict, confidence: p.confidence }));
-    const decisions = await this.verdicts.decideAcross(partnerEvidence.length ? { ...subject, partner: partnerEvidence } : subject, [
-      ...new Set([here, ...stats.map((s) => s.jurisdiction)]),
-    ]);
+    const decisions = this.verdicts.decideAcrossWith(
+      partnerEvidence.length ? { ...subject, partner: partnerEvidence } : subject,
+      read.evidence,
+      [...new Set([here, ...stats.map((s) => s.jurisdiction)])],
+      now,
+    );
     const local = decisions.get(here)!;
     const scamTypes: Record<string, number> = {};
     for (const s of stats) for (const [k, v] of Object.entries(s.scamTypes)) scamTypes[k] = (scamTypes[k] ?? 0) + v;
@@ -177,13 +233,14 @@ export class LookupService {
   async detail(fingerprint: string) {
     const record = await this.repo.indicator(fingerprint);
     if (!record) return undefined;
-    const [{ stats, partners }, reportIds] = await Promise.all([
-      this.read(record.type, record.value, fingerprint),
+    const [[{ stats, partners, evidence }], reportIds] = await Promise.all([
+      this.readMany([{ type: record.type, value: record.value, fingerprint }]),
       this.repo.reportIds(fingerprint, 1000),
     ]);
     const subject = { fingerprint, type: record.type, warninglisted: Boolean(record.warninglist) };
-    const decisions = await this.verdicts.decideAcross(
+    const decisions = this.verdicts.decideAcrossWith(
       subject,
+      evidence,
       stats.map((s) => s.jurisdiction),
     );
     return {
@@ -228,6 +285,33 @@ export class LookupService {
         ),
       reportIds,
     };
+  }
+
+  /**
+   * This node's verdict on each stored indicator of the list (one batch read, no partner evidence: the verdict is
+   * ours alone), with the most permissive TLP of its reports here. For the blocklist feed and verdict events.
+   */
+  async verdictsOf(fingerprints: string[], now = new Date()) {
+    const snap = await this.repo.snapshots(fingerprints, RECENT_DAYS, [], this.verdicts.windows);
+    const here = this.config.jurisdiction;
+    return [...snap.indicators.values()].map((r) => {
+      const stats = snap.stats.get(r.fingerprint) ?? [];
+      const d = this.verdicts
+        .decideAcrossWith({ fingerprint: r.fingerprint, type: r.type, warninglisted: Boolean(r.warninglist) }, snap.evidence, [here], now)
+        .get(here)!;
+      return {
+        fingerprint: r.fingerprint,
+        type: r.type as IndicatorType,
+        value: r.value,
+        verdict: d.verdict,
+        tlpRank: stats.find((s) => s.jurisdiction === here)?.tlpRank ?? Math.min(4, ...stats.map((s) => s.tlpRank)),
+      };
+    });
+  }
+
+  /** The stored indicator of a fingerprint (type, canonical value), or undefined. */
+  indicator(fingerprint: string) {
+    return this.repo.indicator(fingerprint);
   }
 
   list(f: Parameters<LookupRepository['list']>[0]) {

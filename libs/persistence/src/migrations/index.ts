@@ -5,6 +5,10 @@ import { Bulletins1764300003000 } from './1764300003000-bulletins';
 import { Policing1764300004000 } from './1764300004000-policing';
 import { Web1764300012000 } from './1764300012000-web';
 import { ExchangeStats1764300012100 } from './1764300012100-exchange-stats';
+import { Organisations1764300014000 } from './1764300014000-organisations';
+import { Actions1764300014100 } from './1764300014100-actions';
+import { Webhooks1764300014200 } from './1764300014200-webhooks';
+import { Feeds1764300014300 } from './1764300014300-feeds';
 
 /** Every migration in order; the data source lists them explicitly so the build needs no glob. */
 export const MIGRATIONS = [
@@ -15,4 +19,8 @@ export const MIGRATIONS = [
   Policing1764300004000,
   Web1764300012000,
   ExchangeStats1764300012100,
+  Organisations1764300014000,
+  Actions1764300014100,
+  Webhooks1764300014200,
+  Feeds1764300014300,
 ];

@@ -22,7 +22,7 @@ export interface View {
   periodLine: string;
   generatedLine: string;
   basis: string;
-  headings: Record<'summary' | 'scamTypes' | 'channels' | 'rising' | 'trend' | 'crossBorder' | 'watch' | 'advice', string>;
+  headings: Record<'summary' | 'scamTypes' | 'channels' | 'rising' | 'trend' | 'crossBorder' | 'actions' | 'watch' | 'advice', string>;
   summary: Table;
   scamTypes: Table | string;
   channels: Table | string;
@@ -40,10 +40,18 @@ export interface View {
       }
     | string;
   crossBorder: Table | string;
+  actions: Table | string;
   watch: { intro: string; table: Table } | string;
   advice: { title: string; text: string }[];
   general: string[];
   footer: string;
+}
+
+/** Minutes as a reader says them: under two hours in minutes, under two days in hours, else in days. */
+function duration(l: Locale, minutes: number): string {
+  if (minutes < 120) return l.t('duration.minutes', { n: l.number(minutes) });
+  if (minutes < 2880) return l.t('duration.hours', { n: l.number(Math.round(minutes / 6) / 10) });
+  return l.t('duration.days', { n: l.number(Math.round(minutes / 144) / 10) });
 }
 
 export function buildView(f: BulletinFigures, l: Locale): View {
@@ -71,6 +79,7 @@ export function buildView(f: BulletinFigures, l: Locale): View {
       rising: l.t('section.rising'),
       trend: l.t('section.trend'),
       crossBorder: l.t('section.crossBorder'),
+      actions: l.t('section.actions'),
       watch: l.t('section.watch'),
       advice: l.t('section.advice'),
     },
@@ -108,6 +117,16 @@ export function buildView(f: BulletinFigures, l: Locale): View {
             ],
           }
         : l.t('crossBorder.none'),
+    actions: (f.timeToAction ?? []).length
+      ? {
+          headers: [l.t('label.action'), l.t('label.actionsDone'), l.t('label.medianTime')],
+          rows: f.timeToAction.map((a) => [
+            l.t(`actionKind.${a.kind}`),
+            l.count(a.done),
+            isSuppressed(a.medianMinutes) ? l.t('actions.withheld') : duration(l, a.medianMinutes),
+          ]),
+        }
+      : l.t('actions.none'),
     watch: f.watch.length
       ? {
           intro: l.t('watch.intro'),

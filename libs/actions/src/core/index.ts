@@ -1,0 +1,3 @@
+export * from './transition';
+export * from './sla';
+export * from './routing';

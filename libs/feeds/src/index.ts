@@ -1,0 +1,2 @@
+export * from './feeds.module';
+export * from './feed-refresh.service';
