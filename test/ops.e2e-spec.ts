@@ -204,10 +204,17 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
       const json = await call(`${api.url}/admin/queues?format=json`, { key: ADMIN });
       expect(json.status).toBe(200);
       expect(json.body.nodeId).toBe('sg-ops');
-      expect(json.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['bulletins', 'exchange', 'ingest']);
+      expect(json.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+        'actions',
+        'bulletins',
+        'exchange',
+        'feeds',
+        'ingest',
+        'webhooks',
+      ]);
       expect(json.body.queues[0].counts).toEqual(expect.objectContaining({ waiting: expect.any(Number), failed: expect.any(Number) }));
       const negotiated = await call(`${api.url}/admin/queues`, { key: ADMIN, headers: { accept: 'application/json' } });
-      expect(negotiated.body.queues).toHaveLength(3);
+      expect(negotiated.body.queues).toHaveLength(6);
       expect((await call(`${api.url}/admin/queues/nope/jobs`, { key: ADMIN })).status).toBe(404);
       expect((await call(`${api.url}/admin/queues/ingest/jobs?state=bogus`, { key: ADMIN })).status).toBe(400);
     });

@@ -230,6 +230,13 @@ describe('web console and every page (CONTRACT §13)', () => {
           indicators: 'dbs-secure-login.top',
         }),
       });
+      // Two actions for the board: one on time, one overdue (its deadline moved into the past).
+      const act = async (body: Record<string, unknown>) =>
+        (await call(`${env.nodes.sg.url}/v1/actions`, { key: env.nodes.keys.sg.analyst, body: { reason: 'board test', ...body } })).body
+          .id as string;
+      await act({ kind: 'block_number', value: '+65 8123 4567', assignee: 'Second Telco' });
+      const late = await act({ kind: 'freeze_account', value: 'SG:7171:1234567890', assignee: 'Example Bank', caseRef: 'SPF-LATE-1' });
+      await env.nodes.sg.sql.query(`UPDATE actions SET ack_due_at = now() - interval '1 hour' WHERE id = $1`, [late]);
       pages = [
         ['home', '/'],
         ['check (en)', `/check?q=${encodeURIComponent(SG_TELEGRAM)}`],
@@ -248,8 +255,22 @@ describe('web console and every page (CONTRACT §13)', () => {
         ['console indicator', `/console/indicators/${fp}`],
         ['console appeals', '/console/appeals?status=upheld'],
         ['console exchange', '/console/exchange'],
+        ['console actions', '/console/actions'],
+        ['console actions (ko)', '/console/actions?lang=ko'],
         ['console queue (ko)', '/console/queue?lang=ko'],
       ];
+    });
+
+    it('the actions board shows actions by state, overdue first', async () => {
+      await analyst.page.goto(`${env.nodes.sg.url}/console/actions`);
+      expect(await analyst.page.locator('.notice.warn').textContent()).toContain('1 overdue');
+      const rows = await analyst.page
+        .locator('section[aria-labelledby="state-requested"] tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim()));
+      expect(rows).toHaveLength(2);
+      expect(rows[0]).toMatch(/^SG:7171:1234567890 Overdue Freeze account · SPF-LATE-1 Example Bank/);
+      expect(rows[1]).toMatch(/^\+6581234567 Block number Second Telco/);
+      expect(await analyst.page.locator('section[aria-labelledby="state-done"]').textContent()).toContain('None.');
     });
     afterAll(() => analyst?.context.close());
 

@@ -25,6 +25,7 @@ const IMPORTS = [AuditModule, ExchangeCoreModule, WebhookEventsModule, BullModul
   imports: [...IMPORTS, AuthModule, IntelModule],
   controllers: [ActionsController, ExchangeRequestsController],
   providers: [...SHARED, ActionsService, InboundRequestsService],
+  exports: [ActionsService],
 })
 export class ActionsModule {}
 

@@ -151,6 +151,18 @@ export class ActionsRepository {
     return rows;
   }
 
+  /** The board: every open action and the most recently changed closed ones. */
+  async board(closedLimit: number): Promise<ActionRow[]> {
+    const { rows } = await query<ActionRow>(
+      poolOf(this.db),
+      `(SELECT ${COLUMNS} FROM actions WHERE state IN ('requested','acknowledged','done'))
+       UNION ALL
+       (SELECT ${COLUMNS} FROM actions WHERE state NOT IN ('requested','acknowledged','done') ORDER BY updated_at DESC LIMIT $1)`,
+      [closedLimit],
+    );
+    return rows;
+  }
+
   async history(id: string): Promise<ActionEvent[]> {
     const { rows } = await query<ActionEvent>(
       poolOf(this.db),

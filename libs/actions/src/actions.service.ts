@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Actor, ackDueAt, route } from '@scamintel/actions-core';
+import { Actor, ackDueAt, board, route } from '@scamintel/actions-core';
 import { AuditService } from '@scamintel/audit';
 import { KeysService } from '@scamintel/auth';
 import { Principal } from '@scamintel/common';
@@ -158,6 +158,11 @@ export class ActionsService {
       actions: rows.map((r) => actionView(r, now)),
       next: rows.length === f.limit && last ? encodeCursor([last.cursorAt, last.id]) : null,
     };
+  }
+
+  /** Analysts' board (the console): open actions and the latest closed ones, by state, overdue first. */
+  async board(now = new Date()) {
+    return board((await this.repo.board(50)).map((r) => actionView(r, now)));
   }
 
   async transition(p: KeyPrincipal, id: string, to: ActionState, note: string | null, now = new Date()) {

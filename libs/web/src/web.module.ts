@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { join } from 'node:path';
+import { ActionsModule } from '@scamintel/actions';
 import { AuditModule } from '@scamintel/audit';
 import { AuthModule } from '@scamintel/auth';
 import { BulletinsModule } from '@scamintel/bulletins';
@@ -33,7 +34,7 @@ import { ADVICE, CATALOGUES, CONSOLE_NAV, STATIC_ASSETS, WEB_ASSETS_DIR } from '
  * rendering, sessions and report receipts.
  */
 @Module({
-  imports: [AuditModule, AuthModule, IntelModule, ReportsModule, BulletinsModule, PolicingModule, ExchangeCoreModule],
+  imports: [AuditModule, AuthModule, IntelModule, ReportsModule, BulletinsModule, PolicingModule, ExchangeCoreModule, ActionsModule],
   controllers: [StaticController, CheckController, ReportController, BulletinPagesController, SignInController, ...CONSOLE_PAGES],
   providers: [
     { provide: WEB_ASSETS_DIR, useFactory: webAssetsDir },

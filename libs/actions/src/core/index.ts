@@ -1,3 +1,4 @@
 export * from './transition';
 export * from './sla';
 export * from './routing';
+export * from './board';

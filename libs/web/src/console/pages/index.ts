@@ -1,3 +1,4 @@
+import { ActionsPage } from './actions.page';
 import { AppealsPage } from './appeals.page';
 import { ExchangePage } from './exchange.page';
 import { IndicatorPage } from './indicator.page';
@@ -8,4 +9,4 @@ import { QueuePage } from './queue.page';
  * guard, CSRF, OpenAPI exclusion and its navigation entry come with it), a template in assets/views/console, its
  * words in each catalogue, and one line here.
  */
-export const CONSOLE_PAGES = [QueuePage, IndicatorPage, AppealsPage, ExchangePage];
+export const CONSOLE_PAGES = [QueuePage, IndicatorPage, AppealsPage, ActionsPage, ExchangePage];
