@@ -7,7 +7,7 @@ import { call, waitFor } from './support/node';
 import { freePort, killHard, outputOf, spawnApp, startRedis, waitReady } from './support/processes';
 
 /*
- * The push and bulletin schedules live in Redis only. After Redis loses its data — FLUSHALL, or a restart without
+ * The push, bulletin and actions-expiry schedules (and the webhook relay and feed refresh) live in Redis only. After Redis loses its data — FLUSHALL, or a restart without
  * persistence — the worker must put them back by itself: periodically (SCHEDULE_REASSERT_MS) and at once when its
  * connection comes back. The documented bound for the next run after a flush is SCHEDULE_REASSERT_MS plus the
  * schedule's own interval (EXCHANGE_PUSH_INTERVAL_MS; the next cron slot of BULLETIN_CRON).
@@ -20,7 +20,7 @@ const BULLETIN_CRON = '*/2 * * * * *';
 const BOUND_MS = REASSERT_MS + 2000 + 8000;
 
 /** Completed runs of each scheduled job, as the worker's own /metrics counts them. */
-async function runs(metricsUrl: string): Promise<{ schedule: number; push: number; weekly: number }> {
+async function runs(metricsUrl: string): Promise<{ schedule: number; push: number; weekly: number; actions: number }> {
   const text = await (await fetch(metricsUrl)).text();
   const count = (queue: string, name: string) =>
     sample(text, 'scamintel_job_duration_seconds_count', { queue, name, outcome: 'completed' }) ?? 0;
@@ -28,6 +28,7 @@ async function runs(metricsUrl: string): Promise<{ schedule: number; push: numbe
     schedule: count('exchange', 'exchange-schedule'),
     push: count('exchange', 'exchange-push'),
     weekly: count('bulletins', 'bulletin-weekly'),
+    actions: count('actions', 'actions-tick'),
   };
 }
 
@@ -63,6 +64,7 @@ describe('durable schedules', () => {
       DATA_DIR: `/tmp/scamintel-sched-${randomBytes(4).toString('hex')}`,
       SCHEDULE_REASSERT_MS: String(reassertMs),
       EXCHANGE_PUSH_INTERVAL_MS: String(PUSH_EVERY_MS),
+      ACTIONS_EXPIRY_INTERVAL_MS: String(PUSH_EVERY_MS),
       BULLETIN_CRON,
     };
     const api = spawnApp('api', env);
@@ -97,11 +99,17 @@ describe('durable schedules', () => {
   }
 
   /** Every schedule runs at least twice more after `since` (one run may have been in flight at the disruption). */
-  async function expectRunsResume(metricsUrl: string, since: { schedule: number; push: number; weekly: number }) {
+  async function expectRunsResume(metricsUrl: string, since: { schedule: number; push: number; weekly: number; actions: number }) {
     await waitFor(
       async () => {
         const r = await runs(metricsUrl).catch(() => undefined);
-        return r && r.schedule >= since.schedule + 2 && r.push >= since.push + 2 && r.weekly >= since.weekly + 2;
+        return (
+          r &&
+          r.schedule >= since.schedule + 2 &&
+          r.push >= since.push + 2 &&
+          r.weekly >= since.weekly + 2 &&
+          r.actions >= since.actions + 2
+        );
       },
       BOUND_MS,
       100,
@@ -115,7 +123,8 @@ describe('durable schedules', () => {
       expect(await client.flushall()).toBe('OK');
       const since = await runs(metricsUrl);
       await expectRunsResume(metricsUrl, since);
-      expect((await client.keys('*:repeat')).length).toBe(2);
+      // Push, weekly bulletin, actions tick (expiry), webhook relay, feed refresh.
+      expect((await client.keys('*:repeat')).length).toBe(5);
     } finally {
       client.disconnect();
     }
