@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '@scamintel/common';
 import { VerdictsModule } from '@scamintel/policing';
-import { CheckController } from './check/check.controller';
+import { BatchCheckController } from './check/check.controller';
 import { IndicatorsController } from './indicators.controller';
 import { IngestProcessor } from './ingest/ingest.processor';
 import { IngestRepository } from './ingest/ingest.repository';
@@ -21,7 +21,7 @@ export class IntelReadModule {}
 /** Read side of the indicator store for the API: lookup, batch check, detail, listing, normalisation. */
 @Module({
   imports: [IntelReadModule],
-  controllers: [IndicatorsController, CheckController],
+  controllers: [IndicatorsController, BatchCheckController],
   exports: [IntelReadModule],
 })
 export class IntelModule {}

@@ -15,7 +15,7 @@ const EXAMPLES = {
 };
 
 @Controller('v1')
-export class CheckController {
+export class BatchCheckController {
   constructor(private readonly lookups: LookupService) {}
 
   @Post('check')
