@@ -62,7 +62,14 @@ export async function startScaledNode(opts: {
     workerMetrics.push(`http://127.0.0.1:${port}/metrics`);
   }
   const pids = processes.map((p) => p.pid);
-  for (const [i, url] of apis.entries()) await waitReady(url, processes[i]);
+  try {
+    for (const [i, url] of apis.entries()) await waitReady(url, processes[i]);
+  } catch (err) {
+    // The caller never gets a node to close: without this, the children's open pipes keep Jest running for ever.
+    for (const p of processes) await killHard(p);
+    await db.drop();
+    throw err;
+  }
   const sql = await sqlClient(db.url);
   return {
     nodeId: opts.nodeId,
