@@ -280,13 +280,31 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
     expect(local).toMatchObject({ jurisdiction: 'KR', reports: 1, verdict: 'suspicious' });
     expect(partner).toMatchObject({ jurisdiction: 'SG', verdict: 'scam', reports: phoneReports, rule: 'partner' });
     expect(atKr.body.verdict).toBe('suspicious'); // KR's own rule (3 reports) is not met; SG's scam does not overwrite it
-    expect(atKr.body.jurisdictions).toEqual(['KR']);
-    expect(atKr.body.reports).toBe(1);
+    // The totals cover every sighting KR holds, its own and SG's (CONTRACT §6); byJurisdiction is their breakdown.
+    expect(atKr.body).toMatchObject({ reports: 1 + phoneReports, jurisdictions: ['KR', 'SG'], scamTypes: ['phishing'] });
+    expect(atKr.body.firstSeen <= partner.firstSeen && atKr.body.lastSeen >= local.lastSeen).toBe(true);
     const back = await call(`${sg.url}/v1/lookup?q=${encodeURIComponent('010-1234-5678')}&region=KR`);
     expect(back.body.verdict).toBe('unknown');
     expect(back.body.byJurisdiction).toEqual([
       expect.objectContaining({ jurisdiction: 'KR', sourceNode: 'kr-knpa', verdict: 'suspicious', reports: 1 }),
     ]);
+    expect(back.body).toMatchObject({ reports: 1, jurisdictions: ['KR'], scamTypes: ['phishing'] });
+  });
+
+  it("a value reported only in SG counts in KR's lookup: reports, first/last seen, jurisdictions, scam types", async () => {
+    const onlySg = await call(`${kr.url}/v1/lookup?q=${encodeURIComponent('refund-desk@scam-mail-sg.top')}`);
+    expect(onlySg.status).toBe(200);
+    const [entry] = onlySg.body.byJurisdiction;
+    expect(onlySg.body.byJurisdiction).toEqual([expect.objectContaining({ jurisdiction: 'SG', sourceNode: 'sg-spf', reports: 1 })]);
+    expect(onlySg.body).toMatchObject({
+      reports: 1,
+      jurisdictions: ['SG'],
+      scamTypes: ['phishing'],
+      firstSeen: entry.firstSeen,
+      lastSeen: entry.lastSeen,
+    });
+    // The verdict stays KR's own: a partner's sightings inform it, they do not decide it.
+    expect(onlySg.body.explanation.jurisdiction).toBe('KR');
   });
 
   it('a pseudonymised bank account matches at the receiver only for a value it asks about', async () => {
@@ -298,8 +316,10 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
     expect(dump).not.toContain('1234567890');
     const asked = await call(`${kr.url}/v1/lookup?q=${encodeURIComponent(SG_ACCOUNT)}&type=bank_account`);
     expect(asked.body.byJurisdiction).toEqual([expect.objectContaining({ jurisdiction: 'SG', sourceNode: 'sg-spf', reports: 1 })]);
+    expect(asked.body).toMatchObject({ reports: 1, jurisdictions: ['SG'] });
     const other = await call(`${kr.url}/v1/lookup?q=${encodeURIComponent(OTHER_ACCOUNT)}&type=bank_account`);
     expect(other.body.byJurisdiction).toEqual([]);
+    expect(other.body).toMatchObject({ reports: 0, jurisdictions: [], firstSeen: null });
   });
 
   it('a batch delivered twice changes nothing', async () => {

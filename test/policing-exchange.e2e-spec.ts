@@ -103,6 +103,8 @@ describe('community policing across two nodes', () => {
       return side?.verdict === 'legitimate' ? side : undefined;
     });
     expect(revoked.reason).toContain('revoked');
+    // What the partner withdrew no longer counts in the totals (it stays visible, marked, in byJurisdiction).
+    expect(await lookup(kr, 'wrongly-listed-bakery.com')).toMatchObject({ reports: 0, jurisdictions: [] });
     expect(JSON.stringify(await lookup(kr, 'wrongly-listed-bakery.com'))).not.toContain('owner@');
   });
 });

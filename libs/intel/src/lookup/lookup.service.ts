@@ -4,6 +4,7 @@ import { type NormalizedIndicator, type NormalizeResult, tryNormalize, Warningli
 import { Decision, VerdictService } from '@scamintel/policing';
 import { pseudonym } from '@scamintel/exchange-core';
 import { LookupRepository, PartnerSighting } from './lookup.repository';
+import { sightingTotals } from './sighting-totals';
 import { IndicatorType, fingerprint } from '@scamintel/vocabulary';
 
 type Verdict = Decision['verdict'];
@@ -48,11 +49,6 @@ export interface LookupItem {
   region?: string;
   problem?: { code: string; reason: string };
 }
-
-const sortedKeys = (o: Record<string, number>) =>
-  Object.entries(o)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([k]) => k);
 
 @Injectable()
 export class LookupService {
@@ -194,20 +190,12 @@ export class LookupService {
       now,
     );
     const local = decisions.get(here)!;
-    const scamTypes: Record<string, number> = {};
-    for (const s of stats) for (const [k, v] of Object.entries(s.scamTypes)) scamTypes[k] = (scamTypes[k] ?? 0) + v;
-    const first = stats.reduce<Date | null>((m, s) => (!m || s.firstSeen < m ? s.firstSeen : m), null);
-    const last = stats.reduce<Date | null>((m, s) => (!m || s.lastSeen > m ? s.lastSeen : m), null);
     return {
       query: q,
       indicator: { type: t, value, fingerprint },
       verdict: local.verdict,
       confidence: local.confidence,
-      reports: stats.reduce((a, s) => a + s.reports, 0),
-      firstSeen: first?.toISOString() ?? null,
-      lastSeen: last?.toISOString() ?? null,
-      jurisdictions: stats.map((s) => s.jurisdiction),
-      scamTypes: sortedKeys(scamTypes),
+      ...sightingTotals(stats, partners),
       explanation: { jurisdiction: here, rule: local.rule, reason: local.reason },
       byJurisdiction: stats
         .map((s) => {
