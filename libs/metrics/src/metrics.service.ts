@@ -58,6 +58,11 @@ export class MetricsService {
     labelNames: ['direction'] as const,
     registers: [this.registry],
   });
+  private readonly unwitnessed = new Counter({
+    name: 'scamintel_exchange_unwitnessed_total',
+    help: "Batches a partner acknowledged with a valid receipt without `witness`: delivered, this node's signed audit head left unwitnessed.",
+    registers: [this.registry],
+  });
   private readonly http = new Histogram({
     name: 'scamintel_http_request_duration_seconds',
     help: 'HTTP request latency by route template, method and status class.',
@@ -94,6 +99,7 @@ export class MetricsService {
       for (const o of ['accepted', 'rejected', 'failed'] as const) this.exchangeBatches.labels(d, o).inc(0);
       this.exchangeObjects.labels(d).inc(0);
     }
+    this.unwitnessed.inc(0);
   }
 
   /** Adds prom-client's process and Node.js runtime metrics (CPU, memory, event loop lag, GC, handles). */
@@ -120,6 +126,11 @@ export class MetricsService {
   exchangeBatch(direction: ExchangeDirection, outcome: ExchangeOutcome, objects = 0): void {
     this.exchangeBatches.labels(direction, outcome).inc();
     if (outcome === 'accepted' && objects > 0) this.exchangeObjects.labels(direction).inc(objects);
+  }
+
+  /** A push delivered under a receipt that did not echo our audit head (CONTRACT §7 makes `witness` optional). */
+  exchangeUnwitnessed(): void {
+    this.unwitnessed.inc();
   }
 
   httpRequest(route: string, method: string, status: number, seconds: number): void {

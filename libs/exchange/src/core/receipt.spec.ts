@@ -66,7 +66,13 @@ describe('receipts', () => {
     expect(checkReceipt(receipt, { ...expected, digest: 'sha-256=:BBBB:' })).toEqual({ ok: false, reason: 'digest_mismatch' });
     expect(checkReceipt(receipt, { ...expected, sentHead: { seq: 42, hash: h('sg') } })).toEqual({ ok: false, reason: 'witness_mismatch' });
     const { witness: _w, ...noWitness } = fields;
-    expect(checkReceipt(buildReceipt(noWitness, receiver.privateKey), expected)).toEqual({ ok: false, reason: 'witness_missing' });
+    // CONTRACT §7: a receipt without witness is valid; the batch counts as delivered, the head stays unwitnessed.
+    const unwitnessed = buildReceipt(noWitness, receiver.privateKey);
+    expect(checkReceipt(unwitnessed, expected)).toEqual({ ok: true, receiverHead: fields.auditHead });
+    expect(checkReceipt({ ...unwitnessed, digest: 'sha-256=:BBBB:' }, expected)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(checkReceipt(unwitnessed, { ...expected, digest: 'sha-256=:BBBB:' })).toEqual({ ok: false, reason: 'digest_mismatch' });
+    // Adding a witness the receiver did not sign breaks its signature; signing a wrong one is a mismatch.
+    expect(checkReceipt({ ...unwitnessed, witness: fields.witness }, expected)).toEqual({ ok: false, reason: 'bad_signature' });
     expect(checkReceipt({ ...receipt, objects: 1 }, expected)).toEqual({ ok: false, reason: 'bad_signature' });
   });
 });

@@ -69,20 +69,19 @@ export function verifyReceipt(receipt: unknown, publicKey: KeyObject): boolean {
 
 export type ReceiptCheck =
   | { ok: true; receiverHead: AuditHead; witnessed?: AuditHead }
-  | { ok: false; reason: 'bad_signature' | 'digest_mismatch' | 'witness_mismatch' | 'witness_missing' };
+  | { ok: false; reason: 'bad_signature' | 'digest_mismatch' | 'witness_mismatch' };
 
 /**
- * The sender's check of the answer to its push: signed by the partner, about the body it sent, and echoing
- * the audit head it signed into the request. Only then is `witnessed` worth storing as proof of its own log.
+ * The sender's check of the answer to its push: signed by the partner and about the body it sent. `witness` is
+ * optional (CONTRACT §7): without it the batch is still delivered, only the head the sender signed stays
+ * unwitnessed; a witness that is there must echo that head (when the caller says which it sent), or the receipt is refused. Only a matching
+ * `witnessed` is worth storing as proof of the sender's own log.
  */
 export function checkReceipt(receipt: unknown, expected: { publicKey: KeyObject; digest: string; sentHead?: AuditHead }): ReceiptCheck {
   if (!verifyReceipt(receipt, expected.publicKey)) return { ok: false, reason: 'bad_signature' };
   const r = receipt as Receipt;
   if (r.digest !== expected.digest) return { ok: false, reason: 'digest_mismatch' };
-  if (expected.sentHead) {
-    if (!r.witness) return { ok: false, reason: 'witness_missing' };
-    if (r.witness.seq !== expected.sentHead.seq || r.witness.hash !== expected.sentHead.hash)
-      return { ok: false, reason: 'witness_mismatch' };
-  }
+  if (r.witness && expected.sentHead && (r.witness.seq !== expected.sentHead.seq || r.witness.hash !== expected.sentHead.hash))
+    return { ok: false, reason: 'witness_mismatch' };
   return { ok: true, receiverHead: r.auditHead, ...(r.witness ? { witnessed: r.witness } : {}) };
 }

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { KeyObject } from 'node:crypto';
 import { AuditService } from '@scamintel/audit';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
+import { MetricsService } from '@scamintel/metrics';
 import { sleep } from '@scamintel/vocabulary';
 import { AuditHead, Receipt, checkReceipt, loadPublicKeyPem, signRequest } from '../core';
 import { NodeKeyService } from '../identity/node-key.service';
@@ -98,6 +99,7 @@ export class PushService {
     private readonly node: NodeKeyService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   async push(partnerNodeId: string, opts: { batchSize?: number } = {}): Promise<PushSummary> {
@@ -281,9 +283,13 @@ export class PushService {
     return { receipt: r, sentHead, witnessed: check.witnessed, receiverHead: check.receiverHead, digest };
   }
 
-  /** The partner's signed copy of our head feeds GET /v1/audit/verify; then the send is audited. */
+  /**
+   * The partner's signed copy of our head feeds GET /v1/audit/verify; then the send is audited. A receipt without
+   * `witness` still delivers the batch: the head we sent is recorded in the entry as unwitnessed, and counted.
+   */
   private async acknowledge(partner: PartnerRecord, batch: Outgoing, d: Delivered): Promise<void> {
     if (d.witnessed) await this.audit.witness(partner.nodeId, d.witnessed, d.receipt);
+    else this.metrics?.exchangeUnwitnessed();
     await this.audit.record({
       actor: 'system',
       action: 'exchange.sent',
@@ -295,6 +301,7 @@ export class PushService {
         withheld: batch.withheld,
         digest: d.digest,
         witnessed: d.witnessed ?? null,
+        ...(d.witnessed ? {} : { unwitnessed: d.sentHead }),
         receiverHead: d.receiverHead,
         receivedAt: d.receipt.receivedAt,
       },
