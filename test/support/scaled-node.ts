@@ -63,7 +63,8 @@ export async function startScaledNode(opts: {
   }
   const pids = processes.map((p) => p.pid);
   try {
-    for (const [i, url] of apis.entries()) await waitReady(url, processes[i]);
+    // Four Node processes starting at once on two cores can take well over the default 30 s when the machine is busy.
+    for (const [i, url] of apis.entries()) await waitReady(url, processes[i], 90000);
   } catch (err) {
     // The caller never gets a node to close: without this, the children's open pipes keep Jest running for ever.
     for (const p of processes) await killHard(p);
