@@ -95,7 +95,8 @@ export interface TestNode {
   close(): Promise<void>;
 }
 
-async function startNode(name: string, nodeId: string, jurisdiction: string, env: Record<string, string>): Promise<TestNode> {
+/** One complete node (API + worker, own database, own queue prefix); its partners register `proxy.url`. */
+export async function startNode(name: string, nodeId: string, jurisdiction: string, env: Record<string, string>): Promise<TestNode> {
   const db = await createTestDatabase(`ex_${name}`);
   const port = await freePort();
   const adminKey = `test-admin-${name}-0123456789abcdef`;

@@ -6,12 +6,16 @@ import { VerdictsModule } from '@scamintel/policing';
 import { ExchangeController } from './http/exchange.controller';
 import { PartnersController } from './http/partners.controller';
 import { NodeKeyService } from './identity/node-key.service';
+import { InboundIngest } from './inbound/inbound-ingest';
 import { InboundRepository } from './inbound/inbound.repository';
 import { InboxService } from './inbound/inbox.service';
 import { OutboxService } from './inbound/outbox.service';
 import { SignedRequestService } from './inbound/signed-request.service';
 import { PartnersRepository } from './partners/partners.repository';
 import { PartnersService } from './partners/partners.service';
+import { ExchangeRun } from './pull/exchange-run';
+import { PullCursorRepository } from './pull/pull-cursor.repository';
+import { PullService } from './pull/pull.service';
 import { ExchangeProcessor } from './push/exchange.processor';
 import { ExportRepository } from './push/export.repository';
 import { OutboundService } from './push/outbound.service';
@@ -26,6 +30,10 @@ const CORE = [
   OutboundService,
   PushService,
   InboundRepository,
+  InboundIngest,
+  PullCursorRepository,
+  PullService,
+  ExchangeRun,
   SignedRequestService,
   InboxService,
   OutboxService,
@@ -46,7 +54,7 @@ export class ExchangeCoreModule {}
 })
 export class ExchangeModule {}
 
-/** The worker: the push schedule and the push jobs. */
+/** The worker: the exchange schedule and the per-partner jobs (push, pull or both). */
 @Module({
   imports: [ExchangeCoreModule, BullModule.registerQueue({ name: QueueName.Exchange })],
   providers: [ExchangeProcessor],

@@ -98,6 +98,7 @@ export class TaxiiCollections {
         keyId: '',
         policy: PUBLIC_POLICY,
         pseudonymKey: null,
+        mode: 'push',
         createdAt: epoch,
         updatedAt: epoch,
       },

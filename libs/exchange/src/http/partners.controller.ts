@@ -48,7 +48,7 @@ export class PartnersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List partner nodes with their policy and push state.' })
+  @ApiOperation({ summary: 'List partner nodes with their policy, mode and push and pull state.' })
   @ApiOkResponse({ description: 'Partners.', type: PartnerList, example: { partners: [PARTNER_EXAMPLE] } })
   async list(): Promise<{ partners: PartnerView[] }> {
     return { partners: await this.partners.list() };
@@ -63,12 +63,14 @@ export class PartnersController {
     return this.partners.view(nodeId);
   }
 
-  /** 202: the worker pushes now instead of waiting for the schedule. */
+  /** 202: the worker exchanges now (push, pull or both, by the partner's mode) instead of waiting for the schedule. */
   @Post(':nodeId/sync')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Push to a partner now instead of waiting for the schedule (audited).' })
+  @ApiOperation({
+    summary: "Exchange with a partner now instead of waiting for the schedule: push, pull its outbox, or both, by the partner's mode (audited).",
+  })
   @ApiAcceptedResponse({
-    description: 'A push job is queued (or already waiting).',
+    description: 'An exchange job is queued (or already waiting).',
     type: PartnerSyncAccepted,
     example: { partner: 'kr-knpa', status: 'accepted', job: 'waiting' },
   })

@@ -41,6 +41,13 @@ export class PartnerRegistration {
 
   @ApiPropertyOptional({ description: 'Bilateral HMAC key for pseudonymised types; write-only.' })
   pseudonymKey?: string;
+
+  @ApiPropertyOptional({
+    enum: ['push', 'pull', 'both'],
+    default: 'push',
+    description: "How this node exchanges with the partner: push to its inbox, pull its outbox (with this node's own cursor), or both.",
+  })
+  mode?: string;
 }
 
 export class PartnerPushState {
@@ -55,6 +62,26 @@ export class PartnerPushState {
 
   @ApiProperty({ type: String, nullable: true })
   lastBatchId: string | null;
+
+  @ApiProperty(dateTime(undefined, true))
+  lastSuccessAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  lastError: string | null;
+
+  @ApiProperty(dateTime(undefined, true))
+  lastErrorAt: string | null;
+}
+
+export class PartnerPullState {
+  @ApiProperty({ type: String, nullable: true, description: "The partner's `next` after the last page ingested." })
+  cursor: string | null;
+
+  @ApiProperty({ type: 'integer' })
+  pages: number;
+
+  @ApiProperty({ type: 'integer' })
+  objects: number;
 
   @ApiProperty(dateTime(undefined, true))
   lastSuccessAt: string | null;
@@ -88,6 +115,9 @@ export class Partner {
   @ApiProperty()
   hasPseudonymKey: boolean;
 
+  @ApiProperty({ enum: ['push', 'pull', 'both'] })
+  mode: string;
+
   @ApiProperty(dateTime())
   createdAt: string;
 
@@ -96,6 +126,9 @@ export class Partner {
 
   @ApiPropertyOptional({ type: () => PartnerPushState })
   push?: PartnerPushState;
+
+  @ApiPropertyOptional({ type: () => PartnerPullState, description: 'Present when the mode is pull or both.' })
+  pull?: PartnerPullState;
 }
 
 export class PartnerList {
@@ -110,7 +143,7 @@ export class PartnerSyncAccepted {
   @ApiProperty({ enum: ['accepted'] })
   status: 'accepted';
 
-  @ApiProperty({ description: 'State of the push job.' })
+  @ApiProperty({ description: 'State of the exchange job (push, pull or both, by the mode).' })
   job: string;
 }
 
@@ -139,6 +172,7 @@ export const PARTNER_EXAMPLE = {
   keyId: 'q4Kf1Yb6x3E0c2VdJm9Tz8Ww5Rp7Ls1Hn3Gk0Ba2Cd4',
   policy,
   hasPseudonymKey: true,
+  mode: 'push',
   createdAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
   push: {

@@ -21,6 +21,11 @@ describe('parsePartnerInput', () => {
     expect(problems).toEqual([]);
     expect(value).toMatchObject({ nodeId: 'kr-knpa', baseUrl: 'https://kr.example.org/scamintel', keyId: jwkThumbprint(keys.publicKey) });
   });
+  it('takes the exchange mode, push by default (CONTRACT §7)', () => {
+    expect(parsePartnerInput(valid(), 'sg-spf').value?.mode).toBe('push');
+    for (const mode of ['push', 'pull', 'both']) expect(parsePartnerInput({ ...valid(), mode }, 'sg-spf').value?.mode).toBe(mode);
+    for (const mode of ['PULL', 'poll', '', 1, null]) expect(paths({ ...valid(), mode })).toEqual(['mode']);
+  });
   it('reports every problem with its path, unknown fields included', () => {
     expect(
       paths({

@@ -13,9 +13,14 @@ export interface PartnerInput {
   keyId: string;
   policy: PartnerPolicy;
   pseudonymKey?: string;
+  /** How this node exchanges with the partner: pushes to its inbox, pulls its outbox, or both (CONTRACT §7). */
+  mode: ExchangeMode;
 }
 
-const TOP = ['nodeId', 'jurisdiction', 'baseUrl', 'publicKey', 'policy', 'pseudonymKey'];
+export const EXCHANGE_MODES = ['push', 'pull', 'both'] as const;
+export type ExchangeMode = (typeof EXCHANGE_MODES)[number];
+
+const TOP = ['nodeId', 'jurisdiction', 'baseUrl', 'publicKey', 'policy', 'pseudonymKey', 'mode'];
 const POLICY = ['maxTlp', 'types', 'minConfidence', 'pseudonymise', 'shareNarrative'];
 const NODE_ID = /^[a-z0-9-]{2,32}$/;
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -127,6 +132,8 @@ export function parsePartnerInput(body: unknown, ownNodeId: string): { value?: P
   if (policy?.pseudonymise?.length && pseudonymKey === undefined) {
     problems.push({ path: 'pseudonymKey', message: 'required when policy.pseudonymise is not empty' });
   }
+  if (body.mode !== undefined && !(EXCHANGE_MODES as readonly unknown[]).includes(body.mode))
+    problems.push({ path: 'mode', message: `must be one of ${EXCHANGE_MODES.join('|')} (default push)` });
   if (problems.length) return { problems };
   return {
     value: {
@@ -136,6 +143,7 @@ export function parsePartnerInput(body: unknown, ownNodeId: string): { value?: P
       publicKey,
       keyId,
       policy: policy!,
+      mode: (body.mode as ExchangeMode | undefined) ?? 'push',
       ...(pseudonymKey !== undefined ? { pseudonymKey: pseudonymKey as string } : {}),
     },
     problems,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { poolOf, query, transaction } from '@scamintel/persistence';
 import { PartnerPolicy } from '../core';
-import { PartnerInput } from './partner-input';
+import { ExchangeMode, PartnerInput } from './partner-input';
 
 export interface PartnerRecord {
   nodeId: string;
@@ -14,6 +14,7 @@ export interface PartnerRecord {
   policy: PartnerPolicy;
   /** Secret: never returned by a route, never logged, never audited. */
   pseudonymKey: string | null;
+  mode: ExchangeMode;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -36,7 +37,7 @@ export interface CursorState {
 }
 
 const PARTNER = `node_id AS "nodeId", jurisdiction, base_url AS "baseUrl", public_key AS "publicKey", key_id AS "keyId", policy,
-  pseudonym_key AS "pseudonymKey", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  pseudonym_key AS "pseudonymKey", mode, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 const CURSOR = `generation, after_at::text AS "afterAt", after_fingerprint AS "afterFingerprint", batches::int AS batches,
   indicators_sent::bigint::text AS "indicatorsSent", last_batch_id AS "lastBatchId", last_success_at AS "lastSuccessAt",
@@ -115,15 +116,16 @@ export class PartnersRepository {
         input.keyId,
         JSON.stringify(input.policy),
         input.pseudonymKey ?? null,
+        input.mode,
       ];
       const { rows } = before
         ? await tx.query(
-            `UPDATE exchange_partners SET jurisdiction = $2, base_url = $3, public_key = $4, key_id = $5, policy = $6, pseudonym_key = $7, updated_at = now()
+            `UPDATE exchange_partners SET jurisdiction = $2, base_url = $3, public_key = $4, key_id = $5, policy = $6, pseudonym_key = $7, mode = $8, updated_at = now()
               WHERE node_id = $1 RETURNING ${PARTNER}`,
             params,
           )
         : await tx.query(
-            `INSERT INTO exchange_partners (node_id, jurisdiction, base_url, public_key, key_id, policy, pseudonym_key) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING ${PARTNER}`,
+            `INSERT INTO exchange_partners (node_id, jurisdiction, base_url, public_key, key_id, policy, pseudonym_key, mode) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING ${PARTNER}`,
             params,
           );
       const after = rows[0] as PartnerRecord;

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '@scamintel/vocabulary';
 import { ExchangeError } from '../exchange-error';
 import { encodeCursor } from '../push/cursor';
 import { PartnerInput, parsePartnerInput } from './partner-input';
+import { PullCursorRepository, PullState } from '../pull/pull-cursor.repository';
 import { CursorState, ExchangeStatusRow, PartnerRecord, PartnersRepository } from './partners.repository';
 
 /** What the admin routes and the CLI show of a partner: never the pseudonym key itself. */
@@ -16,6 +17,7 @@ export interface PartnerView {
   keyId: string;
   policy: PartnerRecord['policy'];
   hasPseudonymKey: boolean;
+  mode: PartnerRecord['mode'];
   createdAt: string;
   updatedAt: string;
   push?: {
@@ -27,9 +29,19 @@ export interface PartnerView {
     lastError: string | null;
     lastErrorAt: string | null;
   };
+  pull?: {
+    cursor: string | null;
+    pages: number;
+    objects: number;
+    lastSuccessAt: string | null;
+    lastError: string | null;
+    lastErrorAt: string | null;
+  };
 }
 
-export function partnerView(p: PartnerRecord, cursor?: CursorState): PartnerView {
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+export function partnerView(p: PartnerRecord, cursor?: CursorState, pull?: PullState): PartnerView {
   return {
     nodeId: p.nodeId,
     jurisdiction: p.jurisdiction,
@@ -38,6 +50,7 @@ export function partnerView(p: PartnerRecord, cursor?: CursorState): PartnerView
     keyId: p.keyId,
     policy: p.policy,
     hasPseudonymKey: p.pseudonymKey !== null,
+    mode: p.mode,
     createdAt: new Date(p.createdAt).toISOString(),
     updatedAt: new Date(p.updatedAt).toISOString(),
     ...(cursor
@@ -50,6 +63,18 @@ export function partnerView(p: PartnerRecord, cursor?: CursorState): PartnerView
             lastSuccessAt: cursor.lastSuccessAt ? new Date(cursor.lastSuccessAt).toISOString() : null,
             lastError: cursor.lastError,
             lastErrorAt: cursor.lastErrorAt ? new Date(cursor.lastErrorAt).toISOString() : null,
+          },
+        }
+      : {}),
+    ...(p.mode !== 'push'
+      ? {
+          pull: {
+            cursor: pull?.after ?? null,
+            pages: pull?.pages ?? 0,
+            objects: pull?.objects ?? 0,
+            lastSuccessAt: iso(pull?.lastSuccessAt ?? null),
+            lastError: pull?.lastError ?? null,
+            lastErrorAt: iso(pull?.lastErrorAt ?? null),
           },
         }
       : {}),
@@ -66,6 +91,7 @@ function keyChange(before: string | null | undefined, after: string | null): str
 export class PartnersService {
   constructor(
     private readonly repo: PartnersRepository,
+    private readonly pulls: PullCursorRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -90,7 +116,9 @@ export class PartnersService {
     }
     const { created, before, after, cursorReset } = outcome;
     const changed = before
-      ? (['jurisdiction', 'baseUrl', 'publicKey', 'policy'] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+      ? (['jurisdiction', 'baseUrl', 'publicKey', 'policy', 'mode'] as const).filter(
+          (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+        )
       : [];
     if (before && before.pseudonymKey !== after.pseudonymKey) (changed as string[]).push('pseudonymKey');
     await this.audit.record({
@@ -102,21 +130,23 @@ export class PartnersService {
         baseUrl: after.baseUrl,
         keyId: after.keyId,
         policy: after.policy,
+        mode: after.mode,
         pseudonymKey: keyChange(before?.pseudonymKey, after.pseudonymKey),
         ...(before ? { changed, cursorReset, ...(changed.includes('publicKey') ? { previousKeyId: before.keyId } : {}) } : {}),
       },
     });
-    return { created, partner: partnerView(after, await this.repo.cursor(after.nodeId)) };
+    return { created, partner: partnerView(after, await this.repo.cursor(after.nodeId), await this.pulls.find(after.nodeId)) };
   }
 
   async list(): Promise<PartnerView[]> {
-    return (await this.repo.list()).map((p) => partnerView(p, p.cursor));
+    const pulls = await this.pulls.all();
+    return (await this.repo.list()).map((p) => partnerView(p, p.cursor, pulls.get(p.nodeId)));
   }
 
   async view(nodeId: string): Promise<PartnerView> {
     const p = await this.repo.get(nodeId);
     if (!p) throw new ExchangeError('not_found', 'no such partner');
-    return partnerView(p, await this.repo.cursor(nodeId));
+    return partnerView(p, await this.repo.cursor(nodeId), await this.pulls.find(nodeId));
   }
 
   /** What crossed the border with each partner, for the analysts' console: never a key, never a value. */

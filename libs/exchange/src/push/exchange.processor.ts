@@ -6,21 +6,22 @@ import { JobName, QueueName } from '@scamintel/common';
 import { DurableSchedules } from '@scamintel/platform';
 import { InboundRepository } from '../inbound/inbound.repository';
 import { PartnersService } from '../partners/partners.service';
+import { ExchangeRun, ExchangeRunSummary, isFinalFailure } from '../pull/exchange-run';
 import { PushJobData, pushJobOptions } from './push-jobs';
-import { PushError, PushService, PushSummary } from './push.service';
 
 export const SCHEDULER_ID = 'exchange-schedule';
 
 /**
  * The worker's side of the exchange: a repeatable `exchange-schedule` job every EXCHANGE_PUSH_INTERVAL_MS
- * enqueues one push per partner (and forgets expired nonces); `exchange-push` runs PushService for one partner.
+ * enqueues one exchange per partner (and forgets expired nonces); `exchange-push` runs it for one partner: a push,
+ * a pull of its outbox, or both, by the partner's mode.
  */
 @Processor(QueueName.Exchange, { concurrency: 4 })
 export class ExchangeProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ExchangeProcessor.name);
 
   constructor(
-    private readonly pushes: PushService,
+    private readonly runs: ExchangeRun,
     private readonly partners: PartnersService,
     private readonly inbound: InboundRepository,
     @InjectQueue(QueueName.Exchange) private readonly queue: Queue,
@@ -44,15 +45,15 @@ export class ExchangeProcessor extends WorkerHost implements OnApplicationBootst
     this.logger.warn(`exchange worker: ${err.message}`);
   }
 
-  async process(job: Job): Promise<PushSummary | { partners: number; noncesPurged: number }> {
+  async process(job: Job): Promise<ExchangeRunSummary | { partners: number; noncesPurged: number }> {
     if (job.name === JobName.ExchangeSchedule) return this.schedule();
     if (job.name !== JobName.ExchangePush) throw new UnrecoverableError(`unknown exchange job ${job.name}`);
     const partnerNodeId = (job.data as PushJobData | undefined)?.partnerNodeId;
     if (typeof partnerNodeId !== 'string') throw new UnrecoverableError('push job without a partnerNodeId');
     try {
-      return await this.pushes.push(partnerNodeId);
+      return await this.runs.run(partnerNodeId);
     } catch (err) {
-      if (err instanceof PushError && !err.retryable) throw new UnrecoverableError(err.message);
+      if (isFinalFailure(err)) throw new UnrecoverableError((err as Error).message);
       throw err;
     }
   }

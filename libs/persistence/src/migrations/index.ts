@@ -9,6 +9,7 @@ import { Organisations1764300014000 } from './1764300014000-organisations';
 import { Actions1764300014100 } from './1764300014100-actions';
 import { Webhooks1764300014200 } from './1764300014200-webhooks';
 import { Feeds1764300014300 } from './1764300014300-feeds';
+import { ExchangePull1764300016100 } from './1764300016100-exchange-pull';
 
 /** Every migration in order; the data source lists them explicitly so the build needs no glob. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Actions1764300014100,
   Webhooks1764300014200,
   Feeds1764300014300,
+  ExchangePull1764300016100,
 ];
