@@ -67,7 +67,8 @@ export class PartnersController {
   @Post(':nodeId/sync')
   @HttpCode(202)
   @ApiOperation({
-    summary: "Exchange with a partner now instead of waiting for the schedule: push, pull its outbox, or both, by the partner's mode (audited).",
+    summary:
+      "Exchange with a partner now instead of waiting for the schedule: push, pull its outbox, or both, by the partner's mode (audited).",
   })
   @ApiAcceptedResponse({
     description: 'An exchange job is queued (or already waiting).',
