@@ -44,12 +44,12 @@ export async function startWorker(config: AppConfig): Promise<{ app: INestApplic
 /** JSON over fetch with the common headers; returns status, headers and parsed body, checked against the OpenAPI document. */
 export async function call(
   url: string,
-  opts: { method?: string; key?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  opts: { method?: string; key?: string; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {},
 ) {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.key) headers.authorization = `Bearer ${opts.key}`;
-  let body: string | undefined;
-  if (opts.raw !== undefined) body = opts.raw;
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
+  if (opts.raw !== undefined) body = typeof opts.raw === 'string' ? opts.raw : Uint8Array.from(opts.raw);
   else if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
     headers['content-type'] ??= 'application/json';

@@ -11,3 +11,4 @@ export * from './db-errors';
 export * from './policing-model';
 export * from './organisations';
 export * from './actions';
+export * from './currencies';

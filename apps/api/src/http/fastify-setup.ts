@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Readable } from 'node:stream';
 import { RequestError } from '@scamintel/common';
 import { FORM_TYPE, isHtmlRoute } from '@scamintel/web';
 import { DEFAULT_SHAPE_LIMITS, shapeProblem } from './body-shape';
+import { decodeUtf8, textProblems } from './body-text';
 
 const MiB = 1024 * 1024;
 const JSON_TYPES = /^application\/([a-z.+-]+\+)?json$/;
@@ -15,16 +16,23 @@ const BUNDLE_SHAPE_LIMITS = { ...DEFAULT_SHAPE_LIMITS, maxArrayLength: 20_000, m
 
 /**
  * Settings Nest has no words for: per-route body limits, the STIX and TAXII JSON media types, only JSON
- * accepted (anything else is a 415) and a shape check before validation. Errors Fastify raises itself reach
+ * accepted (anything else is a 415), JSON decoded as strict UTF-8, and shape and text checks before validation. Errors Fastify raises itself reach
  * Nest's exception filter (ErrorFilter), which answers them in the contract's shape.
  */
-export function configureFastify(f: FastifyInstance): void {
+export function configureFastify(adapter: FastifyAdapter): void {
+  const f = adapter.getInstance();
   f.addHook('onRoute', (route) => {
     route.bodyLimit = LARGE_BODY_ROUTES.has(route.url) ? 10 * MiB : MiB;
   });
   f.removeContentTypeParser('text/plain');
+  // Fastify's and Nest's JSON parsers decode with replacement characters; a body that is not UTF-8 is refused
+  // instead. Registered through the adapter so that Nest does not add its own application/json parser.
   const json = f.getDefaultJsonParser('error', 'error');
-  f.addContentTypeParser(['application/stix+json', 'application/taxii+json'], { parseAs: 'string' }, json);
+  adapter.useBodyParser(['application/json', 'application/stix+json', 'application/taxii+json'], false, undefined, (req, body, done) => {
+    const text = decodeUtf8(body);
+    if (text === undefined) done(new RequestError('malformed_json', 'the body is not valid UTF-8'), undefined);
+    else void json(req, text, done);
+  });
   f.addHook('preParsing', async (req, _reply, payload) => {
     if (!RAW_BODY_ROUTES.has(req.routeOptions.url ?? '')) return payload;
     const chunks: Buffer[] = [];
@@ -39,6 +47,9 @@ export function configureFastify(f: FastifyInstance): void {
     return Readable.from([raw]);
   });
   f.addHook('preValidation', async (req) => {
+    // Query strings and path parameters reach SQL too (lookups, ids), so they are held to the same rule as bodies.
+    const inUrl = [...textProblems(req.query, 'query'), ...textProblems(req.params, 'params')];
+    if (inUrl.length) throw new RequestError('validation_failed', 'the URL holds text that cannot be stored', inUrl);
     if (req.body === undefined) return;
     const type = String(req.headers['content-type'] ?? '')
       .split(';')[0]
@@ -50,5 +61,7 @@ export function configureFastify(f: FastifyInstance): void {
     } else if (!JSON_TYPES.test(type)) throw new RequestError('unsupported_media_type', 'send JSON (Content-Type: application/json)');
     const problem = shapeProblem(req.body, RAW_BODY_ROUTES.has(req.routeOptions.url ?? '') ? BUNDLE_SHAPE_LIMITS : undefined);
     if (problem) throw new RequestError('validation_failed', `the body is too complex: ${problem}`, [{ path: '', message: problem }]);
+    const text = textProblems(req.body);
+    if (text.length) throw new RequestError('validation_failed', 'the body holds text that cannot be stored', text);
   });
 }

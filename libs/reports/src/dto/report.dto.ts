@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -12,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CHANNELS, INDICATOR_TYPES, SCAM_TYPES, TLPS } from '@scamintel/vocabulary';
+import { ACTIVE_CURRENCIES, CHANNELS, INDICATOR_TYPES, LOSS_AMOUNT, SCAM_TYPES, TLPS } from '@scamintel/vocabulary';
 
 export class IndicatorInputDto {
   @IsOptional()
@@ -31,10 +32,11 @@ export class IndicatorInputDto {
 }
 
 export class LossDto {
-  @Matches(/^(0|[1-9]\d{0,14})(\.\d{1,2})?$/, { message: 'amount must be a decimal string such as "1500.00"' })
+  @ApiProperty({ pattern: LOSS_AMOUNT.source, example: '1500.00' })
+  @Matches(LOSS_AMOUNT, { message: 'amount must be a decimal string greater than 0, such as "1500.00"' })
   amount: string;
 
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' })
+  @IsIn([...ACTIVE_CURRENCIES], { message: 'currency must be an active ISO 4217 code, such as "SGD" or "KRW"' })
   currency: string;
 }
 

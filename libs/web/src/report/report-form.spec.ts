@@ -57,6 +57,8 @@ describe('the report form as a POST /v1/reports body', () => {
     [{ lossAmount: '0' }, [{ field: 'lossAmount', code: 'amount' }]],
     [{ lossAmount: '12.345' }, [{ field: 'lossAmount', code: 'amount' }]],
     [{ lossAmount: '10', lossCurrency: 'dollars' }, [{ field: 'lossCurrency', code: 'currency' }]],
+    [{ lossAmount: '10', lossCurrency: 'XYZ' }, [{ field: 'lossCurrency', code: 'currency' }]],
+    [{ lossAmount: '10', lossCurrency: 'DEM' }, [{ field: 'lossCurrency', code: 'currency' }]],
   ])('points out %j', (over, problems) => {
     const r = toReportBody(form(over as Record<string, string>), SG);
     expect(r.body).toBeUndefined();

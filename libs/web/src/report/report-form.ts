@@ -1,4 +1,4 @@
-import { CHANNELS, SCAM_TYPES } from '@scamintel/vocabulary';
+import { CHANNELS, SCAM_TYPES, isActiveCurrency } from '@scamintel/vocabulary';
 import { tryNormalize } from '@scamintel/indicators';
 import { field } from '../http/html-route';
 
@@ -95,7 +95,7 @@ export function toReportBody(
   let loss: { amount: string; currency: string } | undefined;
   if (amount) {
     if (!AMOUNT.test(amount) || Number(amount) <= 0) problems.push({ field: 'lossAmount', code: 'amount' });
-    else if (!/^[A-Z]{3}$/.test(v.lossCurrency)) problems.push({ field: 'lossCurrency', code: 'currency' });
+    else if (!isActiveCurrency(v.lossCurrency)) problems.push({ field: 'lossCurrency', code: 'currency' });
     else loss = { amount, currency: v.lossCurrency };
   }
   if (problems.length) return { problems };
