@@ -128,9 +128,14 @@ describe('bad input: text that cannot be stored, currencies that do not exist', 
       ['/v1/reports/%00', keys.analyst],
       ['/v1/reports?scamType=x%00', keys.analyst],
       ['/v1/indicators/%00', keys.analyst],
+      // Broken percent-encoding and over-long parameters are refused by the router, in the same shape.
+      ['/v1/reports/%ED%A0%80', keys.analyst],
+      ['/v1/reports/%ZZ', keys.analyst],
+      [`/v1/reports/${'x'.repeat(300)}`, keys.analyst],
     ] as const) {
       const res = await call(`${api.url}${url}`, { key });
-      expect([url, res.status, res.body?.error?.code]).toEqual([url, 400, expect.stringMatching(/^(validation_failed|bad_request)$/)]);
+      expect([url, res.status]).toEqual([url, 400]);
+      expectError(res, 400, 'validation_failed');
     }
   });
 

@@ -6,7 +6,7 @@ import { installHttpMetrics, privateRequestLogger } from '@scamintel/metrics';
 import { setupOpenApi } from '@scamintel/openapi';
 import { PinoNestLogger, createPino } from '@scamintel/platform';
 import { ApiModule } from './api.module';
-import { configureFastify } from './http/fastify-setup';
+import { configureFastify, frameworkErrors } from './http/fastify-setup';
 import { createValidationPipe } from './http/validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -17,6 +17,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     loggerInstance: privateRequestLogger(logger),
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     bodyLimit: 10 * 1024 * 1024,
+    frameworkErrors,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -1,9 +1,13 @@
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { RequestError } from '@scamintel/common';
+import { isTaxiiPath, TAXII_MEDIA_TYPE, taxiiErrorResource } from '@scamintel/taxii';
 import { FORM_TYPE, isHtmlRoute } from '@scamintel/web';
 import { DEFAULT_SHAPE_LIMITS, shapeProblem } from './body-shape';
 import { decodeUtf8, textProblems } from './body-text';
+import { errorBody } from './error-body';
+import { mapError } from './error.filter';
 
 const MiB = 1024 * 1024;
 const JSON_TYPES = /^application\/([a-z.+-]+\+)?json$/;
@@ -64,4 +68,30 @@ export function configureFastify(adapter: FastifyAdapter): void {
     const text = textProblems(req.body);
     if (text.length) throw new RequestError('validation_failed', 'the body holds text that cannot be stored', text);
   });
+}
+
+/**
+ * Errors the Fastify router raises before any hook or Nest handler runs, answered in the contract's shape
+ * (Fastify would write its own): a path with broken percent-encoding or a parameter over the router's length
+ * limit is a bad request, not a 414 nobody documents.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const bad: Record<string, string> = {
+    FST_ERR_BAD_URL: 'the URL path is not valid percent-encoded UTF-8',
+    FST_ERR_MAX_PARAM_LENGTH: 'a path parameter is longer than 100 characters',
+  };
+  const m = bad[err.code]
+    ? { status: 400, code: 'validation_failed', message: bad[err.code], details: [{ path: 'params', message: bad[err.code] }] }
+    : mapError(err);
+  // TAXII clients get TAXII's error resource, as the TAXII routes' onSend hook would have written it.
+  if (isTaxiiPath(req.url))
+    void reply
+      .status(m.status)
+      .header('content-type', TAXII_MEDIA_TYPE)
+      .send(JSON.stringify(taxiiErrorResource(m.status, m.code, m.message, String(req.id), m.details)));
+  else
+    void reply
+      .status(m.status)
+      .type('application/json')
+      .send(errorBody(m.code, m.message, String(req.id), m.details));
 }

@@ -8,7 +8,7 @@ export const TAXII_PREFIX = '/taxii2';
 /** The API root's `max_content_length`, and the body limit of the TAXII routes (the same 1 MiB as the JSON routes). */
 export const MAX_CONTENT_LENGTH = 1024 * 1024;
 
-const isTaxiiPath = (url: string) => {
+export const isTaxiiPath = (url: string) => {
   const path = url.split('?')[0];
   return path === TAXII_PREFIX || path.startsWith(`${TAXII_PREFIX}/`);
 };
