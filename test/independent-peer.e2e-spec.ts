@@ -160,4 +160,60 @@ describe('exchange with an independent peer written from the contract alone', ()
     expect(peer.seen.filter((s) => s.method === 'GET').length).toBeGreaterThan(seenBefore);
     expect((await node.sql.query(`SELECT * FROM partner_sightings ORDER BY fingerprint`)).rows).toEqual(before);
   });
+  it('after DELETE /v1/admin/partners/:nodeId the peer gets 401 both ways; what it sent stays, marked as from a former partner', async () => {
+    const taxiiKey = await call(`${node.url}/v1/admin/keys`, {
+      key: node.adminKey,
+      body: { role: 'partner', organisation: 'JP NPA', partnerNodeId: peer.nodeId },
+    });
+    expect(taxiiKey.status).toBe(201);
+    const discovery = (key: string) =>
+      fetch(`${node.url}/taxii2/`, { headers: { authorization: `Bearer ${key}`, accept: 'application/taxii+json;version=2.1' } });
+    expect((await discovery(taxiiKey.body.key)).status).toBe(200);
+    const before = (await node.sql.query(`SELECT count(*)::int AS n FROM partner_sightings WHERE source_node = $1`, [peer.nodeId])).rows[0]
+      .n;
+    expect((await call(`${node.url}/v1/admin/partners/${peer.nodeId}`, { key: reporterKey, method: 'DELETE' })).status).toBe(403);
+
+    const del = await call(`${node.url}/v1/admin/partners/${peer.nodeId}`, { key: node.adminKey, method: 'DELETE' });
+    expect(del.status).toBe(200);
+    expect(del.body).toMatchObject({ nodeId: 'jp-npa', sightingsKept: before, keysRevoked: 1 });
+    const { rows } = await node.sql.query(`SELECT actor, details FROM audit_log WHERE action = 'partner.deleted' AND subject = $1`, [
+      peer.nodeId,
+    ]);
+    expect(rows).toEqual([expect.objectContaining({ details: expect.objectContaining({ sightingsKept: before, mode: 'both' }) })]);
+
+    // Traffic stops both ways: the peer's signed requests are unknown, its TAXII key is revoked, and the node has
+    // nothing left to push to or pull from.
+    const pushed = await peer.push(node.url, peer.report('after-delete.jp', 1), true);
+    expect(pushed.answer.status).toBe(401);
+    expect(pushed.answer.body.error.code).toBe('bad_signature');
+    expect((await peer.request('GET', `${node.url}/v1/exchange/outbox`)).status).toBe(401);
+    expect((await discovery(taxiiKey.body.key)).status).toBe(401);
+    const seenBefore = peer.seen.length;
+    expect((await call(`${node.url}/v1/admin/partners/${peer.nodeId}/sync`, { key: node.adminKey, method: 'POST' })).status).toBe(404);
+    expect((await call(`${node.url}/v1/admin/partners/${peer.nodeId}`, { key: node.adminKey, method: 'DELETE' })).status).toBe(404);
+    expect((await call(`${node.url}/v1/admin/partners`, { key: node.adminKey })).body.partners).toEqual([]);
+    expect(peer.seen.length).toBe(seenBefore);
+
+    // What it sent stays, counted, and marked as from a former partner.
+    const kept = await lookup('peer-pushed-scam.jp');
+    expect(kept).toMatchObject({ reports: 2, jurisdictions: ['JP'] });
+    expect(kept.byJurisdiction).toEqual([expect.objectContaining({ sourceNode: 'jp-npa', formerPartner: true })]);
+    expect((await node.sql.query(`SELECT count(*)::int AS n FROM partner_sightings WHERE source_node = $1`, [peer.nodeId])).rows[0].n).toBe(
+      before,
+    );
+    expect(JSON.stringify(await lookup('after-delete.jp'))).not.toContain('jp-npa');
+  });
+  it('registered again, it is a partner once more: its old records lose the former-partner mark', async () => {
+    const again = await call(`${node.url}/v1/admin/partners`, {
+      key: node.adminKey,
+      body: { nodeId: peer.nodeId, jurisdiction: peer.jurisdiction, baseUrl: peer.url, publicKey: peer.publicKeyPem, policy: POLICY },
+    });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ mode: 'push' });
+    expect((await lookup('peer-pushed-scam.jp')).byJurisdiction).toEqual([
+      expect.not.objectContaining({ formerPartner: expect.anything() }),
+    ]);
+    const pushed = await peer.push(node.url, peer.report('after-return.jp', 1), false);
+    expect(pushed.answer.status).toBe(200);
+  });
 });

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@scamintel/audit';
+import { AuthModule } from '@scamintel/auth';
 import { QueueName } from '@scamintel/common';
 import { VerdictsModule } from '@scamintel/policing';
 import { ExchangeController } from './http/exchange.controller';
@@ -11,6 +12,7 @@ import { InboundRepository } from './inbound/inbound.repository';
 import { InboxService } from './inbound/inbox.service';
 import { OutboxService } from './inbound/outbox.service';
 import { SignedRequestService } from './inbound/signed-request.service';
+import { PartnerRemoval } from './partners/partner-removal';
 import { PartnersRepository } from './partners/partners.repository';
 import { PartnersService } from './partners/partners.service';
 import { ExchangeRun } from './pull/exchange-run';
@@ -48,9 +50,9 @@ export class ExchangeCoreModule {}
 
 /** The API: identity, inbox, outbox and the admin partner routes; "sync now" enqueues for the worker. */
 @Module({
-  imports: [ExchangeCoreModule, AuditModule, BullModule.registerQueue({ name: QueueName.Exchange })],
+  imports: [ExchangeCoreModule, AuditModule, AuthModule, BullModule.registerQueue({ name: QueueName.Exchange })],
   controllers: [ExchangeController, PartnersController],
-  providers: [SyncQueue],
+  providers: [SyncQueue, PartnerRemoval],
 })
 export class ExchangeModule {}
 

@@ -1,13 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '@scamintel/audit';
 import { AuthenticatedRequest, actorOf } from '@scamintel/auth';
 import { Access, ApiBodyOf, ApiError, locationHeader } from '@scamintel/common';
 import { ExchangeError } from '../exchange-error';
+import { PartnerRemoval } from '../partners/partner-removal';
 import { PartnerView, PartnersService } from '../partners/partners.service';
 import { SyncQueue } from '../push/sync-queue';
-import { PARTNER_EXAMPLE, Partner, PartnerList, PartnerRegistration, PartnerSyncAccepted, REGISTRATION_EXAMPLE } from './partners.response';
+import {
+  PARTNER_EXAMPLE,
+  Partner,
+  PartnerList,
+  PartnerRegistration,
+  PartnerRemoved,
+  PartnerSyncAccepted,
+  REGISTRATION_EXAMPLE,
+} from './partners.response';
 
 const NODE_ID = /^[a-z0-9-]{2,32}$/;
 
@@ -19,6 +28,7 @@ export class PartnersController {
     private readonly partners: PartnersService,
     private readonly sync: SyncQueue,
     private readonly audit: AuditService,
+    private readonly removal: PartnerRemoval,
   ) {}
 
   /** Registers a partner (201) or replaces its registration (200); the body is checked by parsePartnerInput. */
@@ -61,6 +71,23 @@ export class PartnersController {
   view(@Param('nodeId') nodeId: string): Promise<PartnerView> {
     if (!NODE_ID.test(nodeId)) throw new ExchangeError('not_found', 'no such partner');
     return this.partners.view(nodeId);
+  }
+
+  @Delete(':nodeId')
+  @ApiOperation({
+    summary: 'End a partnership (audited): no more traffic either way; what it sent stays, marked as from a former partner.',
+    description:
+      'Its signed requests are refused (401) from now on, its partner API keys are revoked, and this node neither pushes to nor pulls from it. Registering it again resumes the exchange from the start.',
+  })
+  @ApiOkResponse({
+    description: 'Ended.',
+    type: PartnerRemoved,
+    example: { nodeId: 'kr-knpa', endedAt: '2026-12-03T15:00:00.000Z', sightingsKept: 8421, keysRevoked: 1 },
+  })
+  @ApiError(404, 'No such partner.')
+  remove(@Param('nodeId') nodeId: string, @Req() req: AuthenticatedRequest): Promise<PartnerRemoved> {
+    if (!NODE_ID.test(nodeId)) throw new ExchangeError('not_found', 'no such partner');
+    return this.removal.remove(actorOf(req), nodeId);
   }
 
   /** 202: the worker exchanges now (push, pull or both, by the partner's mode) instead of waiting for the schedule. */

@@ -136,6 +136,20 @@ export class PartnerList {
   partners: Partner[];
 }
 
+export class PartnerRemoved {
+  @ApiProperty()
+  nodeId: string;
+
+  @ApiProperty(dateTime())
+  endedAt: string;
+
+  @ApiProperty({ type: 'integer', description: 'Records it sent that stay, marked as from a former partner.' })
+  sightingsKept: number;
+
+  @ApiProperty({ type: 'integer', description: 'Its partner API keys (TAXII), revoked with it.' })
+  keysRevoked: number;
+}
+
 export class PartnerSyncAccepted {
   @ApiProperty()
   partner: string;

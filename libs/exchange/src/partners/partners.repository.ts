@@ -131,14 +131,35 @@ export class PartnersRepository {
       const after = rows[0] as PartnerRecord;
       const cursorReset =
         !!before && (JSON.stringify(before.policy) !== JSON.stringify(after.policy) || before.pseudonymKey !== after.pseudonymKey);
-      if (!before) await tx.query(`INSERT INTO exchange_cursors (partner_node_id) VALUES ($1)`, [input.nodeId]);
-      else if (cursorReset) {
+      if (!before) {
+        await tx.query(`INSERT INTO exchange_cursors (partner_node_id) VALUES ($1)`, [input.nodeId]);
+        // Registered again: what it sent before is from a partner once more.
+        await tx.query(`UPDATE partner_sightings SET partner_ended_at = NULL WHERE source_node = $1 AND partner_ended_at IS NOT NULL`, [
+          input.nodeId,
+        ]);
+      } else if (cursorReset) {
         await tx.query(
           `UPDATE exchange_cursors SET generation = generation + 1, after_at = NULL, after_fingerprint = NULL, withheld = '{}' WHERE partner_node_id = $1`,
           [input.nodeId],
         );
       }
       return { created: !before, before, after, cursorReset };
+    });
+  }
+
+  /**
+   * Ends a partnership: the registration goes (and with it the key that let it sign, its cursors and counters);
+   * what it sent stays in partner_sightings, marked with when the partnership ended. Undefined if none.
+   */
+  async remove(nodeId: string): Promise<{ removed: PartnerRecord; kept: number; endedAt: Date } | undefined> {
+    return transaction(this.db, async (tx) => {
+      const { rows } = await tx.query(`DELETE FROM exchange_partners WHERE node_id = $1 RETURNING ${PARTNER}, now() AS "endedAt"`, [
+        nodeId,
+      ]);
+      if (!rows[0]) return undefined;
+      const { endedAt, ...removed } = rows[0] as PartnerRecord & { endedAt: Date };
+      const { rowCount } = await tx.query(`UPDATE partner_sightings SET partner_ended_at = $2 WHERE source_node = $1`, [nodeId, endedAt]);
+      return { removed, kept: rowCount ?? 0, endedAt };
     });
   }
 

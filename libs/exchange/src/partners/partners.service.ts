@@ -138,6 +138,26 @@ export class PartnersService {
     return { created, partner: partnerView(after, await this.repo.cursor(after.nodeId), await this.pulls.find(after.nodeId)) };
   }
 
+  /** Ends a partnership (CONTRACT §7): 404 if there is none; audited with how many received records stay. */
+  async remove(actor: string, nodeId: string): Promise<{ nodeId: string; endedAt: string; sightingsKept: number }> {
+    const out = await this.repo.remove(nodeId);
+    if (!out) throw new ExchangeError('not_found', 'no such partner');
+    const endedAt = new Date(out.endedAt).toISOString();
+    await this.audit.record({
+      actor,
+      action: 'partner.deleted',
+      subject: nodeId,
+      details: {
+        jurisdiction: out.removed.jurisdiction,
+        keyId: out.removed.keyId,
+        mode: out.removed.mode,
+        sightingsKept: out.kept,
+        endedAt,
+      },
+    });
+    return { nodeId, endedAt, sightingsKept: out.kept };
+  }
+
   async list(): Promise<PartnerView[]> {
     const pulls = await this.pulls.all();
     return (await this.repo.list()).map((p) => partnerView(p, p.cursor, pulls.get(p.nodeId)));

@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { COUNTS_BY_KEY, IndicatorIdentity, Judgement, dateTime } from '@scamintel/common';
 import { TLPS } from '@scamintel/vocabulary';
 
@@ -116,6 +116,9 @@ export class PartnerSighting {
 
   @ApiProperty(dateTime('When this node received it.'))
   receivedAt: string;
+
+  @ApiPropertyOptional({ enum: [true], description: 'Sent by a node that is no longer a partner (the partnership ended; the data stays).' })
+  formerPartner?: boolean;
 
   @ApiProperty({ type: () => SightingVerdict, description: "The partner's own verdict (rule `partner`)." })
   verdict: SightingVerdict;

@@ -28,6 +28,9 @@ export class JurisdictionVerdict extends Judgement {
 
   @ApiProperty(dateTime())
   lastSeen: string;
+
+  @ApiPropertyOptional({ enum: [true], description: 'Sent by a node that is no longer a partner (the partnership ended; the data stays).' })
+  formerPartner?: boolean;
 }
 
 export class LookupRejection {

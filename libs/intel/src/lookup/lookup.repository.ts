@@ -47,6 +47,8 @@ export interface PartnerSighting {
   lastSeen: Date;
   scamTypes: string[];
   receivedAt: Date;
+  /** Sent by a node whose partnership has ended (DELETE /v1/admin/partners/:nodeId): kept, and said so. */
+  formerPartner: boolean;
 }
 
 /**
@@ -59,7 +61,8 @@ const STATS = `SELECT s.fingerprint, s.jurisdiction, s.reports, s.first_seen AS 
         WHERE s.fingerprint IN (SELECT unnest($1::text[]))`;
 
 const PARTNERS = `SELECT source_node AS "sourceNode", jurisdiction, fingerprint, type, value, pseudonymised, tlp, verdict, confidence, revoked, sightings, reporters,
-              first_seen AS "firstSeen", last_seen AS "lastSeen", scam_types AS "scamTypes", received_at AS "receivedAt"
+              first_seen AS "firstSeen", last_seen AS "lastSeen", scam_types AS "scamTypes", received_at AS "receivedAt",
+              partner_ended_at IS NOT NULL AS "formerPartner"
          FROM partner_sightings WHERE fingerprint IN (SELECT unnest($2::text[]))`;
 
 export interface Snapshots {

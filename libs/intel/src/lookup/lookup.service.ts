@@ -32,6 +32,7 @@ export interface LookupAnswer {
     lastSeen: string;
     rule: string;
     reason: string;
+    formerPartner?: boolean;
   }[];
   flags?: string[];
   rejected?: { code: string; reason: string };
@@ -123,7 +124,8 @@ export class LookupService {
       firstSeen: new Date(p.firstSeen).toISOString(),
       lastSeen: new Date(p.lastSeen).toISOString(),
       rule: 'partner',
-      reason: `the verdict of ${p.sourceNode} for ${p.jurisdiction}${p.pseudonymised ? ' (matched by its pseudonym)' : ''}${p.revoked ? '; revoked' : ''}`,
+      reason: `the verdict of ${p.sourceNode} for ${p.jurisdiction}${p.pseudonymised ? ' (matched by its pseudonym)' : ''}${p.revoked ? '; revoked' : ''}${p.formerPartner ? '; sent while it was a partner' : ''}`,
+      ...(p.formerPartner ? { formerPartner: true } : {}),
     };
   }
 
@@ -268,6 +270,7 @@ export class LookupService {
             tlp: p.tlp,
             pseudonymised: p.pseudonymised,
             receivedAt: p.receivedAt,
+            ...(p.formerPartner ? { formerPartner: true } : {}),
             verdict: { verdict: p.verdict, confidence: p.confidence, rule: 'partner', reason: this.partnerEntry(p).reason, flags: [] },
           })),
         ),

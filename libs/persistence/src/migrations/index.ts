@@ -10,6 +10,7 @@ import { Actions1764300014100 } from './1764300014100-actions';
 import { Webhooks1764300014200 } from './1764300014200-webhooks';
 import { Feeds1764300014300 } from './1764300014300-feeds';
 import { ExchangePull1764300016100 } from './1764300016100-exchange-pull';
+import { FormerPartners1764300016200 } from './1764300016200-former-partners';
 
 /** Every migration in order; the data source lists them explicitly so the build needs no glob. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Webhooks1764300014200,
   Feeds1764300014300,
   ExchangePull1764300016100,
+  FormerPartners1764300016200,
 ];
