@@ -13,7 +13,7 @@ import { MetricsModule } from '@scamintel/metrics';
 import { PersistenceModule } from '@scamintel/persistence';
 import { PolicingModule } from '@scamintel/policing';
 import { QueuesModule, RedisClient, RedisModule } from '@scamintel/platform';
-import { ReportsModule } from '@scamintel/reports';
+import { IntakeModule } from '@scamintel/intake';
 import { TaxiiModule } from '@scamintel/taxii';
 import { WebModule } from '@scamintel/web';
 import { WebhooksModule } from '@scamintel/webhooks';
@@ -45,7 +45,7 @@ export class ApiModule {
         AuditModule,
         AuthModule,
         AuditHttpModule,
-        ReportsModule,
+        IntakeModule,
         IntelModule,
         ExchangeModule,
         PolicingModule,

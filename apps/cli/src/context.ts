@@ -9,7 +9,7 @@ import { ExchangeCoreModule } from '@scamintel/exchange';
 import { MetricsModule } from '@scamintel/metrics';
 import { PersistenceModule } from '@scamintel/persistence';
 import { PinoNestLogger, QueuesModule } from '@scamintel/platform';
-import { ReportsModule } from '@scamintel/reports';
+import { IntakeModule } from '@scamintel/intake';
 
 export type ContextKind = 'keys' | 'audit' | 'import' | 'exchange' | 'bulletins';
 
@@ -33,7 +33,7 @@ export class CliModule {
     const extras: Record<ContextKind, DynamicModule['imports']> = {
       keys: [AuthModule],
       audit: [],
-      import: [QueuesModule.forRoot('producer'), MetricsModule.forCli(), ReportsModule],
+      import: [QueuesModule.forRoot('producer'), MetricsModule.forCli(), IntakeModule],
       exchange: [ExchangeCoreModule],
       bulletins: [QueuesModule.forRoot('producer'), BulletinsModule],
     };

@@ -5,11 +5,10 @@ import { BulletinsWorkerModule } from '@scamintel/bulletins';
 import { AppConfig, ConfigModule } from '@scamintel/config';
 import { ExchangeWorkerModule } from '@scamintel/exchange';
 import { FeedsWorkerModule } from '@scamintel/feeds';
-import { IngestModule } from '@scamintel/intel';
+import { IntakeWorkerModule } from '@scamintel/intake';
 import { MetricsModule } from '@scamintel/metrics';
 import { PersistenceModule } from '@scamintel/persistence';
 import { QueuesModule } from '@scamintel/platform';
-import { OutboxRelayModule } from '@scamintel/reports';
 import { WebhooksWorkerModule } from '@scamintel/webhooks';
 
 @Module({})
@@ -23,9 +22,8 @@ export class WorkerModule {
         QueuesModule.forRoot('consumer'),
         MetricsModule.forWorker(),
         AuditModule,
-        IngestModule,
+        IntakeWorkerModule,
         ExchangeWorkerModule,
-        OutboxRelayModule,
         BulletinsWorkerModule,
         WebhooksWorkerModule,
         ActionsWorkerModule,

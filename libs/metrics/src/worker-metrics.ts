@@ -1,32 +1,26 @@
 import { WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Worker } from 'bullmq';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DataSource } from 'typeorm';
-import { QueueName } from '@scamintel/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { poolOf, query } from '@scamintel/persistence';
 import { MetricsService } from './metrics.service';
 
 const seconds = (ms: number) => ms / 1000;
 
 /**
  * Times every job of every BullMQ worker in this process (processors found through Nest's discovery, so a
- * new queue's processor is covered without touching this file), and counts the reports of ingest batches
- * that failed for good.
+ * new queue's processor is covered without touching this file). Reports of ingest batches that failed for good
+ * are counted by intake's processor, which knows its payload.
  */
 @Injectable()
 export class JobMetrics implements OnApplicationBootstrap {
-  private readonly logger = new Logger(JobMetrics.name);
   readonly observed: string[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly metrics: MetricsService,
-    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -54,25 +48,7 @@ export class JobMetrics implements OnApplicationBootstrap {
       this.metrics.job(queue, job.name, outcome, seconds(finished - job.processedOn), seconds(Math.max(0, job.processedOn - due)));
     };
     worker.on('completed', (job) => record(job, 'completed'));
-    worker.on('failed', (job, err) => {
-      record(job, 'failed');
-      const final = !!job && (err?.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1));
-      if (final && queue === QueueName.Ingest) void this.countFailedReports(job!.data as { outboxId?: unknown });
-    });
-  }
-
-  private async countFailedReports(data: { outboxId?: unknown }): Promise<void> {
-    if (typeof data?.outboxId !== 'string' || !/^\d{1,19}$/.test(data.outboxId)) return;
-    try {
-      const { rows } = await query(
-        poolOf(this.db),
-        `SELECT cardinality(report_ids) AS n FROM intake_outbox WHERE id = $1 AND processed_at IS NULL`,
-        [data.outboxId],
-      );
-      this.metrics.reportsFailed(Number(rows[0]?.n ?? 0));
-    } catch (err) {
-      this.logger.warn(`failed reports not counted: ${(err as Error).message}`);
-    }
+    worker.on('failed', (job) => record(job, 'failed'));
   }
 }
 

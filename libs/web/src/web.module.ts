@@ -7,7 +7,7 @@ import { BulletinsModule } from '@scamintel/bulletins';
 import { ExchangeCoreModule } from '@scamintel/exchange';
 import { IntelModule } from '@scamintel/intel';
 import { PolicingModule } from '@scamintel/policing';
-import { ReportsModule } from '@scamintel/reports';
+import { IntakeModule } from '@scamintel/intake';
 import { BulletinPagesController } from './bulletins/bulletin-pages.controller';
 import { loadAdvice } from './check/advice';
 import { CheckController } from './check/check.controller';
@@ -34,7 +34,7 @@ import { ADVICE, CATALOGUES, CONSOLE_NAV, STATIC_ASSETS, WEB_ASSETS_DIR } from '
  * rendering, sessions and report receipts.
  */
 @Module({
-  imports: [AuditModule, AuthModule, IntelModule, ReportsModule, BulletinsModule, PolicingModule, ExchangeCoreModule, ActionsModule],
+  imports: [AuditModule, AuthModule, IntelModule, IntakeModule, BulletinsModule, PolicingModule, ExchangeCoreModule, ActionsModule],
   controllers: [StaticController, CheckController, ReportController, BulletinPagesController, SignInController, ...CONSOLE_PAGES],
   providers: [
     { provide: WEB_ASSETS_DIR, useFactory: webAssetsDir },

@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { AuditService } from '@scamintel/audit';
 import { QueueName } from '@scamintel/common';
-import { ReportsService } from '@scamintel/reports';
+import { IntakeService } from '@scamintel/intake';
 import { CHANNELS, KEYED_TRUST, SCAM_TYPES, type KeyedTrust } from '@scamintel/vocabulary';
 import { ImportFormat, Importer, ImportSummary } from '../import/importer';
 import { lineProgress, ttyProgress } from '../import/progress';
@@ -65,7 +65,7 @@ export const importCmd = defineCommand({
     };
   },
   async run(app, p, config, io) {
-    const reports = p.dryRun ? undefined : app.get(ReportsService, { strict: false });
+    const reports = p.dryRun ? undefined : app.get(IntakeService, { strict: false });
     // Redis down is not fatal for an import (the worker's outbox relay enqueues stored batches later): say so once
     // instead of letting every reconnect attempt print a stack.
     let warned = false;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fsp, WriteStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { AppError } from '@scamintel/common';
-import type { ImportPrincipal, ReportDto, ReportsService } from '@scamintel/reports';
+import type { ImportPrincipal, ReportDto, IntakeService } from '@scamintel/intake';
 import { csvRows } from './csv-source';
 import { Progress, ProgressState } from './progress';
 import { ReportFields, RowOptions, checkReport, toReport } from './report-row';
@@ -15,7 +15,7 @@ export interface ImportOptions {
   file: string;
   format: ImportFormat;
   principal: ImportPrincipal;
-  /** Reports per ReportsService.submit call (one transaction, one outbox row, one ingest job). */
+  /** Reports per IntakeService.submit call (one transaction, one outbox row, one ingest job). */
   batchSize: number;
   /** Batches in flight at once: parsing and validating the next batch overlaps the database write. */
   concurrency: number;
@@ -62,7 +62,7 @@ export async function sha256File(file: string): Promise<string> {
 }
 
 /**
- * Streams a CSV file or a STIX bundle into ReportsService.submit, batch by batch, exactly as the API's batch
+ * Streams a CSV file or a STIX bundle into IntakeService.submit, batch by batch, exactly as the API's batch
  * route stores reports (durable, with their outbox row, enqueued for the worker). A row that cannot be a
  * report is written to the errors file and the import goes on. Batches carry an Idempotency-Key derived from
  * the file's SHA-256, the batch size and the batch number, so running the same import again after an
@@ -79,7 +79,7 @@ export class Importer {
   private errorsOpen?: Promise<void>;
 
   constructor(
-    private readonly reports: Pick<ReportsService, 'submit'> | undefined,
+    private readonly reports: Pick<IntakeService, 'submit'> | undefined,
     private readonly o: ImportOptions,
   ) {}
 
@@ -207,7 +207,7 @@ export class Importer {
     };
   }
 
-  /** One batch through ReportsService.submit; rows the service refuses are error rows, the others retried once. */
+  /** One batch through IntakeService.submit; rows the service refuses are error rows, the others retried once. */
   private async submit(batch: Pending[], key: string): Promise<void> {
     if (this.o.dryRun || !this.reports) {
       this.ok += batch.length;

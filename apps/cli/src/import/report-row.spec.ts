@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
-import { IndicatorInputDto, LossDto, ReportDto } from '@scamintel/reports';
+import { IndicatorInputDto, LossDto, ReportDto } from '@scamintel/intake';
 import { passesReportDto, toReport } from './report-row';
 import { CHANNELS, INDICATOR_TYPES, SCAM_TYPES, TLPS } from '@scamintel/vocabulary';
 

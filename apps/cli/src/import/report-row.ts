@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, isIn, isISO8601, isString, matches, maxLength, minLength, validateSync } from 'class-validator';
 import { tryNormalize } from '@scamintel/indicators';
-import { ReportDto } from '@scamintel/reports';
+import { ReportDto } from '@scamintel/intake';
 import { CHANNELS, INDICATOR_TYPES, SCAM_TYPES, TLPS, IndicatorType } from '@scamintel/vocabulary';
 
 /** Reports dated this far in the future are refused, as by the API (ReportsService). */

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, Access, RateLimit } from '@scamintel/common';
 import { CHANNELS, SCAM_TYPES } from '@scamintel/vocabulary';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { ReportDto, ReportsService } from '@scamintel/reports';
+import { IntakeService, ReportDto, ReportsService } from '@scamintel/intake';
 import { field, Html } from '../http/html-route';
 import { WebRenderer } from '../render/renderer';
 import { WebError } from '../web-error';
@@ -16,7 +16,7 @@ import { ReceiptsRepository } from './receipts.repository';
 
 /**
  * `/report`: the anonymous report form (CONTRACT §13). It goes through the same intake as `POST /v1/reports`
- * (ReportsService: one transaction with the outbox row, the answer only after the commit) under the same
+ * (IntakeService: one transaction with the outbox row, the answer only after the commit) under the same
  * anonymous rate limit, and answers with a receipt code; `/report/status?code=` shows what became of it.
  */
 @Controller('report')
@@ -24,6 +24,7 @@ import { ReceiptsRepository } from './receipts.repository';
 @Access('public')
 export class ReportController {
   constructor(
+    private readonly intake: IntakeService,
     private readonly reports: ReportsService,
     private readonly receipts: ReceiptsRepository,
     private readonly renderer: WebRenderer,
@@ -49,7 +50,7 @@ export class ReportController {
       throw new WebError('validation_failed', 'the report is not valid');
     let ids: string[];
     try {
-      ({ ids } = await this.reports.submit({ kind: 'public', clientAddress: req.ip }, [dto], body, `web-report:${nonce}`));
+      ({ ids } = await this.intake.submit({ kind: 'public', clientAddress: req.ip }, [dto], body, `web-report:${nonce}`));
     } catch (err) {
       const problem = formProblemOf(err);
       if (!problem) throw err;

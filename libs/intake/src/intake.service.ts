@@ -2,15 +2,20 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { Principal } from '@scamintel/common';
+import { extract, tryNormalize, warninglistHit } from '@scamintel/indicators';
 import { MetricsService } from '@scamintel/metrics';
-import { ReportDto } from './dto/report.dto';
-import { IntakeQueue } from './intake-queue';
-import { ReportError } from './report-error';
-import { NewReport, ReportFilter, ReportIndicatorView, ReportView, ReportsRepository } from './reports.repository';
 import { Trust } from '@scamintel/vocabulary';
+import { Normaliser, planBatch } from './core/batch-plan';
+import { planDeltas } from './core/sighting-plan';
+import { ReportDto } from './dto/report.dto';
+import { IntakeQueue } from './intake.queue';
+import { IntakeRepository, NewReport } from './intake.repository';
+import { ReportError } from './report-error';
 
 /** Reports dated this far in the future are refused: clocks differ, but not by days. */
 const MAX_FUTURE_MS = 24 * 3600 * 1000;
+
+const NORMALISER: Normaliser = { tryNormalize, extract, warninglistHit };
 
 /** An operator's bulk import (CLI): counts as the organisation with the given trust; submitted by no key. */
 export type ImportPrincipal = { kind: 'import'; organisation: string; trust: Exclude<Trust, 'anonymous'> };
@@ -20,10 +25,23 @@ export interface SubmitResult {
   replayed: boolean;
 }
 
+export interface IngestOutcome {
+  outboxId: string;
+  reports: number;
+  indicators: number;
+  newSightings: number;
+  skipped?: 'already_processed' | 'unknown_outbox';
+}
+
+/**
+ * Report intake end to end. `submit` accepts reports durably (one transaction with their outbox row) and enqueues
+ * the batch; `ingest` (the worker) loads a batch, plans its ledger rows and indicators, and commits them with
+ * the aggregate increments. Idempotent: a batch processed twice counts nothing twice.
+ */
 @Injectable()
-export class ReportsService {
+export class IntakeService {
   constructor(
-    private readonly repo: ReportsRepository,
+    private readonly repo: IntakeRepository,
     private readonly queue: IntakeQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly metrics?: MetricsService,
@@ -42,24 +60,47 @@ export class ReportsService {
 
     const rows = reports.map((r) => this.toRow(principal, r));
     const claim = idempotencyKey
-      ? {
-          scope:
-            principal.kind === 'key'
-              ? `key:${principal.keyId}`
-              : principal.kind === 'import'
-                ? `import:${principal.organisation.toLowerCase()}`
-                : `ip:${principal.clientAddress}`,
-          key: idempotencyKey,
-          bodyHash: createHash('sha256').update(JSON.stringify(rawBody)).digest('hex'),
-        }
+      ? { scope: scopeOf(principal), key: idempotencyKey, bodyHash: createHash('sha256').update(JSON.stringify(rawBody)).digest('hex') }
       : undefined;
-    const outcome = await this.repo.insert(rows, claim);
+    const outcome = await this.repo.accept(rows, claim);
     if (outcome.kind === 'conflict')
       throw new ReportError('idempotency_conflict', 'this Idempotency-Key was already used with another body');
     if (outcome.kind === 'replayed') return { ids: outcome.ids, replayed: true };
     this.metrics?.reportsReceived(outcome.ids.length, principal.kind);
     await this.queue.enqueue([outcome.outboxId]);
     return { ids: outcome.ids, replayed: false };
+  }
+
+  async ingest(outboxId: string): Promise<IngestOutcome> {
+    const batch = await this.repo.loadOutbox(outboxId);
+    if (!batch) return { outboxId, reports: 0, indicators: 0, newSightings: 0, skipped: 'unknown_outbox' };
+    if (batch.processed) return { outboxId, reports: 0, indicators: 0, newSightings: 0, skipped: 'already_processed' };
+    if (batch.reports.length === 0) {
+      await this.repo.markOutboxDone(outboxId);
+      return { outboxId, reports: 0, indicators: 0, newSightings: 0, skipped: 'already_processed' };
+    }
+    const plan = planBatch(batch.reports, NORMALISER);
+    // New indicators are committed on their own first: inside the batch's transaction, concurrent batches
+    // carrying the same new (popular) values would wait for each other's commit. An indicator row without a
+    // sighting, left by a crash right after, is harmless (lookup shows it with no reports) and reused on retry.
+    await this.repo.insertNewIndicators(plan.indicators);
+    const newSightings = await this.repo.inTransaction(async (tx) => {
+      // Only the ledger rows this transaction inserted count, so a re-processed batch adds nothing.
+      const deltas = planDeltas(await this.repo.insertLedger(tx, plan.rows), plan.reports);
+      await this.repo.recordSightings(tx, outboxId, [...plan.reports.keys()], deltas);
+      return deltas.stats.reduce((n, s) => n + s.reports, 0);
+    });
+    // Then, in a statement of its own, widen first/last seen and mark the indicators changed for the exchange.
+    // Its row locks last one statement. Losing it to a crash leaves last_seen (derivable from indicator_stats)
+    // and the change mark behind until the indicator's next sighting; no count is affected.
+    await this.repo.widenIndicators(plan.indicators);
+    this.metrics?.ingested(plan.reports.size, plan.indicators.length);
+    return { outboxId, reports: plan.reports.size, indicators: plan.rows.length, newSightings };
+  }
+
+  /** A batch that failed for good: its reports are counted as failed (they stay in PostgreSQL, unprocessed). */
+  async countFailed(outboxId: string): Promise<void> {
+    this.metrics?.reportsFailed(await this.repo.unprocessedReports(outboxId));
   }
 
   /** Rules class-validator cannot express: at least one indicator or a narrative; no far-future dates. */
@@ -99,27 +140,11 @@ export class ReportsService {
       })),
     };
   }
+}
 
-  /** A report is visible to its submitter and to analysts; to anyone else it does not exist. */
-  async get(principal: Principal, id: string): Promise<{ report: ReportView; indicators: ReportIndicatorView[] }> {
-    const report = await this.repo.findById(id);
-    const visible = report && principal.kind === 'key' && (principal.role === 'analyst' || report.submitterKeyId === principal.keyId);
-    if (!report || !visible) throw new ReportError('not_found', 'no such report');
-    const indicators = report.status === 'received' ? [] : await this.repo.indicatorsOf(id);
-    return { report, indicators };
-  }
-
-  /**
-   * A report for whoever holds its receipt (the public form's submitter, who has no key): its status and what was
-   * extracted. The caller has checked the receipt; nothing here identifies who sent it.
-   */
-  async forReceipt(id: string): Promise<{ report: ReportView; indicators: ReportIndicatorView[] } | undefined> {
-    const report = await this.repo.findById(id);
-    if (!report) return undefined;
-    return { report, indicators: report.status === 'received' ? [] : await this.repo.indicatorsOf(id) };
-  }
-
-  list(filter: ReportFilter): Promise<ReportView[]> {
-    return this.repo.list(filter);
-  }
+/** Idempotency keys are scoped to who sent them: a key, an importing organisation, or a public client address. */
+function scopeOf(p: Principal | ImportPrincipal): string {
+  if (p.kind === 'key') return `key:${p.keyId}`;
+  if (p.kind === 'import') return `import:${p.organisation.toLowerCase()}`;
+  return `ip:${p.clientAddress}`;
 }

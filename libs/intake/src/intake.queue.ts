@@ -3,8 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JobName, QueueName } from '@scamintel/common';
 import { withTimeout } from '@scamintel/vocabulary';
-// The payload type lives beside its processor (libs/intel); type-only, so no runtime dependency.
-import type { IngestJobData } from '@scamintel/intel';
+import type { IngestJobData } from './intake.processor';
 
 /** How long an enqueue may take before the request stops waiting; the relay covers whatever did not make it. */
 const ENQUEUE_TIMEOUT_MS = 250;

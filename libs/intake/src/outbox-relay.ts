@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { IntakeQueue } from './intake-queue';
-import { ReportsRepository } from './reports.repository';
+import { IntakeQueue } from './intake.queue';
+import { IntakeRepository } from './intake.repository';
 
 /**
  * Re-enqueues every committed report batch that is not processed yet: after Redis was down when it was
@@ -15,7 +15,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running = false;
 
   constructor(
-    private readonly reports: ReportsRepository,
+    private readonly reports: IntakeRepository,
     private readonly queue: IntakeQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

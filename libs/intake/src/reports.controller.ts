@@ -5,6 +5,7 @@ import { AuthenticatedRequest } from '@scamintel/auth';
 import { Access, ApiBodyOf, ApiError, EXAMPLE, locationHeader, RateLimit, RequestError } from '@scamintel/common';
 import { ReportBatchDto, ReportDto } from './dto/report.dto';
 import { ListReportsQuery } from './dto/list-reports.query';
+import { IntakeService } from './intake.service';
 import { ReportsService } from './reports.service';
 import { decodeCursor, encodeCursor } from './cursor';
 import { toReportResponse } from './report-response';
@@ -24,7 +25,10 @@ function idempotencyKeyOf(header: string | undefined): string | undefined {
 
 @Controller('v1/reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly reports: ReportsService,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -50,7 +54,7 @@ export class ReportsController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const { ids } = await this.reports.submit(req.principal!, [dto], req.body, idempotencyKeyOf(key));
+    const { ids } = await this.intake.submit(req.principal!, [dto], req.body, idempotencyKeyOf(key));
     res.header('Location', `/v1/reports/${ids[0]}`);
     return { id: ids[0], status: 'received' };
   }
@@ -76,7 +80,7 @@ export class ReportsController {
       throw new RequestError('validation_failed', 'reports must hold 1 to 1000 reports', [
         { path: 'reports', message: 'must not be empty' },
       ]);
-    const { ids } = await this.reports.submit(req.principal!, dto.reports, req.body, idempotencyKeyOf(key), 'reports');
+    const { ids } = await this.intake.submit(req.principal!, dto.reports, req.body, idempotencyKeyOf(key), 'reports');
     return { ids, status: 'received' };
   }
 
