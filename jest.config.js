@@ -18,7 +18,7 @@ module.exports = {
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
-    '^@scamintel/(audit|exchange|policing|actions|webhooks|feeds)-core$': '<rootDir>/libs/$1/src/core',
+    '^@scamintel/(audit|exchange|policing|actions|webhooks|feeds|campaigns)-core$': '<rootDir>/libs/$1/src/core',
     '^@scamintel/(.*)$': '<rootDir>/libs/$1/src',
   },
   transform: { '^.+\\.(t|j|mj|cj)s$': swc },

@@ -207,6 +207,7 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
       expect(json.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
         'actions',
         'bulletins',
+        'campaigns',
         'exchange',
         'feeds',
         'ingest',
@@ -214,7 +215,7 @@ describe('operations: metrics, queue dashboard, OpenAPI, request logs', () => {
       ]);
       expect(json.body.queues[0].counts).toEqual(expect.objectContaining({ waiting: expect.any(Number), failed: expect.any(Number) }));
       const negotiated = await call(`${api.url}/admin/queues`, { key: ADMIN, headers: { accept: 'application/json' } });
-      expect(negotiated.body.queues).toHaveLength(6);
+      expect(negotiated.body.queues).toHaveLength(7);
       expect((await call(`${api.url}/admin/queues/nope/jobs`, { key: ADMIN })).status).toBe(404);
       expect((await call(`${api.url}/admin/queues/ingest/jobs?state=bogus`, { key: ADMIN })).status).toBe(400);
     });

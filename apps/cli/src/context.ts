@@ -4,6 +4,7 @@ import pino from 'pino';
 import { AuditModule } from '@scamintel/audit';
 import { AuthModule } from '@scamintel/auth';
 import { BulletinsModule } from '@scamintel/bulletins';
+import { ClusteringModule } from '@scamintel/campaigns';
 import { AppConfig, ConfigModule } from '@scamintel/config';
 import { ExchangeCoreModule } from '@scamintel/exchange';
 import { MetricsModule } from '@scamintel/metrics';
@@ -11,7 +12,7 @@ import { PersistenceModule } from '@scamintel/persistence';
 import { PinoNestLogger, QueuesModule } from '@scamintel/platform';
 import { IntakeModule } from '@scamintel/intake';
 
-export type ContextKind = 'keys' | 'audit' | 'import' | 'exchange' | 'bulletins';
+export type ContextKind = 'keys' | 'audit' | 'import' | 'exchange' | 'bulletins' | 'campaigns';
 
 /**
  * Only what a command needs: keys and audit talk to PostgreSQL alone; import also needs the ingest queue
@@ -36,6 +37,7 @@ export class CliModule {
       import: [QueuesModule.forRoot('producer'), MetricsModule.forCli(), IntakeModule],
       exchange: [ExchangeCoreModule],
       bulletins: [QueuesModule.forRoot('producer'), BulletinsModule],
+      campaigns: [ClusteringModule],
     };
     const extra = extras[kind] ?? [];
     return { module: CliModule, imports: [...base, ...extra] };

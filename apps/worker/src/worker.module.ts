@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ActionsWorkerModule } from '@scamintel/actions';
 import { AuditModule } from '@scamintel/audit';
 import { BulletinsWorkerModule } from '@scamintel/bulletins';
+import { CampaignsWorkerModule } from '@scamintel/campaigns';
 import { AppConfig, ConfigModule } from '@scamintel/config';
 import { ExchangeWorkerModule } from '@scamintel/exchange';
 import { FeedsWorkerModule } from '@scamintel/feeds';
@@ -28,6 +29,7 @@ export class WorkerModule {
         WebhooksWorkerModule,
         ActionsWorkerModule,
         FeedsWorkerModule,
+        CampaignsWorkerModule,
       ],
     };
   }

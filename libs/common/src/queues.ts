@@ -6,6 +6,7 @@ export enum QueueName {
   Actions = 'actions',
   Webhooks = 'webhooks',
   Feeds = 'feeds',
+  Campaigns = 'campaigns',
 }
 
 export enum JobName {
@@ -20,4 +21,5 @@ export enum JobName {
   WebhookDeliver = 'webhook-deliver',
   WebhooksRelay = 'webhooks-relay',
   FeedRefresh = 'feed-refresh',
+  CampaignsCluster = 'campaigns-cluster',
 }

@@ -75,6 +75,17 @@ export interface AppConfig {
     /** How often the worker re-judges changed indicators for the blocklist feed and verdict webhooks. */
     refreshIntervalMs: number;
   };
+  /** Campaign clustering (CONTRACT §11, libs/campaigns). */
+  campaigns: {
+    /** CAMPAIGNS_ENABLED: the worker clusters ingested batches (off only to measure ingest without it). */
+    enabled: boolean;
+    /** CAMPAIGN_HUB_MIN_REPORTS: a value in at least this many reports (this node's and partners') is a hub. */
+    hubMinReports: number;
+    /** CAMPAIGN_DORMANT_DAYS: a campaign with no report for this long is `dormant`. */
+    dormantDays: number;
+    /** CAMPAIGN_INTERVAL_MS: how often the worker clusters what ingest committed since. */
+    intervalMs: number;
+  };
   bulletins: {
     cron: string;
     timezone: string;

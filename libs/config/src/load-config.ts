@@ -156,6 +156,12 @@ export function loadConfig(env: Env): AppConfig {
     feeds: {
       refreshIntervalMs: int('FEED_REFRESH_INTERVAL_MS', 60_000, 1000, 86_400_000),
     },
+    campaigns: {
+      enabled: bool('CAMPAIGNS_ENABLED', true),
+      hubMinReports: int('CAMPAIGN_HUB_MIN_REPORTS', 25, 2, 1_000_000_000),
+      dormantDays: int('CAMPAIGN_DORMANT_DAYS', 30, 1, 3650),
+      intervalMs: int('CAMPAIGN_INTERVAL_MS', 1000, 100, 3_600_000),
+    },
     bulletins: {
       cron: str('BULLETIN_CRON', '0 8 * * 1'),
       timezone: str('BULLETIN_TIMEZONE', jurisdiction === 'KR' ? 'Asia/Seoul' : 'Asia/Singapore'),

@@ -2,6 +2,7 @@ import { AppConfig } from '@scamintel/config';
 import { createCliContext } from '../context';
 import { auditVerify } from './audit.command';
 import { bulletinGenerate } from './bulletin.command';
+import { campaignsRebuild } from './campaigns.command';
 import { Command, Io } from './command';
 import { exchangeSync, partnersAdd } from './exchange.commands';
 import { importCmd } from './import.command';
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   'partners:add': partnersAdd,
   'exchange:sync': exchangeSync,
   'bulletin:generate': bulletinGenerate,
+  'campaigns:rebuild': campaignsRebuild,
 };
 
 export function usage(): string {

@@ -4,6 +4,7 @@ import { Exchange1764300002000 } from './1764300002000-exchange';
 import { Bulletins1764300003000 } from './1764300003000-bulletins';
 import { Policing1764300004000 } from './1764300004000-policing';
 import { Web1764300012000 } from './1764300012000-web';
+import { Campaigns1764300013000 } from './1764300013000-campaigns';
 import { ExchangeStats1764300012100 } from './1764300012100-exchange-stats';
 import { Organisations1764300014000 } from './1764300014000-organisations';
 import { Actions1764300014100 } from './1764300014100-actions';
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   Policing1764300004000,
   Web1764300012000,
   ExchangeStats1764300012100,
+  Campaigns1764300013000,
   Organisations1764300014000,
   Actions1764300014100,
   Webhooks1764300014200,

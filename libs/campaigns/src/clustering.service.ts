@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@scamintel/config';
+import { GraphRepository } from './graph.repository';
+import { RebuildOutcome, RebuildRepository } from './rebuild.repository';
+
+/** Intake batches clustered per transaction: one round trip set per group of batches, not per report. */
+const BATCHES_PER_STEP = 20;
+
+export interface CatchUpOutcome {
+  batches: number;
+  merges: number;
+  splits: number;
+}
+
+/** Keeps the groups current as batches are ingested (incremental), or recomputes them all (rebuild). */
+@Injectable()
+export class ClusteringService {
+  constructor(
+    private readonly graph: GraphRepository,
+    private readonly rebuilder: RebuildRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Clusters every ingested batch not yet clustered, a few batches per transaction, until none is left. */
+  async catchUp(maxSteps = 1000): Promise<CatchUpOutcome> {
+    const out: CatchUpOutcome = { batches: 0, merges: 0, splits: 0 };
+    for (let i = 0; i < maxSteps; i++) {
+      const ids = await this.graph.pendingBatches(BATCHES_PER_STEP);
+      if (!ids.length) break;
+      const r = await this.graph.applyBatches(ids, this.config.campaigns.hubMinReports);
+      out.batches += ids.length;
+      out.merges += r.merges.length;
+      out.splits += r.splits.length;
+    }
+    return out;
+  }
+
+  rebuild(): Promise<RebuildOutcome> {
+    return this.rebuilder.rebuild(this.config.campaigns.hubMinReports);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './union-find';
+export * from './cluster';
+export * from './recluster';

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import type { ReclusterResult } from '@scamintel/campaigns-core';
+import { Queryable } from '@scamintel/persistence';
+
+/** A group is a campaign once it holds at least two values and two reports (CONTRACT §11). */
+export const MIN_INDICATORS = 2;
+export const MIN_REPORTS = 2;
+
+/**
+ * Writes what a re-clustering changed: each group's figures, its campaign row once it qualifies (metadata an analyst
+ * set survives), the rows of groups that are gone, and the merges and splits between campaigns.
+ */
+@Injectable()
+export class GroupsWriter {
+  async write(tx: Queryable, r: Pick<ReclusterResult, 'groups' | 'merges' | 'splits' | 'gone'>, actor: string | null): Promise<void> {
+    const ids = r.groups.map((g) => g.id);
+    const stats = await this.stats(tx, ids);
+    const qualify = r.groups.filter((g) => {
+      const s = stats.get(g.id);
+      return s && s.indicators >= MIN_INDICATORS && s.reports >= MIN_REPORTS;
+    });
+    const { rows: wasLive } = await tx.query(`SELECT id::text FROM campaigns WHERE live AND id = ANY($1::uuid[])`, [
+      [...ids, ...r.gone, ...r.merges.map((m) => m.absorbed), ...r.splits.map((s) => s.from)],
+    ]);
+    const live = new Set<string>(wasLive.map((x) => x.id));
+    if (qualify.length) {
+      await tx.query(
+        `INSERT INTO campaigns (id, seed_a, seed_b, seed_at, indicators, reports, first_seen, last_seen)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::int[], $7::timestamptz[], $8::timestamptz[])
+         ON CONFLICT (id) DO UPDATE SET indicators = excluded.indicators, reports = excluded.reports, first_seen = excluded.first_seen,
+           last_seen = excluded.last_seen, live = true, merged_into = NULL, updated_at = now()`,
+        [
+          qualify.map((g) => g.id),
+          qualify.map((g) => g.seed.a),
+          qualify.map((g) => g.seed.b),
+          qualify.map((g) => new Date(g.seed.firstAt)),
+          qualify.map((g) => stats.get(g.id)!.indicators),
+          qualify.map((g) => stats.get(g.id)!.reports),
+          qualify.map((g) => stats.get(g.id)!.firstSeen),
+          qualify.map((g) => stats.get(g.id)!.lastSeen),
+        ],
+      );
+    }
+    const qualified = new Set(qualify.map((g) => g.id));
+    const dropped = [...new Set([...ids, ...r.gone])].filter((id) => !qualified.has(id) && live.has(id));
+    if (dropped.length) await tx.query(`UPDATE campaigns SET live = false, updated_at = now() WHERE id = ANY($1::uuid[])`, [dropped]);
+    const merges = r.merges.filter((m) => live.has(m.absorbed) && qualified.has(m.kept));
+    for (const m of merges) {
+      await tx.query(`UPDATE campaigns SET merged_into = $2 WHERE id = $1`, [m.absorbed, m.kept]);
+      await this.event(tx, 'merge', m.kept, [m.absorbed], actor);
+    }
+    for (const s of r.splits.filter((x) => live.has(x.from))) await this.event(tx, 'split', s.from, s.into, actor);
+  }
+
+  async event(tx: Queryable, kind: string, campaign: string, others: string[], actor: string | null, detail?: unknown): Promise<void> {
+    await tx.query(`INSERT INTO campaign_events (kind, campaign, others, actor, detail) VALUES ($1, $2, $3::uuid[], $4, $5)`, [
+      kind,
+      campaign,
+      others,
+      actor,
+      detail === undefined ? null : JSON.stringify(detail),
+    ]);
+  }
+
+  /** Each group's values, this node's reports holding a value of it, and when they occurred. */
+  async stats(
+    tx: Queryable,
+    ids: string[],
+  ): Promise<Map<string, { indicators: number; reports: number; firstSeen: Date | null; lastSeen: Date | null }>> {
+    if (!ids.length) return new Map();
+    const { rows } = await tx.query(
+      `SELECT n.component::text AS id, count(DISTINCT n.fingerprint)::int AS indicators, count(DISTINCT ri.report_id)::int AS reports,
+              min(r.occurred_at) AS "firstSeen", max(r.occurred_at) AS "lastSeen"
+         FROM campaign_nodes n
+         LEFT JOIN report_indicators ri ON ri.fingerprint = n.fingerprint AND ri.status = 'accepted'
+         LEFT JOIN reports r ON r.id = ri.report_id
+        WHERE n.component = ANY($1::uuid[]) GROUP BY n.component`,
+      [ids],
+    );
+    return new Map(rows.map((x) => [x.id, x]));
+  }
+}
