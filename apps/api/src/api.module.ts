@@ -8,6 +8,7 @@ import { BulletinsModule } from '@scamintel/bulletins';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@scamintel/config';
 import { ExchangeModule } from '@scamintel/exchange';
 import { FeedsModule } from '@scamintel/feeds';
+import { CampaignsModule } from '@scamintel/campaigns';
 import { IntelModule } from '@scamintel/intel';
 import { MetricsModule } from '@scamintel/metrics';
 import { PersistenceModule } from '@scamintel/persistence';
@@ -55,6 +56,7 @@ export class ApiModule {
         WebhooksModule,
         ActionsModule,
         FeedsModule,
+        CampaignsModule,
       ],
       controllers: [HealthController],
       providers: [

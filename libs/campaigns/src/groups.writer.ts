@@ -25,10 +25,13 @@ export class GroupsWriter {
     const live = new Set<string>(wasLive.map((x) => x.id));
     if (qualify.length) {
       await tx.query(
-        `INSERT INTO campaigns (id, seed_a, seed_b, seed_at, indicators, reports, first_seen, last_seen)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::int[], $7::timestamptz[], $8::timestamptz[])
+        `INSERT INTO campaigns (id, seed_a, seed_b, seed_at, indicators, reports, first_seen, last_seen, jurisdictions, scam_types, channels)
+         SELECT id, sa, sb, sat, ni, nr, fs, ls, string_to_array(j, ','), string_to_array(st, ','), string_to_array(ch, ',')
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::int[], $7::timestamptz[], $8::timestamptz[],
+                       $9::text[], $10::text[], $11::text[]) AS v(id, sa, sb, sat, ni, nr, fs, ls, j, st, ch)
          ON CONFLICT (id) DO UPDATE SET indicators = excluded.indicators, reports = excluded.reports, first_seen = excluded.first_seen,
-           last_seen = excluded.last_seen, live = true, merged_into = NULL, updated_at = now()`,
+           last_seen = excluded.last_seen, jurisdictions = excluded.jurisdictions, scam_types = excluded.scam_types,
+           channels = excluded.channels, live = true, merged_into = NULL, updated_at = now()`,
         [
           qualify.map((g) => g.id),
           qualify.map((g) => g.seed.a),
@@ -38,6 +41,9 @@ export class GroupsWriter {
           qualify.map((g) => stats.get(g.id)!.reports),
           qualify.map((g) => stats.get(g.id)!.firstSeen),
           qualify.map((g) => stats.get(g.id)!.lastSeen),
+          qualify.map((g) => [...stats.get(g.id)!.jurisdictions].sort().join(',')),
+          qualify.map((g) => [...stats.get(g.id)!.scamTypes].sort().join(',')),
+          qualify.map((g) => [...stats.get(g.id)!.channels].sort().join(',')),
         ],
       );
     }
@@ -62,21 +68,85 @@ export class GroupsWriter {
     ]);
   }
 
-  /** Each group's values, this node's reports holding a value of it, and when they occurred. */
-  async stats(
-    tx: Queryable,
-    ids: string[],
-  ): Promise<Map<string, { indicators: number; reports: number; firstSeen: Date | null; lastSeen: Date | null }>> {
+  /**
+   * Each group's values and what its reports add up to: this node's reports holding a value of it, plus the
+   * aggregates of the partners' campaigns it overlaps (each partner campaign counted in one group only).
+   */
+  async stats(tx: Queryable, ids: string[]): Promise<Map<string, GroupStats>> {
     if (!ids.length) return new Map();
     const { rows } = await tx.query(
       `SELECT n.component::text AS id, count(DISTINCT n.fingerprint)::int AS indicators, count(DISTINCT ri.report_id)::int AS reports,
-              min(r.occurred_at) AS "firstSeen", max(r.occurred_at) AS "lastSeen"
+              min(r.occurred_at) AS "firstSeen", max(r.occurred_at) AS "lastSeen",
+              array_remove(array_agg(DISTINCT r.jurisdiction), NULL) AS jurisdictions,
+              array_remove(array_agg(DISTINCT r.scam_type), NULL) AS "scamTypes",
+              array_remove(array_agg(DISTINCT r.channel), NULL) AS channels
          FROM campaign_nodes n
          LEFT JOIN report_indicators ri ON ri.fingerprint = n.fingerprint AND ri.status = 'accepted'
          LEFT JOIN reports r ON r.id = ri.report_id
         WHERE n.component = ANY($1::uuid[]) GROUP BY n.component`,
       [ids],
     );
-    return new Map(rows.map((x) => [x.id, x]));
+    const out = new Map<string, GroupStats>(rows.map((x) => [x.id, x as GroupStats]));
+    for (const p of await this.partnerCampaigns(tx, ids)) {
+      const s = out.get(p.home);
+      if (!s) continue;
+      s.reports += p.reports;
+      s.jurisdictions = union(s.jurisdictions, p.jurisdictions);
+      s.scamTypes = union(s.scamTypes, p.scamTypes);
+      s.channels = union(s.channels, p.channels);
+      if (p.firstSeen && (!s.firstSeen || p.firstSeen < s.firstSeen)) s.firstSeen = p.firstSeen;
+      if (p.lastSeen && (!s.lastSeen || p.lastSeen > s.lastSeen)) s.lastSeen = p.lastSeen;
+    }
+    return out;
+  }
+
+  /** The partners' campaigns overlapping these groups, each placed in the group holding most of its values (smaller id on a tie). */
+  async partnerCampaigns(tx: Queryable, ids: string[]): Promise<PartnerAggregate[]> {
+    const { rows } = await tx.query(
+      `SELECT pc.node_id AS "nodeId", pc.stix_id AS "stixId", pc.name, pc.reports, pc.jurisdictions, pc.scam_types AS "scamTypes",
+              pc.channels, pc.losses, pc.first_seen AS "firstSeen", pc.last_seen AS "lastSeen", pc.origin_country AS "originCountry",
+              n.component::text AS component, count(*)::int AS shared
+         FROM campaign_nodes n
+         JOIN partner_campaign_members pm ON pm.fingerprint = n.fingerprint
+         JOIN partner_campaigns pc ON pc.node_id = pm.node_id AND pc.stix_id = pm.stix_id
+        WHERE n.component = ANY($1::uuid[])
+        GROUP BY pc.node_id, pc.stix_id, n.component`,
+      [ids],
+    );
+    const best = new Map<string, PartnerAggregate & { shared: number }>();
+    for (const r of rows) {
+      const key = `${r.nodeId}|${r.stixId}`;
+      const b = best.get(key);
+      if (!b || r.shared > b.shared || (r.shared === b.shared && r.component < b.home)) best.set(key, { ...r, home: r.component });
+    }
+    return [...best.values()];
   }
 }
+
+export interface GroupStats {
+  indicators: number;
+  reports: number;
+  firstSeen: Date | null;
+  lastSeen: Date | null;
+  jurisdictions: string[];
+  scamTypes: string[];
+  channels: string[];
+}
+
+export interface PartnerAggregate {
+  nodeId: string;
+  stixId: string;
+  name: string;
+  reports: number;
+  jurisdictions: string[];
+  scamTypes: string[];
+  channels: string[];
+  losses: { currency: string; amount: string }[];
+  firstSeen: Date | null;
+  lastSeen: Date | null;
+  originCountry: string | null;
+  /** The local group it is shown in. */
+  home: string;
+}
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort();

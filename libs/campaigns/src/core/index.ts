@@ -1,3 +1,4 @@
 export * from './union-find';
 export * from './cluster';
 export * from './recluster';
+export * from './record';

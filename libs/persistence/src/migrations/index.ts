@@ -5,6 +5,7 @@ import { Bulletins1764300003000 } from './1764300003000-bulletins';
 import { Policing1764300004000 } from './1764300004000-policing';
 import { Web1764300012000 } from './1764300012000-web';
 import { Campaigns1764300013000 } from './1764300013000-campaigns';
+import { CampaignRecords1764300013100 } from './1764300013100-campaign-records';
 import { ExchangeStats1764300012100 } from './1764300012100-exchange-stats';
 import { Organisations1764300014000 } from './1764300014000-organisations';
 import { Actions1764300014100 } from './1764300014100-actions';
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   Web1764300012000,
   ExchangeStats1764300012100,
   Campaigns1764300013000,
+  CampaignRecords1764300013100,
   Organisations1764300014000,
   Actions1764300014100,
   Webhooks1764300014200,
