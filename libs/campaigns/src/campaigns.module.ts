@@ -2,6 +2,12 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@scamintel/audit';
 import { QueueName } from '@scamintel/common';
+import { ExchangeCoreModule } from '@scamintel/exchange';
+import { ExchangeCampaignsController } from './exchange/inbound.controller';
+import { CampaignsInboundRepository } from './exchange/inbound.repository';
+import { CampaignsInboundService } from './exchange/inbound.service';
+import { ShareRepository } from './exchange/share.repository';
+import { ShareService } from './exchange/share.service';
 import { AnalystRepository } from './analyst.repository';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsRepository } from './campaigns.repository';
@@ -21,13 +27,16 @@ export class ClusteringModule {}
 
 /** The API: campaign records and analysts' changes. */
 @Module({
-  imports: [ClusteringModule, AuditModule],
-  controllers: [CampaignsController],
-  providers: [CampaignsRepository, AnalystRepository, CampaignsService],
+  imports: [ClusteringModule, AuditModule, ExchangeCoreModule],
+  controllers: [CampaignsController, ExchangeCampaignsController],
+  providers: [CampaignsRepository, AnalystRepository, CampaignsService, CampaignsInboundRepository, CampaignsInboundService],
   exports: [CampaignsService, CampaignsRepository],
 })
 export class CampaignsModule {}
 
-/** The worker: clustering as batches are ingested. */
-@Module({ imports: [ClusteringModule, BullModule.registerQueue({ name: QueueName.Campaigns })], providers: [CampaignsProcessor] })
+/** The worker: clustering as batches are ingested, then sharing with partners. */
+@Module({
+  imports: [ClusteringModule, AuditModule, ExchangeCoreModule, BullModule.registerQueue({ name: QueueName.Campaigns })],
+  providers: [ShareRepository, ShareService, CampaignsProcessor],
+})
 export class CampaignsWorkerModule {}

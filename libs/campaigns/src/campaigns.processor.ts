@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { JobName, QueueName } from '@scamintel/common';
 import { DurableSchedules } from '@scamintel/platform';
 import { ClusteringService } from './clustering.service';
+import { ShareService } from './exchange/share.service';
 
 export const CAMPAIGNS_SCHEDULER_ID = 'campaigns-cluster';
 
@@ -12,7 +13,7 @@ export const CAMPAIGNS_SCHEDULER_ID = 'campaigns-cluster';
 export type ClusterJobData = Record<string, never>;
 
 /**
- * Worker: clustering follows ingest through the intake outbox (a batch is clustered once its ingest committed),
+ * Worker: clustering follows ingest, and what changed goes to partners right after through the intake outbox (a batch is clustered once its ingest committed),
  * on a job scheduler — one run per interval however many workers, one at a time.
  */
 @Processor(QueueName.Campaigns, { concurrency: 1 })
@@ -21,6 +22,7 @@ export class CampaignsProcessor extends WorkerHost implements OnApplicationBoots
 
   constructor(
     private readonly clustering: ClusteringService,
+    private readonly share: ShareService,
     @InjectQueue(QueueName.Campaigns) private readonly queue: Queue,
     private readonly schedules: DurableSchedules,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -42,8 +44,10 @@ export class CampaignsProcessor extends WorkerHost implements OnApplicationBoots
     this.logger.warn(`campaigns worker: ${err.message}`);
   }
 
-  process(job: Job): Promise<unknown> {
+  async process(job: Job): Promise<unknown> {
     if (job.name !== JobName.CampaignsCluster) throw new UnrecoverableError(`unknown campaigns job ${job.name}`);
-    return this.clustering.catchUp();
+    const clustered = await this.clustering.catchUp();
+    const shared = await this.share.shareAll();
+    return { ...clustered, ...shared };
   }
 }

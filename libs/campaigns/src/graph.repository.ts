@@ -6,6 +6,10 @@ import { GraphLink, pairsOf, recluster } from '@scamintel/campaigns-core';
 import { Queryable, poolOf, query, transaction } from '@scamintel/persistence';
 import { GroupsWriter } from './groups.writer';
 
+/** A report's TLP as its rank (clear 0 … red 4), as SQL over the column `col`. */
+export const TLP_RANK = (col: string) =>
+  `(CASE ${col} WHEN 'clear' THEN 0 WHEN 'green' THEN 1 WHEN 'amber' THEN 2 WHEN 'amber+strict' THEN 3 ELSE 4 END)`;
+
 /** Serialises every change to the graph (worker batches, analyst acts, partner links, the rebuild) on one node. */
 export const GRAPH_LOCK = 1_307_013;
 
@@ -65,30 +69,31 @@ export class GraphRepository {
 
   private async countAndStep(tx: PoolClient, outboxIds: string[], hubAt: number): Promise<StepOutcome> {
     const { rows } = await tx.query(
-      `SELECT ri.report_id AS "reportId", ri.fingerprint, r.received_at AS "receivedAt"
+      `SELECT ri.report_id AS "reportId", ri.fingerprint, r.received_at AS "receivedAt", ${TLP_RANK('r.tlp')} AS "tlpRank"
          FROM intake_outbox o CROSS JOIN LATERAL unnest(o.report_ids) AS rid(id)
          JOIN reports r ON r.id = rid.id
          JOIN report_indicators ri ON ri.report_id = rid.id AND ri.status = 'accepted'
         WHERE o.id = ANY($1::bigint[])`,
       [outboxIds],
     );
-    const perReport = new Map<string, { fps: Set<string>; at: Date }>();
+    const perReport = new Map<string, { fps: Set<string>; at: Date; tlpRank: number }>();
     for (const r of rows) {
-      const e = perReport.get(r.reportId) ?? { fps: new Set<string>(), at: r.receivedAt };
+      const e = perReport.get(r.reportId) ?? { fps: new Set<string>(), at: r.receivedAt, tlpRank: r.tlpRank };
       e.fps.add(r.fingerprint);
       perReport.set(r.reportId, e);
     }
     const degree = new Map<string, number>();
-    const links = new Map<string, { a: string; b: string; reports: number; at: Date }>();
-    for (const { fps, at } of perReport.values()) {
+    const links = new Map<string, { a: string; b: string; reports: number; at: Date; tlpRank: number }>();
+    for (const { fps, at, tlpRank } of perReport.values()) {
       for (const fp of fps) degree.set(fp, (degree.get(fp) ?? 0) + 1);
       for (const [a, b] of pairsOf(fps)) {
         const key = `${a}|${b}`;
         const l = links.get(key);
-        if (!l) links.set(key, { a, b, reports: 1, at });
+        if (!l) links.set(key, { a, b, reports: 1, at, tlpRank });
         else {
           l.reports++;
           if (at < l.at) l.at = at;
+          l.tlpRank = Math.min(l.tlpRank, tlpRank);
         }
       }
     }
@@ -102,10 +107,12 @@ export class GraphRepository {
     const list = [...links.values()].sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1));
     if (list.length)
       await tx.query(
-        `INSERT INTO campaign_links (a, b, reports, first_at) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[])
+        `INSERT INTO campaign_links (a, b, reports, first_at, tlp_rank)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::smallint[])
          ON CONFLICT (a, b) DO UPDATE SET reports = campaign_links.reports + excluded.reports,
-           first_at = LEAST(campaign_links.first_at, excluded.first_at)`,
-        [list.map((l) => l.a), list.map((l) => l.b), list.map((l) => l.reports), list.map((l) => l.at)],
+           first_at = LEAST(campaign_links.first_at, excluded.first_at),
+           tlp_rank = LEAST(campaign_links.tlp_rank, excluded.tlp_rank), seq = nextval('campaign_links_seq')`,
+        [list.map((l) => l.a), list.map((l) => l.b), list.map((l) => l.reports), list.map((l) => l.at), list.map((l) => l.tlpRank)],
       );
     return this.step(tx, fps, hubAt);
   }

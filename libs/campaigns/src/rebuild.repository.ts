@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { GraphLink, components } from '@scamintel/campaigns-core';
 import { transaction } from '@scamintel/persistence';
-import { GRAPH_LOCK } from './graph.repository';
+import { GRAPH_LOCK, TLP_RANK } from './graph.repository';
 import { GroupsWriter } from './groups.writer';
 
 const CHUNK = 50_000;
@@ -46,8 +46,8 @@ export class RebuildRepository {
     const done = `SELECT DISTINCT unnest(o.report_ids) AS id FROM intake_outbox o JOIN campaign_batches cb ON cb.outbox_id = o.id`;
     await tx.query(`TRUNCATE campaign_links`);
     await tx.query(`
-      INSERT INTO campaign_links (a, b, reports, first_at)
-      SELECT x.fingerprint, y.fingerprint, count(DISTINCT x.report_id), min(r.received_at)
+      INSERT INTO campaign_links (a, b, reports, first_at, tlp_rank)
+      SELECT x.fingerprint, y.fingerprint, count(DISTINCT x.report_id), min(r.received_at), min(${TLP_RANK('r.tlp')})
         FROM (${done}) d
         JOIN report_indicators x ON x.report_id = d.id
         JOIN report_indicators y ON y.report_id = x.report_id AND y.status = 'accepted' AND x.fingerprint < y.fingerprint

@@ -12,9 +12,14 @@ import { mapError } from './error.filter';
 const MiB = 1024 * 1024;
 const JSON_TYPES = /^application\/([a-z.+-]+\+)?json$/;
 /** Routes that take bulk bodies (CONTRACT §4): 10 MiB. Everything else: 1 MiB. */
-const LARGE_BODY_ROUTES = new Set(['/v1/reports/batch', '/v1/exchange/inbox', '/v1/check']);
+const LARGE_BODY_ROUTES = new Set(['/v1/reports/batch', '/v1/exchange/inbox', '/v1/exchange/campaigns', '/v1/check']);
 /** Routes that keep the exact body bytes as req.rawBody: signed exchange routes check Content-Digest over them. */
-const RAW_BODY_ROUTES = new Set(['/v1/exchange/inbox', '/v1/exchange/requests', '/v1/exchange/requests/:id/status']);
+const RAW_BODY_ROUTES = new Set([
+  '/v1/exchange/inbox',
+  '/v1/exchange/campaigns',
+  '/v1/exchange/requests',
+  '/v1/exchange/requests/:id/status',
+]);
 /** A STIX bundle of 1000 indicators holds ~3000 objects, so the inbox admits longer arrays than the JSON routes. */
 const BUNDLE_SHAPE_LIMITS = { ...DEFAULT_SHAPE_LIMITS, maxArrayLength: 20_000, maxKeys: 2_000_000 };
 

@@ -2,3 +2,5 @@ export * from './union-find';
 export * from './cluster';
 export * from './recluster';
 export * from './record';
+export * from './stix';
+export * from './read-stix';

@@ -115,3 +115,11 @@ export class LinkResult {
   @ApiProperty({ ...UUID, nullable: true, description: 'The campaign both values now belong to, if it is one.' })
   campaign: string | null;
 }
+
+export class CampaignsReceived {
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  campaigns: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  links: number;
+}

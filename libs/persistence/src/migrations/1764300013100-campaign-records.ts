@@ -10,6 +10,26 @@ export class CampaignRecords1764300013100 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE campaigns ADD COLUMN jurisdictions text[] NOT NULL DEFAULT '{}',
       ADD COLUMN scam_types text[] NOT NULL DEFAULT '{}', ADD COLUMN channels text[] NOT NULL DEFAULT '{}'`);
+    // What may travel: a link is as shareable as the most shareable report holding both values; `seq` orders
+    // changes so each partner is sent only what changed since its cursor.
+    await q.query(`CREATE SEQUENCE campaign_links_seq`);
+    await q.query(`ALTER TABLE campaign_links ADD COLUMN tlp_rank smallint NOT NULL DEFAULT 4,
+      ADD COLUMN seq bigint NOT NULL DEFAULT nextval('campaign_links_seq')`);
+    await q.query(`CREATE INDEX campaign_links_seq_idx ON campaign_links (seq)`);
+    await q.query(`
+      CREATE TABLE campaign_partner_nodes (
+        node_id text NOT NULL,
+        fingerprint text NOT NULL,
+        reports int NOT NULL,
+        PRIMARY KEY (node_id, fingerprint)
+      )`);
+    await q.query(`
+      CREATE TABLE campaign_shares (
+        partner text PRIMARY KEY,
+        links_seq bigint NOT NULL DEFAULT 0,
+        campaigns_digest text,
+        sent_at timestamptz
+      )`);
     await q.query(`
       CREATE TABLE partner_campaigns (
         node_id text NOT NULL,
@@ -39,6 +59,10 @@ export class CampaignRecords1764300013100 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE partner_campaign_members`);
+    await q.query(`DROP TABLE campaign_shares`);
+    await q.query(`DROP TABLE campaign_partner_nodes`);
+    await q.query(`ALTER TABLE campaign_links DROP COLUMN tlp_rank, DROP COLUMN seq`);
+    await q.query(`DROP SEQUENCE campaign_links_seq`);
     await q.query(`DROP TABLE partner_campaigns`);
     await q.query(`ALTER TABLE campaigns DROP COLUMN jurisdictions, DROP COLUMN scam_types, DROP COLUMN channels`);
   }
