@@ -65,7 +65,7 @@ describe('cross-border campaigns (two nodes)', () => {
   });
 
   beforeAll(async () => {
-    ({ sg, kr, close } = await startTwoNodes({ CAMPAIGN_INTERVAL_MS: '300', CAMPAIGN_HUB_MIN_REPORTS: '25' }));
+    ({ sg, kr, close } = await startTwoNodes({ CAMPAIGNS_ENABLED: 'true', CAMPAIGN_INTERVAL_MS: '300', CAMPAIGN_HUB_MIN_REPORTS: '25' }));
     for (const node of [sg, kr]) {
       expect((await registerPartner(node, node === sg ? kr : sg, POLICY, KEY)).status).toBe(201);
       for (const role of ['reporter', 'analyst']) {

@@ -109,6 +109,9 @@ export async function startNode(name: string, nodeId: string, jurisdiction: stri
     EXCHANGE_RETRY_BASE_MS: '300',
     EXCHANGE_REQUEST_TIMEOUT_MS: '5000',
     EXCHANGE_PUSH_INTERVAL_MS: '3600000',
+    // Campaign sharing adds signed POSTs of its own (/v1/exchange/campaigns); the tests that count or replay the
+    // exchange's requests keep it off, the campaign tests turn it on.
+    CAMPAIGNS_ENABLED: 'false',
     ...env,
   });
   const url = `http://127.0.0.1:${port}`;

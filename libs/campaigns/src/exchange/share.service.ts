@@ -120,7 +120,16 @@ export class ShareService {
       }),
     );
     const url = `${partner.baseUrl}${CAMPAIGNS_ROUTE_PATH}`;
-    const signed = signRequest({ method: 'POST', targetUri: url, body, keyId: this.node.keyId, privateKey: this.node.key.privateKey });
+    // Signed like the inbox pushes, with this node's audit head for the partner to witness.
+    const auditHead = await this.audit.head();
+    const signed = signRequest({
+      method: 'POST',
+      targetUri: url,
+      body,
+      keyId: this.node.keyId,
+      privateKey: this.node.key.privateKey,
+      auditHead,
+    });
     const res = await fetch(url, {
       method: 'POST',
       headers: { ...signed, 'content-type': 'application/stix+json;version=2.1', accept: 'application/json' },
