@@ -31,7 +31,8 @@ export class ShareService {
 
   async shareAll(): Promise<{ sent: number }> {
     let sent = 0;
-    for (const p of await this.partners.all()) {
+    // A partner this node only pulls from receives nothing pushed (CONTRACT §7 `mode`).
+    for (const p of (await this.partners.all()).filter((x) => x.mode !== 'pull')) {
       try {
         sent += await this.share(p);
       } catch (err) {
