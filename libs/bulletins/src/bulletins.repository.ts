@@ -98,7 +98,7 @@ const ACTIVE = `active AS (
   SELECT DISTINCT ri.fingerprint
     FROM reports r
     JOIN report_indicators ri ON ri.report_id = r.id
-   WHERE r.jurisdiction = $1 AND r.status = 'processed'
+   WHERE r.jurisdiction = $1 AND r.status = 'processed' AND r.excluded_at IS NULL
      AND r.occurred_at >= ${at('$3', '$2')} AND r.occurred_at < ${at('$4', '$2')}
      AND ri.fingerprint IS NOT NULL AND ri.status <> 'rejected'
 )`;
@@ -248,7 +248,7 @@ export class BulletinsRepository {
          FROM (SELECT CASE WHEN r.occurred_at >= ${at('$4', '$2')} THEN 'current' ELSE 'previous' END AS period,
                       r.scam_type, r.channel, r.loss_currency, r.loss_amount
                  FROM reports r
-                WHERE r.jurisdiction = $1 AND r.status = 'processed'
+                WHERE r.jurisdiction = $1 AND r.status = 'processed' AND r.excluded_at IS NULL
                   AND r.occurred_at >= ${at('$3', '$2')} AND r.occurred_at < ${at('$5', '$2')}) x
         GROUP BY GROUPING SETS ((period), (period, scam_type), (period, channel), (period, loss_currency))`,
       [q.jurisdiction, q.timeZone, q.previousFrom, q.from, q.to],

@@ -23,7 +23,7 @@ export function evidenceColumns(fps: string, windows: string): string {
          FROM report_indicators ri
          JOIN reports r ON r.id = ri.report_id
          CROSS JOIN unnest(${windows}) AS w(days)
-        WHERE ri.fingerprint ${within} AND ri.status <> 'rejected' AND r.occurred_at > now() - w.days * interval '1 day'
+        WHERE ri.fingerprint ${within} AND ri.status <> 'rejected' AND r.excluded_at IS NULL AND r.occurred_at > now() - w.days * interval '1 day'
         GROUP BY ri.fingerprint, r.jurisdiction, w.days) x) AS ev_windowed,
     (SELECT coalesce(json_agg(x), '[]'::json) FROM (
        SELECT DISTINCT ON (fingerprint, jurisdiction) fingerprint AS f, jurisdiction AS j, verdict AS v, note,

@@ -78,7 +78,7 @@ export class EvidenceRepository {
                FROM report_indicators ri
                JOIN reports r ON r.id = ri.report_id
                CROSS JOIN unnest($2::int[]) AS w(days)
-              WHERE ri.fingerprint ${IN_FINGERPRINTS} AND ri.status <> 'rejected' AND r.occurred_at > now() - w.days * interval '1 day'
+              WHERE ri.fingerprint ${IN_FINGERPRINTS} AND ri.status <> 'rejected' AND r.excluded_at IS NULL AND r.occurred_at > now() - w.days * interval '1 day'
               GROUP BY ri.fingerprint, r.jurisdiction, w.days`,
             [fps, windows],
           )

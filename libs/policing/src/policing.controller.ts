@@ -40,10 +40,15 @@ export class PolicingController {
   @Post('reports/:id/review')
   @HttpCode(200)
   @Access('analyst')
-  @ApiOperation({ summary: 'Review a report (analyst; audited). Confirming it confirms its indicators.' })
+  @ApiOperation({
+    summary: 'Review a report (analyst; audited). Confirming it confirms its indicators.',
+    description:
+      'Rejecting it takes its sightings out of every count (reports, reporters, first/last seen, scam types, channels, losses) ' +
+      'and so out of the verdicts; rejecting it again changes nothing. A later review that does not reject it puts them back, once.',
+  })
   @ApiBodyOf(ReportReviewDto, REVIEW_EXAMPLES)
   @ApiOkResponse({ description: 'Reviewed.', type: ReportReviewed, example: REVIEWED_EXAMPLE })
-  @ApiError(404, 'No such report.')
+  @ApiErrors({ 404: 'No such report.', 409: 'Rejected while still being processed.' })
   reviewReport(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReportReviewDto, @Req() req: AuthenticatedRequest) {
     return this.review.reviewReport(actorOf(req), id, dto.verdict, dto.note);
   }

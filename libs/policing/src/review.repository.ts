@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { poolOf, query, transaction } from '@scamintel/persistence';
+import { setReportCounted } from './report-counting';
 
 export interface QueueItem {
   fingerprint: string;
@@ -95,9 +96,9 @@ export class ReviewRepository {
     return rows.map((r) => ({ ...r, review: r.review ? { ...r.review, at: new Date(r.review.at) } : null }));
   }
 
-  async reportExists(id: string): Promise<{ jurisdiction: string } | undefined> {
-    const { rows } = await query(poolOf(this.db), `SELECT jurisdiction FROM reports WHERE id = $1`, [id]);
-    return rows[0] as { jurisdiction: string } | undefined;
+  async reportExists(id: string): Promise<{ jurisdiction: string; status: string } | undefined> {
+    const { rows } = await query(poolOf(this.db), `SELECT jurisdiction, status FROM reports WHERE id = $1`, [id]);
+    return rows[0] as { jurisdiction: string; status: string } | undefined;
   }
 
   async indicatorExists(fingerprint: string): Promise<boolean> {
@@ -112,7 +113,7 @@ export class ReviewRepository {
     verdict: string,
     note: string | undefined,
     actor: string,
-  ): Promise<{ confirmedIndicators: number }> {
+  ): Promise<{ confirmedIndicators: number; countingChanged: boolean }> {
     return transaction(this.db, async (tx) => {
       await tx.query(`INSERT INTO report_reviews (report_id, verdict, note, actor) VALUES ($1,$2,$3,$4)`, [
         reportId,
@@ -120,7 +121,9 @@ export class ReviewRepository {
         note ?? null,
         actor,
       ]);
-      if (verdict !== 'confirmed') return { confirmedIndicators: 0 };
+      // The latest review decides whether the report counts: a rejection takes it out, any other review puts it back.
+      const counting = await setReportCounted(tx, reportId, verdict !== 'rejected');
+      if (verdict !== 'confirmed') return { confirmedIndicators: 0, countingChanged: counting.changed };
       const { rows } = await tx.query(
         `SELECT DISTINCT fingerprint FROM report_indicators WHERE report_id = $1 AND status = 'accepted' ORDER BY fingerprint`,
         [reportId],
@@ -134,7 +137,7 @@ export class ReviewRepository {
           source: 'report_review',
           actor,
         });
-      return { confirmedIndicators: rows.length };
+      return { confirmedIndicators: rows.length, countingChanged: counting.changed };
     });
   }
 

@@ -33,8 +33,16 @@ export class ReviewService {
   async reviewReport(actor: string, reportId: string, verdict: 'confirmed' | 'rejected' | 'needs_info', note?: string) {
     const report = await this.repo.reportExists(reportId);
     if (!report) throw new PolicingError('not_found', 'no such report');
-    const { confirmedIndicators } = await this.repo.reviewReport(reportId, report.jurisdiction, verdict, note, actor);
-    await this.audit.record({ actor, action: 'review.report', subject: reportId, details: { verdict, confirmedIndicators } });
+    // A rejection takes the report's sightings out of the counts, so they must have been counted first.
+    if (verdict === 'rejected' && report.status === 'received')
+      throw new PolicingError('invalid_state', 'the report is still being processed; reject it once it is processed');
+    const { confirmedIndicators, countingChanged } = await this.repo.reviewReport(reportId, report.jurisdiction, verdict, note, actor);
+    await this.audit.record({
+      actor,
+      action: 'review.report',
+      subject: reportId,
+      details: { verdict, confirmedIndicators, countingChanged },
+    });
     return { reportId, verdict, confirmedIndicators };
   }
 

@@ -105,7 +105,7 @@ export class ExportRepository {
            FROM (SELECT DISTINCT report_id, fingerprint FROM report_indicators
                   WHERE fingerprint = ANY($1::text[]) AND status <> 'rejected') ri
            JOIN reports r ON r.id = ri.report_id
-          WHERE r.narrative IS NOT NULL AND r.narrative <> '' AND r.tlp = ANY($2::text[]) AND r.jurisdiction = $4
+          WHERE r.narrative IS NOT NULL AND r.narrative <> '' AND r.excluded_at IS NULL AND r.tlp = ANY($2::text[]) AND r.jurisdiction = $4
        ) x WHERE n <= $3 ORDER BY fingerprint, n`,
       [fingerprints, tlps, perIndicator, jurisdiction],
     );

@@ -13,6 +13,7 @@ import { Webhooks1764300014200 } from './1764300014200-webhooks';
 import { Feeds1764300014300 } from './1764300014300-feeds';
 import { ExchangePull1764300016100 } from './1764300016100-exchange-pull';
 import { FormerPartners1764300016200 } from './1764300016200-former-partners';
+import { ReportExclusion1764300016500 } from './1764300016500-report-exclusion';
 
 /** Every migration in order; the data source lists them explicitly so the build needs no glob. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Feeds1764300014300,
   ExchangePull1764300016100,
   FormerPartners1764300016200,
+  ReportExclusion1764300016500,
 ];
