@@ -26,6 +26,7 @@ describe('CLI: partners:add, exchange:sync, bulletin:generate', () => {
   });
   afterAll(() => nodes?.close());
 
+  // Seven CLI processes, each booting the whole application (about 10 s apiece on two busy cores): a longer timeout.
   it('registers a partner from a file, syncs it from the command line, and writes a published bulletin', async () => {
     const { sg, kr } = nodes;
     const reporter = (
@@ -115,5 +116,5 @@ describe('CLI: partners:add, exchange:sync, bulletin:generate', () => {
     const published = await call(`${sg.url}/v1/bulletins`);
     expect(published.body.bulletins).toHaveLength(1);
     expect((await cli(['bulletin:generate', '--from', '2026-11-23', '--to', '2026-11-16'], envOf(sg))).code).toBe(1);
-  });
+  }, 240_000);
 });

@@ -58,6 +58,9 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
   const auditCount = async (node: TestNode) => (await node.sql.query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n as number;
   const lastAudit = async (node: TestNode) =>
     (await node.sql.query(`SELECT seq::int, actor, action, subject, details FROM audit_log ORDER BY seq DESC LIMIT 1`)).rows[0];
+  const lastAuditOf = async (node: TestNode, action: string) =>
+    (await node.sql.query(`SELECT actor, action, subject, details FROM audit_log WHERE action = $1 ORDER BY seq DESC LIMIT 1`, [action]))
+      .rows[0];
   const sightings = async (node: TestNode, source: string) =>
     (
       await node.sql.query(
@@ -497,6 +500,43 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
     );
     expect(rows.filter((r) => r.type === 'phone').reduce((n, r) => n + r.sightings, 0)).toBe(local[0].n);
     expect((await sg.sql.query(`SELECT last_error FROM exchange_cursors WHERE partner_node_id = 'kr-knpa'`)).rows[0].last_error).toBeNull();
+  });
+
+  it("pull: KR set to pull reads what SG reports next from SG's outbox, with its own cursor; SG set to pull no longer pushes", async () => {
+    // SG → KR becomes pull (SG reads KR's outbox, pushes nothing); KR → SG becomes both (KR pushes and reads SG's outbox).
+    expect((await registerPartner(sg, kr, POLICY, PSEUDONYM_KEY, { mode: 'pull' })).body).toMatchObject({ mode: 'pull' });
+    expect((await registerPartner(kr, sg, POLICY, PSEUDONYM_KEY, { mode: 'both' })).body).toMatchObject({ mode: 'both' });
+    const ids = [await submit(sg, keys['sg.bankA'], report({ indicators: [{ value: 'pulled-only@scam-mail-sg.top' }], tlp: 'clear' }))];
+    await processed(sg, ids);
+    const mark = kr.proxy.requests.length;
+    await sync(sg, kr);
+    await waitFor(
+      async () => (await sg.sql.query(`SELECT pages::int FROM exchange_pull_cursors WHERE partner_node_id = 'kr-knpa'`)).rows[0]?.pages > 0,
+    );
+    const toKr = kr.proxy.requests.slice(mark);
+    expect(toKr.filter((r) => r.method === 'POST')).toEqual([]);
+    expect(toKr.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/exchange/outbox')).length).toBeGreaterThan(0);
+    expect((await sightings(kr, 'sg-spf')).map((r) => r.value)).not.toContain('pulled-only@scam-mail-sg.top');
+
+    await sync(kr, sg);
+    await waitFor(async () => (await sightings(kr, 'sg-spf')).find((r) => r.value === 'pulled-only@scam-mail-sg.top'), 30000);
+    const pullState = async () =>
+      (await kr.sql.query(`SELECT after, pages::int, last_error FROM exchange_pull_cursors WHERE partner_node_id = 'sg-spf'`)).rows[0];
+    await waitFor(async () => (await pullState())?.after && !(await pullState()).last_error);
+    const partner = (await call(`${kr.url}/v1/admin/partners/sg-spf`, { key: kr.adminKey })).body;
+    expect(partner).toMatchObject({ mode: 'both', pull: { cursor: expect.any(String), lastError: null } });
+    expect(await lastAuditOf(kr, 'exchange.pulled')).toMatchObject({ actor: 'system', subject: 'sg-spf' });
+    expect((await call(`${kr.url}/v1/lookup?q=pulled-only@scam-mail-sg.top`)).body).toMatchObject({ reports: 1, jurisdictions: ['SG'] });
+
+    // Everything SG pushed before came again by pull: nothing changed. A second pull from the cursor changes nothing either.
+    const before = await sightings(kr, 'sg-spf');
+    const pages = (await pullState()).pages;
+    await sync(kr, sg);
+    await waitFor(async () => (await pullState()).pages > pages);
+    expect(await sightings(kr, 'sg-spf')).toEqual(before);
+    // Back to push (the default) for the tests that follow.
+    expect((await registerPartner(sg, kr, POLICY, PSEUDONYM_KEY)).body).toMatchObject({ mode: 'push' });
+    expect((await registerPartner(kr, sg, POLICY, PSEUDONYM_KEY)).body).toMatchObject({ mode: 'push' });
   });
 
   it('narratives travel only once both policies share them, and never from a red report', async () => {

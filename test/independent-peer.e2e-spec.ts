@@ -1,3 +1,4 @@
+import { MetricsService } from '@scamintel/metrics';
 import { call, waitFor } from './support/node';
 import { IndependentPeer } from './support/independent-peer';
 import { TestNode, startNode } from './support/two-nodes';
@@ -96,6 +97,8 @@ describe('exchange with an independent peer written from the contract alone', ()
       peer.nodeId,
     ]);
     expect(witnessed[0].n).toBe(0);
+    const metrics = await node.worker.get(MetricsService, { strict: false }).scrape();
+    expect(metrics.body).toContain(`scamintel_exchange_unwitnessed_total ${delivered.length}\n`);
   });
 
   it('and with witness: the node stores the head the peer signed for it', async () => {

@@ -166,7 +166,13 @@ export async function startTwoNodes(env: Record<string, string> = {}): Promise<{
 }
 
 /** Registers `partner` at `node` (admin route), with the partner's identity as its own route publishes it. */
-export async function registerPartner(node: TestNode, partner: TestNode, policy: Record<string, unknown>, pseudonymKey?: string) {
+export async function registerPartner(
+  node: TestNode,
+  partner: TestNode,
+  policy: Record<string, unknown>,
+  pseudonymKey?: string,
+  extra: Record<string, unknown> = {},
+) {
   const identity = await call(`${partner.url}/v1/exchange/identity`);
   const res = await call(`${node.url}/v1/admin/partners`, {
     key: node.adminKey,
@@ -177,6 +183,7 @@ export async function registerPartner(node: TestNode, partner: TestNode, policy:
       publicKey: identity.body.publicKey,
       policy,
       ...(pseudonymKey ? { pseudonymKey } : {}),
+      ...extra,
     },
   });
   return res;

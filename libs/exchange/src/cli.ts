@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { ExchangeError } from './exchange-error';
 import { PartnerView, PartnersService } from './partners/partners.service';
-import { PushService, PushSummary } from './push/push.service';
+import { ExchangeRun, ExchangeRunSummary } from './pull/exchange-run';
 
 /**
  * For the operator CLI (CONTRACT §9). The context must include ExchangeCoreModule (with ConfigModule and
@@ -27,12 +27,13 @@ export async function addPartnerFromFile(
 }
 
 /**
- * `exchange:sync --partner <id>`: pushes now, in this process, until the partner has everything, and returns
- * what was sent. Safe next to a running worker: the cursor only moves by compare-and-set and the partner's
- * ingest is idempotent. Throws PushError (failure: unknown_partner | unavailable | refused | bad_receipt).
+ * `exchange:sync --partner <id>`: exchanges now, in this process, by the partner's mode — pushes until the partner
+ * has everything, pulls its outbox to the end, or both — and returns what moved. Safe next to a running worker:
+ * the cursors only move by compare-and-set and ingest is idempotent on both sides. Throws PushError (failure:
+ * unknown_partner | unavailable | refused | bad_receipt) or PullError (unavailable | refused | bad_page).
  */
-export async function syncPartner(app: INestApplicationContext, partnerNodeId: string): Promise<PushSummary> {
-  return app.get(PushService, { strict: false }).push(partnerNodeId);
+export async function syncPartner(app: INestApplicationContext, partnerNodeId: string): Promise<ExchangeRunSummary> {
+  return app.get(ExchangeRun, { strict: false }).run(partnerNodeId);
 }
 
 /** `partners:list`, should the CLI want it. */

@@ -30,7 +30,8 @@ export const partnersAdd = defineCommand({
 
 export const exchangeSync = defineCommand({
   usage: 'exchange:sync --partner <node-id> [--json]',
-  summary: "push everything the partner's policy allows and it does not have yet, now, from this process",
+  summary:
+    'exchange with the partner now, from this process, by its mode: push what its policy allows and it lacks, pull its outbox, or both',
   context: 'exchange',
   parse(args) {
     const { values: v } = parseOptions(args, { partner: { type: 'string' }, json: { type: 'boolean' } }, 0);
