@@ -5,16 +5,17 @@
  * reporters) in plain `pg`, at the same concurrency. Goal: p99 ≤ 100 ms per batch.
  *
  *   node dist/bench/check.js [seconds=15] [connections=2] [indicators=1000000]
+ *   (or BENCH_SECONDS, BENCH_CHECK_CONNECTIONS, BENCH_CHECK_INDICATORS)
  */
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { runMigrations } from '@scamintel/persistence';
-import { freePort, recreateDatabase, rng, spawnApp, timedLoops, waitHttp } from './support';
+import { emit, fmtRss, freePort, recreateDatabase, rng, sampleRss, size, spawnApp, stop, timedLoops, waitHttp } from './support';
 
-const SECONDS = Number(process.argv[2] ?? 15);
-const CONNECTIONS = Number(process.argv[3] ?? 2);
-const INDICATORS = Number(process.argv[4] ?? 1_000_000);
+const SECONDS = size('SECONDS', Number(process.argv[2] ?? 15));
+const CONNECTIONS = size('CHECK_CONNECTIONS', Number(process.argv[3] ?? 2));
+const INDICATORS = size('CHECK_INDICATORS', Number(process.argv[4] ?? 1_000_000));
 const BATCH = 1000;
 const BODIES = 64;
 const ADMIN = `bench-check-admin-${randomBytes(12).toString('hex')}`;
@@ -138,7 +139,9 @@ async function main() {
         },
       });
     await run(3); // warm-up: JIT, plan cache, buffer cache
+    const rss = sampleRss({ api });
     const ours = await run(SECONDS);
+    const mem = rss.stop();
     const errors = ours.errors + ours.non2xx + ours.timeouts;
     const raw = await baseline(url, values);
     const perSec = ours.requests.average;
@@ -148,25 +151,25 @@ async function main() {
     process.stdout.write(
       `scamintel POST /v1/check (1000 values: normalise, one read, verdicts; ${found}/1000 held in the probe), ${CONNECTIONS} connections: ${perSec.toFixed(1)} batches/s (${Math.round(perSec * BATCH).toLocaleString('en')} values/s), p50 ${ours.latency.p50} ms, p99 ${ours.latency.p99} ms, errors ${errors}\n`,
     );
+    process.stdout.write(`memory: ${fmtRss(mem)}\n`);
     process.stdout.write(`goal p99 ≤ 100 ms: ${ours.latency.p99 <= 100 ? 'met' : 'NOT met'}\n`);
-    process.stdout.write(
-      `${JSON.stringify({
-        bench: 'check',
-        indicators: INDICATORS,
-        batch: BATCH,
-        connections: CONNECTIONS,
-        batchesPerSec: Number(perSec.toFixed(1)),
-        valuesPerSec: Math.round(perSec * BATCH),
-        p50Ms: ours.latency.p50,
-        p99Ms: ours.latency.p99,
-        baselineBatchesPerSec: Number(raw.perSec.toFixed(1)),
-        baselineP99Ms: Number(raw.p99.toFixed(1)),
-        ratio: Number((perSec / raw.perSec).toFixed(3)),
-        errors,
-      })}\n`,
-    );
+    emit({
+      bench: 'check',
+      indicators: INDICATORS,
+      batch: BATCH,
+      connections: CONNECTIONS,
+      batchesPerSec: Number(perSec.toFixed(1)),
+      valuesPerSec: Math.round(perSec * BATCH),
+      p50Ms: ours.latency.p50,
+      p99Ms: ours.latency.p99,
+      baselineBatchesPerSec: Number(raw.perSec.toFixed(1)),
+      baselineP99Ms: Number(raw.p99.toFixed(1)),
+      ratio: Number((perSec / raw.perSec).toFixed(3)),
+      errors,
+      apiRssMb: mem.api?.peakMb,
+    });
   } finally {
-    api.kill('SIGTERM');
+    await stop(api);
   }
   process.exit(0);
 }

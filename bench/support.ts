@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 
@@ -129,4 +130,75 @@ export async function timedLoops(
   const elapsed = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   return { perSec: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** A size from the environment (BENCH_<NAME>), else the default: `BENCH_LOOKUP_INDICATORS=2000` for a quick run. */
+export function size(name: string, fallback: number): number {
+  const raw = process.env[`BENCH_${name}`];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`BENCH_${name} must be a positive number, got ${raw}`);
+  return n;
+}
+
+/** Resident set size (MB) of a process, from /proc (Linux); undefined elsewhere or once it exited. */
+export function rssMb(pid: number | undefined): number | undefined {
+  if (!pid || process.platform !== 'linux') return undefined;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Samples the RSS of named processes every `everyMs` while a bench runs: the peak, the last value and the series
+ * (to tell a flat profile from a leak).
+ */
+export function sampleRss(
+  procs: Record<string, ChildProcess | undefined> | (() => Record<string, ChildProcess | undefined>),
+  everyMs = 500,
+) {
+  const series: Record<string, number[]> = {};
+  const tick = () => {
+    for (const [name, p] of Object.entries(typeof procs === 'function' ? procs() : procs)) {
+      const mb = rssMb(p?.pid);
+      if (mb !== undefined) (series[name] ??= []).push(mb);
+    }
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return {
+    stop(): Record<string, { peakMb: number; lastMb: number; firstMb: number; samples: number }> {
+      clearInterval(timer);
+      tick();
+      return Object.fromEntries(
+        Object.entries(series).map(([k, s]) => [
+          k,
+          { peakMb: Math.round(Math.max(...s)), lastMb: Math.round(s[s.length - 1]), firstMb: Math.round(s[0]), samples: s.length },
+        ]),
+      );
+    },
+    series,
+  };
+}
+
+export const fmtRss = (r: Record<string, { peakMb: number; lastMb: number }>) =>
+  Object.entries(r)
+    .map(([k, v]) => `${k} peak ${v.peakMb} MB (end ${v.lastMb} MB)`)
+    .join(', ');
+
+/** Prints a bench's result as its last line: one JSON object (CONTRACT §10), read by `npm run bench`. */
+export function emit(result: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ ...result, loadAvg1m: Number(os.loadavg()[0].toFixed(2)) })}\n`);
+}
+
+/** Stops a child and waits for it to exit, so the next bench starts on a quiet machine. */
+export async function stop(p: ChildProcess | undefined): Promise<void> {
+  if (!p || p.exitCode !== null || p.signalCode !== null) return;
+  const exited = new Promise((r) => p.once('exit', r));
+  p.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
 }

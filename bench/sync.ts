@@ -9,7 +9,7 @@
  *
  * Then KR's rows are compared with SG's (nothing lost, no count off), and the baseline — measured in the same
  * run on the same machine — upserts the same rows into a scratch table with plain `pg` multi-row statements.
- * Usage: node dist/bench/sync.js [indicators=100000]
+ * Usage: node dist/bench/sync.js [indicators=100000]   (or BENCH_SYNC_INDICATORS)
  */
 import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,10 +18,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '@scamintel/persistence';
-import { freePort, recreateDatabase, spawnApp, waitHttp } from './support';
+import { emit, fmtRss, freePort, recreateDatabase, sampleRss, size, spawnApp, waitHttp } from './support';
 import { INDICATOR_TYPES } from '@scamintel/vocabulary';
 
-const N = Number(process.argv[2] ?? 100_000);
+const N = size('SYNC_INDICATORS', Number(process.argv[2] ?? 100_000));
 /**
  * Indicators per signed batch (EXCHANGE_BATCH_SIZE). A batch of 1000 indicators is one bundle of ~3000 STIX objects
  * (an SCO, an indicator and a sighting each) plus the sender identity, extension definitions and TLP markings.
@@ -234,6 +234,12 @@ async function main(): Promise<void> {
     await krSql.connect();
 
     log(`pushing ${N} indicators SG → KR (signed STIX batches of ${BATCH} indicators)`);
+    const rss = sampleRss({
+      'sender api': children[0],
+      'sender worker': children[1],
+      'receiver api': children[2],
+      'receiver worker': children[3],
+    });
     const cpuBefore = cpuTimes(children);
     const started = process.hrtime.bigint();
     await api(sg.base, sg.admin, 'POST', '/v1/admin/partners/kr-bench/sync');
@@ -250,7 +256,9 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 20));
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const mem = rss.stop();
     const cpuAfter = cpuTimes(children);
+    let cpuMsPer1000: Record<string, number> | undefined;
     if (cpuBefore && cpuAfter) {
       const used = Object.fromEntries(
         Object.keys(cpuAfter).map((k) => [k, `${(((cpuAfter[k] - (cpuBefore[k] ?? 0)) / seconds) * 100).toFixed(0)}%`]),
@@ -260,6 +268,7 @@ async function main(): Promise<void> {
         Object.keys(cpuAfter).map((k) => [k, Math.round(((cpuAfter[k] - (cpuBefore[k] ?? 0)) * 1000) / (N / 1000))]),
       );
       log(`CPU ms per 1000 indicators: ${JSON.stringify(perK)} (all: ${Object.values(perK).reduce((a, b) => a + b, 0)})`);
+      cpuMsPer1000 = perK;
     }
     const {
       rows: [batches],
@@ -305,16 +314,19 @@ async function main(): Promise<void> {
     console.log(
       `ratio ${ratio.toFixed(3)}; lost ${lost}, double-counted ${doubleCounted}; goal ≥ 20000 indicators/s: ${indicatorsPerSec >= 20_000 ? 'met' : 'NOT met'}`,
     );
-    console.log(
-      JSON.stringify({
-        bench: 'sync',
-        indicatorsPerSec: Math.round(indicatorsPerSec),
-        baselinePerSec: Math.round(baselinePerSec),
-        ratio: Number(ratio.toFixed(4)),
-        lost,
-        doubleCounted,
-      }),
-    );
+    console.log(`memory: ${fmtRss(mem)}`);
+    emit({
+      bench: 'sync',
+      indicators: N,
+      indicatorsPerSec: Math.round(indicatorsPerSec),
+      baselinePerSec: Math.round(baselinePerSec),
+      ratio: Number(ratio.toFixed(4)),
+      lost,
+      doubleCounted,
+      senderWorkerRssMb: mem['sender worker']?.peakMb,
+      receiverApiRssMb: mem['receiver api']?.peakMb,
+      cpuMsPer1000,
+    });
     if (lost || doubleCounted) process.exitCode = 1;
   } finally {
     for (const c of children) c.kill('SIGTERM');
