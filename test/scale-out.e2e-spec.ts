@@ -58,6 +58,8 @@ describe('scale-out: one node as 2 API + 2 worker processes', () => {
         BULLETIN_CRON: '*/2 * * * * *',
         RELAY_GRACE_MS: '2000',
         ACTIONS_EXPIRY_INTERVAL_MS: '1000',
+        // The longest the cache may keep an answer: any freshness seen below comes from the broadcast, not expiry.
+        LOOKUP_CACHE_TTL_MS: '300000',
       },
     });
     kr = await startScaledNode({ label: 'scale_kr', nodeId: 'kr-scale', jurisdiction: 'KR', apis: 1, workers: 0 });
@@ -154,6 +156,33 @@ describe('scale-out: one node as 2 API + 2 worker processes', () => {
       if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     }
     expect(statuses).toEqual([...Array(ANON_LIMIT).fill(202), ...Array(6).fill(429)]);
+  });
+
+  it('serves no stale lookup: a change through one API process or a worker reaches the other API process by broadcast, long before LOOKUP_CACHE_TTL_MS', async () => {
+    const value = 'stale-check.scale-out.example.org';
+    type Answer = { verdict: string; reports: number; indicator: { fingerprint: string } };
+    const lookup = async () => (await call(`${sg.apis[1]}/v1/lookup?q=${value}`)).body as Answer;
+    // Answered twice by the second API: from then on from its cache.
+    expect(await lookup()).toMatchObject({ verdict: 'unknown', reports: 0 });
+    expect(await lookup()).toMatchObject({ verdict: 'unknown', reports: 0 });
+    const reporter = (
+      await call(`${sg.apis[0]}/v1/admin/keys`, { key: sg.adminKey, body: { role: 'reporter', organisation: 'stale-org', trust: 'high' } })
+    ).body.key as string;
+    const report = { scamType: 'phishing', channel: 'sms', occurredAt: new Date().toISOString(), indicators: [{ value }] };
+    expect((await call(`${sg.apis[0]}/v1/reports`, { key: reporter, body: report })).status).toBe(202);
+    // A worker commits the sighting and announces it; the second API drops its cached answer.
+    const seen = await waitFor(async () => {
+      const a = await lookup();
+      return a.reports === 1 && a;
+    }, 30000);
+    expect(seen.verdict).not.toBe('legitimate');
+    // An analyst's verdict through the first API: the second API answers it within the broadcast's bound.
+    const set = await call(`${sg.apis[0]}/v1/indicators/${seen.indicator.fingerprint}/verdict`, {
+      key: sg.adminKey,
+      body: { verdict: 'legitimate', note: 'the operator proved ownership' },
+    });
+    expect(set.status).toBe(200);
+    await waitFor(async () => (await lookup()).verdict === 'legitimate', 5000, 20);
   });
 
   it('runs one weekly bulletin per period although both workers keep the schedule', async () => {

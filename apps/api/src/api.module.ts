@@ -13,7 +13,7 @@ import { IntelModule } from '@scamintel/intel';
 import { MetricsModule } from '@scamintel/metrics';
 import { PersistenceModule } from '@scamintel/persistence';
 import { PolicingModule } from '@scamintel/policing';
-import { QueuesModule, RedisClient, RedisModule } from '@scamintel/platform';
+import { QueuesModule, RedisClient, RedisModule, VerdictChangesModule } from '@scamintel/platform';
 import { IntakeModule } from '@scamintel/intake';
 import { TaxiiModule } from '@scamintel/taxii';
 import { WebModule } from '@scamintel/web';
@@ -32,6 +32,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         PersistenceModule.forRoot({ applicationName: `scamintel-api-${config.nodeId}` }),
         RedisModule,
+        VerdictChangesModule,
         QueuesModule.forRoot('producer'),
         MetricsModule.forApi(config),
         ThrottlerModule.forRootAsync({

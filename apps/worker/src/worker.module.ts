@@ -9,7 +9,7 @@ import { FeedsWorkerModule } from '@scamintel/feeds';
 import { IntakeWorkerModule } from '@scamintel/intake';
 import { MetricsModule } from '@scamintel/metrics';
 import { PersistenceModule } from '@scamintel/persistence';
-import { QueuesModule } from '@scamintel/platform';
+import { QueuesModule, VerdictChangesModule } from '@scamintel/platform';
 import { WebhooksWorkerModule } from '@scamintel/webhooks';
 
 @Module({})
@@ -21,6 +21,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         PersistenceModule.forRoot({ applicationName: `scamintel-worker-${config.nodeId}`, poolSize: config.intake.workerConcurrency + 4 }),
         QueuesModule.forRoot('consumer'),
+        VerdictChangesModule,
         MetricsModule.forWorker(),
         AuditModule,
         IntakeWorkerModule,

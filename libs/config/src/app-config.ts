@@ -33,6 +33,11 @@ export interface AppConfig {
   scheduleReassertMs: number;
   /** Revocation takes effect within this many ms in every API process (documented ≤ 5 s). */
   keyCacheTtlMs: number;
+  /**
+   * Each API process keeps lookup answers in memory; a change is broadcast to every process at once, and no
+   * answer is served older than ttlMs even if a broadcast was lost (0 = no cache).
+   */
+  lookupCache: { ttlMs: number; maxEntries: number };
   metrics: {
     /** METRICS_PUBLIC: `GET /metrics` without a key (default true); false = admin key required. */
     public: boolean;

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { Principal } from '@scamintel/common';
 import { extract, tryNormalize, warninglistHit } from '@scamintel/indicators';
 import { MetricsService } from '@scamintel/metrics';
+import { VerdictChanges } from '@scamintel/platform';
 import { Trust } from '@scamintel/vocabulary';
 import { Normaliser, planBatch } from './core/batch-plan';
 import { planDeltas } from './core/sighting-plan';
@@ -45,6 +46,7 @@ export class IntakeService {
     private readonly queue: IntakeQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly metrics?: MetricsService,
+    @Optional() private readonly changes?: VerdictChanges,
   ) {}
 
   async submit(
@@ -95,6 +97,8 @@ export class IntakeService {
     // and the change mark behind until the indicator's next sighting; no count is affected.
     await this.repo.widenIndicators(plan.indicators);
     this.metrics?.ingested(plan.reports.size, plan.indicators.length);
+    // Every API process drops its cached lookup answers of these values (libs/platform VerdictChanges).
+    await this.changes?.changed(plan.indicators.map((i) => i.fingerprint));
     return { outboxId, reports: plan.reports.size, indicators: plan.rows.length, newSightings };
   }
 

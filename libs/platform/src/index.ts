@@ -3,3 +3,4 @@ export * from './queues.module';
 export * from './pino-logger';
 export * from './shutdown';
 export * from './durable-schedules';
+export * from './verdict-changes';

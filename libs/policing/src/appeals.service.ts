@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { VerdictChanges } from '@scamintel/platform';
 import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '@scamintel/audit';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
@@ -13,6 +14,7 @@ export class AppealsService {
     private readonly repo: AppealsRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly changes?: VerdictChanges,
   ) {}
 
   /** Anyone whose number or domain is listed may appeal; the contact is personal data and stays on this node. */
@@ -49,6 +51,7 @@ export class AppealsService {
     if (!appeal) throw new PolicingError('not_found', 'no such appeal');
     if (!(await this.repo.resolve(id, outcome, note, actor, this.config.jurisdiction)))
       throw new PolicingError('invalid_state', `the appeal is already ${appeal.status}`);
+    await this.changes?.changed([appeal.fingerprint]);
     await this.audit.record({ actor, action: 'appeal.resolved', subject: id, details: { outcome, fingerprint: appeal.fingerprint } });
     return { id, status: outcome, fingerprint: appeal.fingerprint };
   }

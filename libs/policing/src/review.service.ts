@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { VerdictChanges } from '@scamintel/platform';
 import { AuditService } from '@scamintel/audit';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { PolicingError } from './policing-error';
@@ -12,6 +13,7 @@ export class ReviewService {
     private readonly verdicts: VerdictService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly changes?: VerdictChanges,
   ) {}
 
   async queue(f: { scamType?: string; channel?: string; indicatorType?: string; limit?: number; offset?: number }) {
@@ -37,6 +39,8 @@ export class ReviewService {
     if (verdict === 'rejected' && report.status === 'received')
       throw new PolicingError('invalid_state', 'the report is still being processed; reject it once it is processed');
     const { confirmedIndicators, countingChanged } = await this.repo.reviewReport(reportId, report.jurisdiction, verdict, note, actor);
+    // A review changes what the report's indicators count for; reviews are rare, so every answer is dropped.
+    await this.changes?.changed('all');
     await this.audit.record({
       actor,
       action: 'review.report',
@@ -49,6 +53,7 @@ export class ReviewService {
   async setVerdict(actor: string, fingerprint: string, verdict: 'scam' | 'legitimate', note?: string) {
     if (!(await this.repo.indicatorExists(fingerprint))) throw new PolicingError('not_found', 'no such indicator');
     await this.repo.setVerdict(fingerprint, this.config.jurisdiction, verdict, note, actor);
+    await this.changes?.changed([fingerprint]);
     await this.audit.record({
       actor,
       action: 'review.indicator',

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { VerdictChanges } from '@scamintel/platform';
 import { AuditService } from '@scamintel/audit';
 import { ExchangeIndicator, StixBundle, checkInboundPolicy, fromStixBundle } from '../core';
 import { ExchangeError } from '../exchange-error';
@@ -22,6 +23,7 @@ export class InboundIngest {
   constructor(
     private readonly inbound: InboundRepository,
     private readonly audit: AuditService,
+    @Optional() private readonly changes?: VerdictChanges,
   ) {}
 
   async check(partner: PartnerRecord, bundle: StixBundle, route: string): Promise<AcceptedBundle> {
@@ -62,6 +64,9 @@ export class InboundIngest {
       { sourceNode: partner.nodeId, jurisdiction: partner.jurisdiction, batchId: batch.batchId, digest },
       batch.indicators,
     );
+    // Lookups show partner sightings: drop those answers everywhere. A pseudonym's clear value is unknown here.
+    if (written)
+      await this.changes?.changed(batch.indicators.some((i) => i.pseudonymised) ? 'all' : batch.indicators.map((i) => i.fingerprint));
     await this.inbound.noteReceived(partner.nodeId, batch.batchId, batch.objects, batch.indicators.length);
     return written;
   }

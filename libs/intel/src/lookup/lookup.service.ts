@@ -1,10 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { type NormalizedIndicator, type NormalizeResult, tryNormalize, WarninglistHit, warninglistHit } from '@scamintel/indicators';
 import { Decision, VerdictService } from '@scamintel/policing';
 import { pseudonym } from '@scamintel/exchange-core';
 import { LookupRepository, PartnerSighting } from './lookup.repository';
 import { sightingTotals } from './sighting-totals';
+import { AnswerCache } from './answer-cache';
+import { VerdictChanges } from '@scamintel/platform';
 import { IndicatorType, fingerprint } from '@scamintel/vocabulary';
 
 type Verdict = Decision['verdict'];
@@ -52,14 +54,23 @@ export interface LookupItem {
 }
 
 @Injectable()
-export class LookupService {
+export class LookupService implements OnModuleInit {
   private partnerKeys?: { at: number; keys: Promise<{ nodeId: string; pseudonymKey: string }[]> };
+  private readonly cache: AnswerCache<Omit<LookupAnswer, 'query'>>;
 
   constructor(
     private readonly repo: LookupRepository,
     private readonly verdicts: VerdictService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Optional() private readonly changes?: VerdictChanges,
+  ) {
+    // Without the broadcast (a process that does not load it) nothing would drop a changed answer: no cache.
+    this.cache = new AnswerCache(changes ? config.lookupCache.ttlMs : 0, config.lookupCache.maxEntries);
+  }
+
+  onModuleInit(): void {
+    if (this.cache.enabled) this.changes?.listen((answers) => this.cache.invalidate(answers));
+  }
 
   /**
    * What partner nodes sent about this value: its clear fingerprint, or — for types a partner sends
@@ -135,19 +146,37 @@ export class LookupService {
   }
 
   /**
-   * Lookup answers for many values, in order, from one database round trip (POST /v1/check). An item that is no
-   * indicator, or was already refused by the caller (`problem`), is answered in place with `rejected`.
+   * Lookup answers for many values, in order, from one database round trip (POST /v1/check) for those not in the
+   * answer cache. An item that is no indicator, or was already refused by the caller (`problem`), is answered in
+   * place with `rejected`. A given `now` (a verdict as of another time) bypasses the cache.
    */
-  async lookupMany(items: LookupItem[], now = new Date()): Promise<LookupAnswer[]> {
+  async lookupMany(items: LookupItem[], at?: Date): Promise<LookupAnswer[]> {
+    const now = at ?? new Date();
     const normalized = items.map((it): NormalizeResult | { ok: false; code: string; reason: string } =>
       it.problem ? { ok: false, ...it.problem } : tryNormalize(it.q, { type: it.type, region: it.region ?? this.config.jurisdiction }),
     );
-    const ok = normalized.flatMap((n) => (n.ok ? [n.indicator] : []));
-    const reads = await this.readMany(ok);
-    let next = 0;
+    const found = new Map<string, Omit<LookupAnswer, 'query'>>();
+    const missing = new Map<string, NormalizedIndicator>();
+    for (const n of normalized) {
+      if (!n.ok || found.has(n.indicator.fingerprint)) continue;
+      const hit = at ? undefined : this.cache.get(n.indicator.fingerprint);
+      if (hit) found.set(n.indicator.fingerprint, hit);
+      else missing.set(n.indicator.fingerprint, n.indicator);
+    }
+    if (missing.size) {
+      const token = this.cache.begin();
+      const list = [...missing.values()];
+      const reads = await this.readMany(list);
+      list.forEach((ind, i) => {
+        const { query: _q, ...a } = this.answer('', ind, reads[i], now);
+        found.set(ind.fingerprint, a);
+        if (!at) this.cache.store(token, ind.fingerprint, a);
+      });
+    }
     return items.map((it, i) => {
       const n = normalized[i];
-      return n.ok ? this.answer(it.q, n.indicator, reads[next++], now) : this.rejected(it, n.code, n.reason);
+      if (!n.ok) return this.rejected(it, n.code, n.reason);
+      return { query: it.q, ...found.get(n.indicator.fingerprint)! };
     });
   }
 
