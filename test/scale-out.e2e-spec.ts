@@ -59,7 +59,7 @@ describe('scale-out: one node as 2 API + 2 worker processes', () => {
         RELAY_GRACE_MS: '2000',
         ACTIONS_EXPIRY_INTERVAL_MS: '1000',
         // The longest the cache may keep an answer: any freshness seen below comes from the broadcast, not expiry.
-        LOOKUP_CACHE_TTL_MS: '300000',
+        LOOKUP_CACHE_TTL_MS: '3600000',
       },
     });
     kr = await startScaledNode({ label: 'scale_kr', nodeId: 'kr-scale', jurisdiction: 'KR', apis: 1, workers: 0 });

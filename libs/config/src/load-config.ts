@@ -126,7 +126,7 @@ export function loadConfig(env: Env): AppConfig {
     },
     policing: policing(env.POLICING_CONFIG_FILE || path.join(repoRoot(), 'config/policing.json'), problems),
     keyCacheTtlMs: int('KEY_CACHE_TTL_MS', 2000, 0, 5000),
-    lookupCache: { ttlMs: int('LOOKUP_CACHE_TTL_MS', 30_000, 0, 300_000), maxEntries: int('LOOKUP_CACHE_SIZE', 100_000, 1, 10_000_000) },
+    lookupCache: { ttlMs: int('LOOKUP_CACHE_TTL_MS', 300_000, 0, 3_600_000), maxEntries: int('LOOKUP_CACHE_SIZE', 100_000, 1, 10_000_000) },
     scheduleReassertMs: int('SCHEDULE_REASSERT_MS', 60_000, 1000, 3_600_000),
     metrics: {
       public: bool('METRICS_PUBLIC', true),
