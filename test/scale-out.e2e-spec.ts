@@ -177,8 +177,11 @@ describe('scale-out: one node as 2 API + 2 worker processes', () => {
     }, 30000);
     expect(seen.verdict).not.toBe('legitimate');
     // An analyst's verdict through the first API: the second API answers it within the broadcast's bound.
+    const analyst = (
+      await call(`${sg.apis[0]}/v1/admin/keys`, { key: sg.adminKey, body: { role: 'analyst', organisation: 'stale-police' } })
+    ).body.key as string;
     const set = await call(`${sg.apis[0]}/v1/indicators/${seen.indicator.fingerprint}/verdict`, {
-      key: sg.adminKey,
+      key: analyst,
       body: { verdict: 'legitimate', note: 'the operator proved ownership' },
     });
     expect(set.status).toBe(200);
