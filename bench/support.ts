@@ -81,7 +81,7 @@ export function spawnApp(app: 'api' | 'worker', env: Record<string, string>): Ch
   });
 }
 
-export async function waitHttp(url: string, timeoutMs = 30000): Promise<void> {
+export async function waitHttp(url: string, timeoutMs = 120_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     try {
