@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { VerdictChanges } from '@scamintel/platform';
 import { AuditService } from '@scamintel/audit';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { isUniqueViolation } from '@scamintel/vocabulary';
@@ -94,6 +95,7 @@ export class PartnersService {
     private readonly pulls: PullCursorRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly changes?: VerdictChanges,
   ) {}
 
   /** Validates (400 with every problem), stores and audits a partner registration or change. */
@@ -121,6 +123,8 @@ export class PartnersService {
         )
       : [];
     if (before && before.pseudonymKey !== after.pseudonymKey) (changed as string[]).push('pseudonymKey');
+    // Lookups match a partner's pseudonyms with its key: answers computed with the old one are dropped.
+    if (before?.pseudonymKey !== after.pseudonymKey) await this.changes?.changed('all');
     await this.audit.record({
       actor,
       action: created ? 'partner.created' : 'partner.updated',
