@@ -185,13 +185,16 @@ describe('bulletins: built from reports, private by construction, versioned, aud
       maskStyle: 'partial',
     });
     expect(f.totals.reports).toEqual({ current: 16, previous: 9, delta: 7, percent: 77.8, direction: 'up' });
+    // Complementary suppression: the previous period had 9 reports, 5 + 3 of them in the listed categories, so
+    // publishing the 3 would give back the 1 left over (a withheld count); the 3 and the change from it are withheld.
+    const hidden = { suppressed: true, below: 3 };
     expect(f.topScamTypes).toEqual([
       { scamType: 'impersonation_bank', current: 7, previous: 5, delta: 2, percent: 40, direction: 'up' },
-      { scamType: 'phishing', current: 6, previous: 3, delta: 3, percent: 100, direction: 'up' },
+      { scamType: 'phishing', current: 6, previous: hidden, delta: hidden, percent: hidden, direction: 'up' },
     ]);
     expect(f.topChannels).toEqual([
       { channel: 'call', current: 7, previous: 5, delta: 2, percent: 40, direction: 'up' },
-      { channel: 'sms', current: 5, previous: 3, delta: 2, percent: 66.7, direction: 'up' },
+      { channel: 'sms', current: 5, previous: hidden, delta: hidden, percent: hidden, direction: 'up' },
     ]);
     expect(f.rising).toEqual([
       { kind: 'scamType', key: 'impersonation_bank', current: 7, previous: 5, delta: 2, percent: 40 },

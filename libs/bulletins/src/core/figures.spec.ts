@@ -164,4 +164,33 @@ describe('input checks', () => {
       );
     });
   });
+
+  describe('complementary suppression: the totals cannot be subtracted down to a withheld count', () => {
+    it('withholds the smallest listed category when the rest of the total would be 1 or 2', () => {
+      const input = knownInput();
+      // 120 − (50 + 39 + 15 + 10 + 3) = 3 with romance 2 and other 1; without other it would be 2 (romance alone).
+      input.current.byScamType = { phishing: 15, investment: 10, job: 3, romance: 2, loan: 40, impersonation_bank: 50 };
+      const f = buildFigures(input, DEFAULT_CONFIG);
+      expect(f.topScamTypes.map((t) => t.scamType)).toEqual(['impersonation_bank', 'loan', 'phishing', 'investment']);
+      expect(f.advice.map((a) => a.scamType)).not.toContain('job');
+      const listed = f.topScamTypes.reduce((n, t) => n + (t.current as number), 0);
+      expect((f.totals.reports.current as number) - listed).toBeGreaterThanOrEqual(DEFAULT_CONFIG.minCount);
+    });
+
+    it('withholds a previous count (and the change from it) when the previous total would give one back', () => {
+      const input = knownInput();
+      // Previous: 100 − (78 + 10 + 5 + 4) = 3 (job 2, romance 1); move one report from romance to loan and it is 2.
+      input.previous.byScamType = { phishing: 10, investment: 5, job: 2, romance: 0, loan: 5, impersonation_bank: 78 };
+      const f = buildFigures(input, DEFAULT_CONFIG);
+      // 2 left over: the smallest published previous count goes (investment and loan tie at 5; by key, investment).
+      const investment = f.topScamTypes.find((t) => t.scamType === 'investment')!;
+      expect(investment).toMatchObject({ current: 10, previous: withheld, delta: withheld, percent: withheld, direction: 'up' });
+      expect(f.topScamTypes.find((t) => t.scamType === 'loan')).toMatchObject({ current: 39, previous: 5 });
+      // The rising list would have shown investment's previous 5 too; it leaves that list.
+      expect(f.rising.map((r) => r.key)).not.toContain('investment');
+      const published = f.topScamTypes.filter((t) => typeof t.previous === 'number').reduce((n, t) => n + (t.previous as number), 0);
+      const rest = (f.totals.reports.previous as number) - published;
+      expect(rest === 0 || rest >= DEFAULT_CONFIG.minCount).toBe(true);
+    });
+  });
 });

@@ -1,4 +1,5 @@
-import { computeChange, publishCount, suppressed, trend } from './change';
+import { computeChange, isSuppressed, publishCount, suppressed, trend } from './change';
+import { breakdown, type Cells } from './complementary';
 import { maskIndicator } from './mask';
 import {
   type BulletinConfig,
@@ -49,8 +50,21 @@ export function buildFigures(input: BulletinInput, config: BulletinConfig = DEFA
   const previous = checkStats(input.previous, 'previous');
 
   const risingMinBase = Math.max(RISING_MIN_BASE, minCount);
-  const topScamTypes = top(SCAM_TYPES, current.byScamType, previous.byScamType, minCount).map(([scamType, t]) => ({ scamType, ...t }));
-  const topChannels = top(CHANNELS, current.byChannel, previous.byChannel, minCount).map(([channel, t]) => ({ channel, ...t }));
+  const risingRows = rising(current, previous, risingMinBase);
+  const shown = (keys: readonly string[], counts: Record<string, number>, kind: RisingFigure['kind']) => [
+    ...topKeys(keys, counts, minCount),
+    ...risingRows.filter((r) => r.kind === kind).map((r) => r.key),
+  ];
+  const scamTypeCells = breakdown('scamType', shown(SCAM_TYPES, current.byScamType, 'scamType'), current, previous, minCount);
+  const channelCells = breakdown('channel', shown(CHANNELS, current.byChannel, 'channel'), current, previous, minCount);
+  const topScamTypes = top(SCAM_TYPES, current.byScamType, previous.byScamType, minCount, scamTypeCells).map(([scamType, t]) => ({
+    scamType,
+    ...t,
+  }));
+  const topChannels = top(CHANNELS, current.byChannel, previous.byChannel, minCount, channelCells).map(([channel, t]) => ({
+    channel,
+    ...t,
+  }));
 
   return {
     schema: 'scamintel.bulletin.figures/1',
@@ -66,7 +80,10 @@ export function buildFigures(input: BulletinInput, config: BulletinConfig = DEFA
     losses: losses(current, previous, minCount),
     topScamTypes,
     topChannels,
-    rising: rising(current, previous, risingMinBase),
+    rising: risingRows.filter((r) => {
+      const cells = r.kind === 'scamType' ? scamTypeCells : channelCells;
+      return cells.current.has(r.key) && cells.previous.has(r.key);
+    }),
     crossBorder: {
       indicatorsSeenInBoth: publishCount(count(input.crossBorder?.indicatorsSeenInBoth, 'crossBorder.indicatorsSeenInBoth'), minCount),
       receivedFromPartner: publishCount(count(input.crossBorder?.receivedFromPartner, 'crossBorder.receivedFromPartner'), minCount),
@@ -159,13 +176,30 @@ function checkCategories(counts: Record<string, unknown>, known: readonly string
   }
 }
 
-function top<K extends string>(keys: readonly K[], cur: Partial<Record<K, number>>, prev: Partial<Record<K, number>>, minCount: number) {
+function topKeys<K extends string>(keys: readonly K[], cur: Partial<Record<K, number>>, minCount: number): K[] {
   // Only categories that can be published are ranked: a "top" entry reading "fewer than 3" tells nobody anything.
   return keys
     .filter((k) => (cur[k] ?? 0) >= minCount)
     .sort((a, b) => (cur[b] ?? 0) - (cur[a] ?? 0) || keys.indexOf(a) - keys.indexOf(b))
-    .slice(0, TOP_N)
-    .map((k) => [k, trend(cur[k] ?? 0, prev[k] ?? 0, minCount)] as const);
+    .slice(0, TOP_N);
+}
+
+function top<K extends string>(
+  keys: readonly K[],
+  cur: Partial<Record<K, number>>,
+  prev: Partial<Record<K, number>>,
+  minCount: number,
+  cells: Cells,
+) {
+  // A category complementary suppression withholds in the current period leaves the list; one withheld in the
+  // previous period keeps its place with that count, and the change computed from it, withheld.
+  return topKeys(keys, cur, minCount)
+    .filter((k) => cells.current.has(k))
+    .map((k) => {
+      const t = trend(cur[k] ?? 0, prev[k] ?? 0, minCount);
+      if (cells.previous.has(k) || isSuppressed(t.previous)) return [k, t] as const;
+      return [k, { ...t, previous: suppressed(minCount), delta: suppressed(minCount), percent: suppressed(minCount) }] as const;
+    });
 }
 
 function rising(cur: PeriodStats, prev: PeriodStats, base: number): RisingFigure[] {

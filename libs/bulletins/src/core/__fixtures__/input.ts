@@ -30,8 +30,9 @@ export function knownInput(): BulletinInput {
     current: stats({
       reports: 120,
       lossByCurrency: { SGD: '1500.10', KRW: '1500000' },
-      byScamType: { phishing: 15, investment: 10, job: 3, romance: 2, loan: 40, impersonation_bank: 50 },
-      byChannel: { sms: 60, whatsapp: 30, call: 2, telegram: 28 },
+      // romance and other (withheld, 3 together) keep the period total from giving a small count back.
+      byScamType: { phishing: 15, investment: 10, job: 3, romance: 2, other: 1, loan: 39, impersonation_bank: 50 },
+      byChannel: { sms: 60, whatsapp: 29, call: 2, other: 1, telegram: 28 },
     }),
     previous: stats({
       reports: 100,
