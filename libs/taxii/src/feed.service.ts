@@ -24,7 +24,7 @@ import {
 } from '@scamintel/exchange-core';
 import { TaxiiCollection } from './collections.service';
 import { FeedPosition, RowPosition, START, decodeCursor, encodeCursor } from './cursor';
-import { IdScanRepository } from './id-scan.repository';
+import { TaxiiObjectIndex } from './object-index';
 import { Listed, ObjectFilters, filterKey, isStixId, matches } from './filters';
 import { formatMicros, parseMicros } from './timestamps';
 import { IndicatorType, TLPS, fingerprint, isIndicatorType, tlpAllowed } from '@scamintel/vocabulary';
@@ -58,7 +58,6 @@ export const MAX_LIMIT = 2000;
 /** Rows judged per request at most; a collection whose policy withholds most rows answers in steps (`more`). */
 export const MAX_ROWS_SCANNED = 20_000;
 const MIN_CHUNK = 20;
-const ID_SCAN_CHUNK = 5000;
 const MAX_CHUNK = 1000;
 
 /** Indicator types whose clear value is one of the custom SCOs (observables.ts), to pick extension definitions. */
@@ -138,7 +137,7 @@ export class TaxiiFeed {
     private readonly exports: ExportRepository,
     private readonly outbound: OutboundService,
     private readonly node: NodeKeyService,
-    private readonly idScan: IdScanRepository,
+    private readonly objectIndex: TaxiiObjectIndex,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -198,21 +197,17 @@ export class TaxiiFeed {
     if (fixed.length) return fixed;
     const sender = this.node.stixSender();
     const horizon = await this.exports.horizon();
-    let after: RowPosition | null = null;
-    for (;;) {
-      const rows = await this.idScan.after(after, horizon, ID_SCAN_CHUNK);
-      for (const row of rows) {
-        if (this.mayMatch(row, c, byId, sender)) {
-          // The row just before it in the export order is `after`; a page of one from there is this row.
-          const [full] = await this.exports.page(after, horizon, 1, this.config.jurisdiction);
-          if (!full || full.fingerprint !== row.fingerprint) return undefined;
-          const [entries] = await this.judge(c, [full], byId, horizon);
-          return entries.length ? entries : undefined;
-        }
-        after = { at: row.at, fingerprint: row.fingerprint };
-      }
-      if (rows.length < ID_SCAN_CHUNK) return undefined;
+    // An index lookup finds the candidates (usually one); each is checked against the collection like any row.
+    for (const fp of await this.objectIndex.holders(c, objectId, horizon)) {
+      const row = await this.objectIndex.position(fp, horizon);
+      if (!row || !this.mayMatch(row, c, byId, sender)) continue;
+      // A page of one from the position just before the row is the row, read like any other.
+      const [full] = await this.exports.page(row.before, horizon, 1, this.config.jurisdiction);
+      if (!full || full.fingerprint !== fp) continue;
+      const [entries] = await this.judge(c, [full], byId, horizon);
+      if (entries.length) return entries;
     }
+    return undefined;
   }
 
   /**

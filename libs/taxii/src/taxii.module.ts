@@ -4,6 +4,8 @@ import { ExchangeCoreModule } from '@scamintel/exchange';
 import { TaxiiCollections } from './collections.service';
 import { TaxiiFeed } from './feed.service';
 import { IdScanRepository } from './id-scan.repository';
+import { ObjectIdsRepository } from './object-ids.repository';
+import { TaxiiObjectIndex } from './object-index';
 import { TaxiiFastifyHooks } from './http/fastify-hooks';
 import { TaxiiController } from './http/taxii.controller';
 
@@ -11,6 +13,6 @@ import { TaxiiController } from './http/taxii.controller';
 @Module({
   imports: [ExchangeCoreModule, AuditModule],
   controllers: [TaxiiController],
-  providers: [TaxiiFastifyHooks, TaxiiCollections, TaxiiFeed, IdScanRepository],
+  providers: [TaxiiFastifyHooks, TaxiiCollections, TaxiiFeed, IdScanRepository, ObjectIdsRepository, TaxiiObjectIndex],
 })
 export class TaxiiModule {}

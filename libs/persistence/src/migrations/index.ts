@@ -14,6 +14,7 @@ import { Feeds1764300014300 } from './1764300014300-feeds';
 import { ExchangePull1764300016100 } from './1764300016100-exchange-pull';
 import { FormerPartners1764300016200 } from './1764300016200-former-partners';
 import { ReportExclusion1764300016500 } from './1764300016500-report-exclusion';
+import { TaxiiObjectIds1764300016600 } from './1764300016600-taxii-object-ids';
 
 /** Every migration in order; the data source lists them explicitly so the build needs no glob. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ExchangePull1764300016100,
   FormerPartners1764300016200,
   ReportExclusion1764300016500,
+  TaxiiObjectIds1764300016600,
 ];
