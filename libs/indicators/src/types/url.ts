@@ -33,6 +33,9 @@ const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//;
 const NEEDS_ESCAPE = /[\x00-\x20\x7f-\xff#%]/;
 const NON_ASCII = /[^\x00-\x7f]/;
 const HIGH_BYTE = /[\x80-\xff]/;
+const ACE_LABEL = /(?:^|\.)xn--/i;
+// C0 controls, space, DEL, and C1 controls in UTF-8 (C2 80–C2 9F).
+const NOT_A_NAME = /[\x00-\x20\x7f]|\xc2[\x80-\x9f]/;
 const UPPER = /[A-Z]/;
 const DOTS = /\.{2,}/g;
 const PRINTABLE = /^[\x21-\x7e]+$/;
@@ -91,13 +94,21 @@ function canonicalHost(raw: string): string | Failure {
     const v4 = embeddedIpv4(v6);
     return v4 === null ? '[' + formatIpv6(v6) + ']' : ipv4String(v4);
   }
-  if (HIGH_BYTE.test(host)) {
-    const text = Buffer.from(host, 'latin1').toString('utf8');
-    // Only well-formed UTF-8 is taken as an IDN; anything else stays as escaped bytes.
-    if (Buffer.from(text, 'utf8').toString('latin1') === host) {
-      const ascii = hostToAscii(text);
-      if (ascii === '') return fail('invalid_url', 'the host maps to nothing');
-      if (ascii && PRINTABLE.test(ascii) && !ascii.includes('%')) host = ascii;
+  // A host that is an internationalised name (well-formed UTF-8 beyond ASCII, or an "xn--" label) passes the same
+  // UTS #46 check as a domain or an e-mail domain, or the URL is refused. A host with bytes no name can hold (C0 and
+  // C1 controls, spaces, malformed UTF-8) is Safe Browsing's case: kept, escaped byte by byte.
+  if (!NOT_A_NAME.test(host)) {
+    if (HIGH_BYTE.test(host)) {
+      const text = Buffer.from(host, 'latin1').toString('utf8');
+      if (Buffer.from(text, 'utf8').toString('latin1') === host) {
+        const ascii = hostToAscii(text);
+        if (ascii === '') return fail('invalid_url', 'the host maps to nothing');
+        if (ascii === null || !PRINTABLE.test(ascii))
+          return fail('invalid_url', 'the host is not a valid internationalised domain name (UTS #46)');
+        host = ascii;
+      }
+    } else if (ACE_LABEL.test(host) && hostToAscii(host) === null) {
+      return fail('invalid_url', 'the host has an "xn--" label that is not valid punycode for a UTS #46 name');
     }
   }
   if (host.indexOf('..') >= 0) host = host.replace(DOTS, '.');
