@@ -30,6 +30,7 @@ import { type IndicatorType } from '@scamintel/vocabulary';
  *  8. an IBAN (country that uses IBANs + check digits)   -> bank_account
  *  9. a bank name/alias, or an account word (acct,
  *     account, a/c, 계좌), next to a digit group         -> bank_account
+ *     (normalize.ts then takes "<bank> <phone number>" without an account word as the phone: types/bank-account.ts)
  * 10. only digits, "+", spaces, - . ( ) /                -> phone
  * 11. "host.tld" without scheme: profile link host       -> social_handle
  *     wa.me link                                         -> phone

@@ -90,6 +90,41 @@ describe('extract: positives, one per line', () => {
   });
 });
 
+describe('extract: a bank name followed by a phone number is a phone, not an account', () => {
+  // Precedence (types/bank-account.ts): no account word, a valid number of the region, grouped as the region writes it.
+  it.each([
+    ['Call DBS 1800 111 1111 now', 'SG', ['phone +6518001111111']],
+    ['UOB 1800 222 2121 is their hotline', 'SG', ['phone +6518002222121']],
+    ['OCBC 6363 3333 called me', 'SG', ['phone +6563633333']],
+    ['the DBS 9123 4567 guy', 'SG', ['phone +6591234567']],
+    ['POSB: 8123 4567', 'SG', ['phone +6581234567']],
+    ['DBS no. 1800 111 1111', 'SG', ['phone +6518001111111']],
+    ['국민은행 010-1234-5678로 연락이 왔어요', 'KR', ['phone +821012345678']],
+    ['우리은행 02-2006-5000 이라고 했습니다', 'KR', ['phone +82220065000']],
+    ['신한은행 010 9876 5432', 'KR', ['phone +821098765432']],
+    ['농협 1588-2100', 'KR', ['phone +8215882100']],
+    ['하나은행 080-123-4567 수신자부담', 'KR', ['phone +82801234567']],
+  ])('%j (%s)', (text, region, expected) => {
+    expect(values(text, region)).toEqual(expected);
+  });
+
+  it.each([
+    // An account word keeps the account reading, whatever the digits look like.
+    ['DBS account 1800 111 1111', 'SG', ['bank_account SG:7171:18001111111']],
+    ['DBS a/c 9123 4567', 'SG', ['bank_account SG:7171:91234567']],
+    ['국민은행 계좌 010-1234-5678', 'KR', ['bank_account KR:004:01012345678']],
+    // Grouped as no phone is written, or not a valid number: an account.
+    ['UOB 800-123-456-7', 'SG', ['bank_account SG:7375:8001234567']],
+    ['DBS 012-3-456789', 'SG', ['bank_account SG:7171:0123456789']],
+    ['국민은행 123-456-789012로 송금', 'KR', ['bank_account KR:004:123456789012']],
+    ['신한 110-123-456789', 'KR', ['bank_account KR:088:110123456789']],
+    // A phone and an account in one sentence: each is what it is.
+    ['DBS 1800 111 1111 said to pay DBS 012-3-456789', 'SG', ['phone +6518001111111', 'bank_account SG:7171:0123456789']],
+  ])('%j (%s) stays an account', (text, region, expected) => {
+    expect(values(text, region)).toEqual(expected);
+  });
+});
+
 describe('extract: ordinary prose yields nothing', () => {
   it.each([
     ['dates', 'On 2025-11-03, 2025.11.03, 03/11/2025 and 3.11.2025 nothing happened.'],

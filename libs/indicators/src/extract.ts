@@ -2,7 +2,7 @@ import { Failure, IndicatorError } from './errors';
 import type { NormalizedIndicator } from './indicator';
 import { normalizeOutcome, resolveRegion } from './normalize';
 import { prepareWithMap } from './refang';
-import { BANK_ALIAS_SOURCE } from './types/bank-account';
+import { BANK_ALIAS_SOURCE, bankDigitsArePhone, namesAnAccount } from './types/bank-account';
 import { type IndicatorType } from '@scamintel/vocabulary';
 
 /*
@@ -128,7 +128,7 @@ function shorterVariants(text: string, start: number): { text: string; end: numb
   return out;
 }
 
-function findAll(t: string): Candidate[] {
+function findAll(t: string, region: string): Candidate[] {
   const c: Candidate[] = [];
   const each = (re: RegExp, fn: (m: RegExpExecArray) => void) => {
     re.lastIndex = 0;
@@ -160,7 +160,13 @@ function findAll(t: string): Candidate[] {
   each(IBAN, (m) => c.push({ prio: 6, start: m.index, end: m.index + m[0].length, text: 'IBAN:' + m[0], type: 'bank_account' }));
   each(BANK, (m) => {
     const digitsStart = m.index + m[0].length - m[2].length;
-    const variants = shorterVariants(m[2], digitsStart).map((v) => ({ text: m[1] + ' ' + v.text, end: v.end }));
+    // Digits after a bank name that read as a phone of the region are the phone (types/bank-account.ts), unless an
+    // account word says otherwise; the phone finder takes them.
+    const account = namesAnAccount(m[0]);
+    const variants = shorterVariants(m[2], digitsStart)
+      .filter((v) => account || !bankDigitsArePhone(v.text, region))
+      .map((v) => ({ text: m[1] + ' ' + v.text, end: v.end }));
+    if (variants.length === 0) return;
     c.push({ prio: 7, start: m.index, end: m.index + m[0].length, text: variants[0].text, variants, type: 'bank_account' });
   });
   each(IPV4, (m) => {
@@ -196,7 +202,7 @@ export function extract(text: string, opts?: { region?: string }): ExtractedIndi
   if (typeof text !== 'string' || text.length === 0) return [];
   const mapped = prepareWithMap(text);
   const t = mapped.text;
-  const candidates = findAll(t).sort((a, b) => a.prio - b.prio || a.start - b.start);
+  const candidates = findAll(t, region).sort((a, b) => a.prio - b.prio || a.start - b.start);
   const claimed = new Uint8Array(t.length);
   const found: ExtractedIndicator[] = [];
   for (const cand of candidates) {

@@ -13,7 +13,7 @@ import { normalizeDomain } from './types/domain';
 import type { Reading } from './types/domain';
 import { normalizeEmail } from './types/email';
 import { normalizeIp } from './types/ip';
-import { normalizeBankAccount } from './types/bank-account';
+import { normalizeBankAccount, phoneAfterBankName } from './types/bank-account';
 import { normalizeWallet } from './types/crypto-wallet';
 import { isSocialLink, normalizeHandle } from './types/social-handle';
 
@@ -74,6 +74,14 @@ function detectAndNormalize(
 ): NormalizedIndicator | Failure {
   let type = explicit ?? detectType(s);
   if (!type) return fail('not_an_indicator', 'not recognised as any indicator type');
+  if (type === 'bank_account' && explicit === undefined) {
+    // "DBS 1800 111 1111": a bank's name and a phone number, no account word (types/bank-account.ts).
+    const phone = phoneAfterBankName(s, region);
+    if (phone !== null) {
+      type = 'phone';
+      s = phone;
+    }
+  }
   let r = dispatch(type, s, region, reading);
   // A detected profile link that names no account (x.com/home, instagram.com/p/…) is still a link.
   if (r instanceof Failure && explicit === undefined && type === 'social_handle' && isSocialLink(s)) {

@@ -1,4 +1,4 @@
-import { normalize, tryNormalize } from '../index';
+import { extract, normalize, tryNormalize } from '../index';
 
 const bank = (raw: string, region = 'KR') => normalize(raw, { type: 'bank_account', region });
 
@@ -118,6 +118,12 @@ describe('bank_account: a value is never re-read as an account of the node count
     ['lorem ipsum 12345678', 'invalid_bank_account', 'names no bank'],
     ['asdf qwer 1234-5678-90', 'invalid_bank_account', 'names no bank'],
     ['hello 123456789', 'invalid_bank_account', 'names no bank'],
+    ['AA 123456789', 'invalid_bank_account', '"AA" is not a country'],
+    ['JP 1234567', 'invalid_bank_account', '"JP" is not a country whose account numbers can be read here'],
+    ['QQ:0:123456789', 'invalid_bank_account', '"QQ" is not a country code'],
+    ['FR76 3000 6000 0112 3456 7890 188', 'bad_checksum', 'mod-97'],
+    ['NL91 ABNA 0417 1643 02', 'bad_checksum', 'mod-97'],
+    ['IBAN DE89 3704 0044 0532 0130 02', 'bad_checksum', 'mod-97'],
   ])('%j (typed bank_account) -> %s', (input, code, reason) => {
     for (const region of ['SG', 'KR']) {
       const r = tryNormalize(input, { type: 'bank_account', region });
@@ -132,6 +138,23 @@ describe('bank_account: a value is never re-read as an account of the node count
       expect(tryNormalize(input)).toMatchObject({ ok: false, code: 'not_an_indicator' });
     },
   );
+
+  it('in free text, a refused account is left out, never re-read as the node country', () => {
+    for (const region of ['SG', 'KR']) {
+      const found = extract('transfer to ZZ12 3456 7890 1234 or FR76 3000 6000 0112 3456 7890 188 or AA 123456789', { region });
+      expect(found.filter((f) => f.type === 'bank_account')).toEqual([]);
+    }
+  });
+
+  it('a bank name and a phone number, untyped, is the phone; typed as an account, the account', () => {
+    expect(normalize('DBS 1800 111 1111', { region: 'SG' })).toMatchObject({ type: 'phone', value: '+6518001111111' });
+    expect(normalize('국민은행 010-1234-5678', { region: 'KR' })).toMatchObject({ type: 'phone', value: '+821012345678' });
+    expect(normalize('OCBC: 6363 3333', { region: 'SG' })).toMatchObject({ type: 'phone', value: '+6563633333' });
+    expect(bank('DBS 1800 111 1111', 'SG').value).toBe('SG:7171:18001111111');
+    expect(normalize('DBS account 1800 111 1111', { region: 'SG' }).value).toBe('SG:7171:18001111111');
+    expect(normalize('UOB 800-123-456-7', { region: 'SG' }).value).toBe('SG:7375:8001234567');
+    expect(normalize('국민은행 123-456-789012', { region: 'KR' }).value).toBe('KR:004:123456789012');
+  });
 
   it('a country prefix the data knows reads the digits in that country', () => {
     expect(bank('KR 123-456-789012', 'SG').value).toBe('KR::123456789012');

@@ -2,7 +2,7 @@ import { countrySpecs, electronicFormatIBAN, validateIBAN, ValidationErrorsIBAN 
 import { Failure, fail } from '../errors';
 import type { IndicatorErrorCode } from '../errors';
 import bankData from '../data/banks.json';
-import { regionSupported } from './phone';
+import { nationalGroups, normalizePhone, regionSupported } from './phone';
 
 /*
  * Bank accounts: "<CC>:<bank code>:<digits>" (KR:004:12345678901234, SG:7171:123456789),
@@ -73,6 +73,43 @@ const DIGIT_GROUPS = /[0-9](?:[0-9]|[\s-](?=[0-9]))*/g;
 export interface BankResult {
   value: string;
   attributes: { country: string; bankCode?: string; bankName?: string; bankNameAsWritten?: string };
+}
+
+/*
+ * A bank's name followed by a phone number ("DBS 1800 111 1111", "국민은행 010-1234-5678") is far more often the bank's
+ * hotline, or a scammer posing as it, than an account: the precedence rule is that digits after a bank name are a
+ * phone when no account word (account, acct, a/c, 계좌) says otherwise, they are a valid number in the region, and they
+ * are written ungrouped or grouped as the region writes that number (1800 111 1111, 010-1234-5678, 9123 4567). An
+ * account word, or a grouping no phone has (UOB 800-123-456-7), keeps the account reading.
+ */
+const ACCOUNT_WORD = /계좌|(?<![A-Za-z])(?:account|acct|a\/c)(?![A-Za-z])/i;
+const GROUP_SEPARATORS = /[\s-]+/;
+
+/** Whether the text holds a word that says its number is an account. */
+export function namesAnAccount(s: string): boolean {
+  return ACCOUNT_WORD.test(s);
+}
+
+/** Whether digits written after a bank name ("1800 111 1111") read as a phone number of the region (rule above). */
+export function bankDigitsArePhone(digits: string, region: string): boolean {
+  const phone = normalizePhone(digits, region);
+  if (phone instanceof Failure) return false;
+  const written = digits.trim().split(GROUP_SEPARATORS);
+  if (written.length === 1) return true;
+  const national = nationalGroups(phone.value);
+  return national !== null && national.length === written.length && national.every((n, i) => n === written[i].length);
+}
+
+/** "<bank name> <phone number>" as one value, with no account word: the number as written, else null. */
+export function phoneAfterBankName(s: string, region: string): string | null {
+  if (ACCOUNT_WORD.test(s)) return null;
+  const alias = ALIAS_RE.exec(s);
+  if (!alias) return null;
+  const rest = s.slice(0, alias.index) + ' ' + s.slice(alias.index + alias[0].length);
+  const groups = rest.match(DIGIT_GROUPS) ?? [];
+  if (groups.length !== 1) return null;
+  const leftover = rest.replace(DIGIT_GROUPS, ' ').replace(LABEL_WORDS, ' ').trim();
+  return leftover === '' && bankDigitsArePhone(groups[0], region) ? groups[0] : null;
 }
 
 export function mentionsBank(s: string): boolean {

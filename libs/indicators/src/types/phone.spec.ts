@@ -1,4 +1,4 @@
-import { normalize, tryNormalize } from '../index';
+import { extract, normalize, tryNormalize } from '../index';
 
 const phone = (raw: string, region: string) => normalize(raw, { type: 'phone', region });
 
@@ -78,6 +78,13 @@ describe('phone: official short codes are not E.164 numbers', () => {
     ['1799', 'SG', 'ScamShield'],
     ['+65999', 'KR', 'Police emergency'],
     ['tel:112', 'KR', 'Police emergency'],
+    ['1-1-9', 'KR', 'Fire and ambulance'],
+    ['１３３２', 'KR', 'Financial Supervisory Service'],
+    ['callto:1301', 'KR', 'Prosecution'],
+    ['182', 'KR', 'Police civil-service'],
+    ['tel:995', 'SG', 'SCDF'],
+    ['sms:1799', 'SG', 'ScamShield'],
+    ['+65 1777', 'KR', 'non-emergency ambulance'],
   ])('%s in %s is refused, naming the service', (input, region, service) => {
     for (const type of ['phone', undefined] as const) {
       const r = tryNormalize(input, { type, region });
@@ -90,6 +97,22 @@ describe('phone: official short codes are not E.164 numbers', () => {
     expect(tryNormalize('999', { type: 'phone', region: 'KR' })).toMatchObject({ ok: false, code: 'invalid_phone_for_region' });
     expect(tryNormalize('112', { type: 'phone', region: 'SG' })).toMatchObject({ ok: false, code: 'invalid_phone_for_region' });
     expect(tryNormalize('1234', { type: 'phone', region: 'KR' })).toMatchObject({ ok: false, code: 'invalid_phone_for_region' });
+    for (const [input, region] of [
+      ['114', 'KR'],
+      ['1345', 'KR'],
+      ['100', 'SG'],
+      ['1800', 'SG'],
+      ['1588', 'KR'],
+      ['+65 1800', 'KR'],
+    ]) {
+      expect([input, tryNormalize(input, { region }).ok]).toEqual([input, false]);
+    }
+  });
+
+  it('extract() finds no short code, listed or not, after a calling word', () => {
+    for (const region of ['SG', 'KR']) {
+      expect(extract('dial 1777, 1799 or 995; 182, 1301 and 114 too; call 100 or 1800', { region })).toEqual([]);
+    }
   });
 });
 

@@ -104,6 +104,17 @@ export function normalizePhone(input: string, region: string): PhoneResult | Fai
   };
 }
 
+/** Digit-group lengths of an E.164 number as its country writes it nationally ("+6518001111111" -> [4, 3, 4]). */
+export function nationalGroups(e164: string): number[] | null {
+  const pn = parsePhoneNumberFromString(e164);
+  if (!pn) return null;
+  return pn
+    .formatNational()
+    .split(/[^0-9]+/)
+    .filter((g) => g !== '')
+    .map((g) => g.length);
+}
+
 function listedShortCode(plus: boolean, digits: string, region: string): ShortCodeInfo | null {
   if (digits.length > 6) return null;
   const key = plus ? '+' + digits : SHORT_BY_REGION.get(region)?.get(digits);
