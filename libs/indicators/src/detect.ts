@@ -94,13 +94,15 @@ export function detectType(s: string): IndicatorType | null {
     return 'url';
   }
   if (c0 === 0x40 /* @ */) return 'social_handle';
-  if (HOSTISH.test(s) && isSocialLink(s)) return 'social_handle'; // tiktok.com/@name is not an email
+  // HOSTISH needs a dot; most values that get this far (phones, wallets, accounts) have none.
+  const dotted = s.indexOf('.') >= 0;
+  if (dotted && HOSTISH.test(s) && isSocialLink(s)) return 'social_handle'; // tiktok.com/@name is not an email
   if (EMAIL.test(s) || QUOTED_EMAIL.test(s) || NAME_ADDR.test(s) || ADDRESS_LITERAL_EMAIL.test(s)) return 'email';
   if (looksLikeWallet(s)) return 'crypto_wallet';
   if (looksLikeIban(s)) return 'bank_account';
   if (DIGITS6.test(s) && (mentionsBank(s) || ACCOUNT_WORD.test(s))) return 'bank_account';
   if (PHONE.test(s)) return 'phone';
-  if (HOSTISH.test(s)) {
+  if (dotted && HOSTISH.test(s)) {
     if (isSocialLink(s)) return 'social_handle';
     if (isWhatsAppLink(s)) return 'phone';
     return HOST_ONLY.test(s) ? 'domain' : 'url';

@@ -2,7 +2,7 @@ import { countrySpecs, electronicFormatIBAN, validateIBAN, ValidationErrorsIBAN 
 import { Failure, fail } from '../errors';
 import type { IndicatorErrorCode } from '../errors';
 import bankData from '../data/banks.json';
-import { nationalGroups, normalizePhone, regionSupported } from './phone';
+import { nationalGroupsOf, regionSupported } from './phone';
 
 /*
  * Bank accounts: "<CC>:<bank code>:<digits>" (KR:004:12345678901234, SG:7171:123456789),
@@ -92,12 +92,10 @@ export function namesAnAccount(s: string): boolean {
 
 /** Whether digits written after a bank name ("1800 111 1111") read as a phone number of the region (rule above). */
 export function bankDigitsArePhone(digits: string, region: string): boolean {
-  const phone = normalizePhone(digits, region);
-  if (phone instanceof Failure) return false;
+  const national = nationalGroupsOf(digits, region);
+  if (national === null) return false;
   const written = digits.trim().split(GROUP_SEPARATORS);
-  if (written.length === 1) return true;
-  const national = nationalGroups(phone.value);
-  return national !== null && national.length === written.length && national.every((n, i) => n === written[i].length);
+  return written.length === 1 || (national.length === written.length && national.every((n, i) => n === written[i].length));
 }
 
 /** "<bank name> <phone number>" as one value, with no account word: the number as written, else null. */

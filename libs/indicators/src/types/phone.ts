@@ -1,7 +1,9 @@
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { CountryCode } from 'libphonenumber-js/max';
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/metadata.max.json';
 import { Failure, fail } from '../errors';
 import shortCodeData from '../data/short-codes.json';
+import { fastPhone } from './phone-plan';
 
 /*
  * Phones: E.164 via libphonenumber-js with the FULL ("max") metadata, because the
@@ -55,6 +57,7 @@ export interface ShortCodeInfo {
 // Separators people type between digit groups; anything else (letters, '#', '*') is not a phone.
 const PHONE_CHARS = /^\(?\s*\+?[0-9\s\-.()/]+$/;
 const NON_DIGIT = /[^0-9]/g;
+const NON_DIGITS = /[^0-9]+/;
 const PREFIX = /^(?:tel|callto|sms):(?:\/\/)?/i;
 // wa.me/<international number> and api.whatsapp.com/send?phone=<n>: the number is always international without '+'.
 const WHATSAPP = /^(?:https?:\/\/)?(?:www\.)?(?:wa\.me\/|api\.whatsapp\.com\/send\/?\?(?:[^#]*&)?phone=)\+?([0-9]{6,15})(?:[/?#&].*)?$/i;
@@ -64,10 +67,59 @@ export function isWhatsAppLink(s: string): boolean {
 }
 
 export function regionSupported(region: string): boolean {
-  return isSupportedCountry(region);
+  return isSupportedCountry(region as CountryCode, metadata);
+}
+
+// The max metadata through libphonenumber-js/core, with one options object per region made once. The text handed over
+// is already "+<digits>" or "<digits>", so libphonenumber's search for a number inside prose (extract) is skipped.
+const PARSE_OPTIONS = new Map<string, { defaultCountry: CountryCode; extract: false }>();
+function parse(text: string, region: string): PhoneNumber | undefined {
+  let options = PARSE_OPTIONS.get(region);
+  if (options === undefined) {
+    options = { defaultCountry: region as CountryCode, extract: false };
+    PARSE_OPTIONS.set(region, options);
+  }
+  return parsePhoneNumberFromString(text, options, metadata);
+}
+
+interface Reading {
+  e164: string;
+  country: string;
+  type: string;
+}
+
+/** The valid number `text` ("+<digits>" or "<digits>") is in `region`, or why it is none. */
+function readNumber(text: string, region: string): Reading | string {
+  const plus = text.charCodeAt(0) === 0x2b;
+  const fast = fastPhone(plus ? text.slice(1) : text, plus, region);
+  if (fast !== null) return fast;
+  const pn = parse(text, region);
+  if (!pn) return `not a phone number in ${region}`;
+  // With type patterns in the metadata (the max set has them), valid means "has a type": one type match, not two.
+  const type = pn.getType();
+  if (type === undefined && !pn.isValid()) return `${pn.number} is not a valid number for ${pn.country ?? region}`;
+  return { e164: pn.number, country: pn.country ?? region, type: type ?? 'UNKNOWN' };
 }
 
 export function normalizePhone(input: string, region: string): PhoneResult | Failure {
+  const r = readPhone(input, region);
+  if (r instanceof Failure) return r;
+  return { value: r.e164, attributes: { region: r.country, numberType: r.type } };
+}
+
+/** Digit-group lengths of the number as its country writes it nationally ("1800 111 1111" -> [4, 3, 4]), or null. */
+export function nationalGroupsOf(input: string, region: string): number[] | null {
+  const r = readPhone(input, region);
+  const pn = r instanceof Failure ? undefined : parse(r.e164, region);
+  if (!pn) return null;
+  return pn
+    .formatNational()
+    .split(NON_DIGITS)
+    .filter((g) => g !== '')
+    .map((g) => g.length);
+}
+
+function readPhone(input: string, region: string): Reading | Failure {
   let s = input;
   const wa = WHATSAPP.exec(s);
   if (wa) s = '+' + wa[1];
@@ -86,33 +138,11 @@ export function normalizePhone(input: string, region: string): PhoneResult | Fai
     );
   }
 
-  let text = plus ? '+' + digits : digits;
+  let r = readNumber(plus ? '+' + digits : digits, region);
   // "00" is the international prefix in most of the world; KR's own IDD codes are 001/002/00700…,
   // so libphonenumber refuses "0082…" with region KR even though people write it.
-  if (!plus && digits.startsWith('00') && digits.length > 9) {
-    const viaIdd = parsePhoneNumberFromString(text, region as CountryCode);
-    if (!viaIdd || !viaIdd.isValid()) {
-      text = '+' + digits.slice(2);
-    }
-  }
-  const pn = parsePhoneNumberFromString(text, region as CountryCode);
-  if (!pn) return fail('invalid_phone_for_region', `not a phone number in ${region}`);
-  if (!pn.isValid()) return fail('invalid_phone_for_region', `${pn.number} is not a valid number for ${pn.country ?? region}`);
-  return {
-    value: pn.number,
-    attributes: { region: pn.country ?? region, numberType: pn.getType() ?? 'UNKNOWN' },
-  };
-}
-
-/** Digit-group lengths of an E.164 number as its country writes it nationally ("+6518001111111" -> [4, 3, 4]). */
-export function nationalGroups(e164: string): number[] | null {
-  const pn = parsePhoneNumberFromString(e164);
-  if (!pn) return null;
-  return pn
-    .formatNational()
-    .split(/[^0-9]+/)
-    .filter((g) => g !== '')
-    .map((g) => g.length);
+  if (typeof r === 'string' && !plus && digits.startsWith('00') && digits.length > 9) r = readNumber('+' + digits.slice(2), region);
+  return typeof r === 'string' ? fail('invalid_phone_for_region', r) : r;
 }
 
 function listedShortCode(plus: boolean, digits: string, region: string): ShortCodeInfo | null {
