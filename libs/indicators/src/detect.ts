@@ -86,6 +86,9 @@ export function detectType(s: string): IndicatorType | null {
       if ((FOUR_PARTS.test(inner) || HEX_PART.test(inner)) && parseInetAton(inner) !== null) return 'ip';
     } else if (parseIpv6(inner.split('%')[0])) return 'ip';
   }
+  // Only digits, "+" and separators (most values): none of the rules between here and rule 10 needs less than a
+  // letter or an "@", except the shape of a base58 wallet, so this is rule 10 taken early.
+  if (PHONE.test(s)) return looksLikeWallet(s) ? 'crypto_wallet' : 'phone';
   const prefix = PLATFORM_PREFIX.exec(s);
   if (prefix && PLATFORM_ALIASES[prefix[1].toLowerCase()] && !SCHEME_URL.test(s)) return 'social_handle';
   if (SCHEME_URL.test(s)) {

@@ -126,6 +126,11 @@ function numberType(plan: Plan, nsn: string): string | undefined {
   return undefined;
 }
 
+/** Whether the region's numbers can take the fast path at all. */
+export function hasFastPlan(region: string): boolean {
+  return planOf(region) !== null;
+}
+
 /** The valid number that `digits` (with a "+" before them when `plus`) are in `region`, or null to ask libphonenumber. */
 export function fastPhone(digits: string, plus: boolean, region: string): FastPhone | null {
   let plan: Plan | null;

@@ -3,7 +3,7 @@ import type { CountryCode, PhoneNumber } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.max.json';
 import { Failure, fail } from '../errors';
 import shortCodeData from '../data/short-codes.json';
-import { fastPhone } from './phone-plan';
+import { fastPhone, hasFastPlan } from './phone-plan';
 
 /*
  * Phones: E.164 via libphonenumber-js with the FULL ("max") metadata, because the
@@ -89,10 +89,11 @@ interface Reading {
 }
 
 /** The valid number `text` ("+<digits>" or "<digits>") is in `region`, or why it is none. */
-function readNumber(text: string, region: string): Reading | string {
+function readNumber(text: string, region: string, plainOnly = false): Reading | string {
   const plus = text.charCodeAt(0) === 0x2b;
   const fast = fastPhone(plus ? text.slice(1) : text, plus, region);
   if (fast !== null) return fast;
+  if (plainOnly && hasFastPlan(region)) return `not a plain number of ${region}`;
   const pn = parse(text, region);
   if (!pn) return `not a phone number in ${region}`;
   // With type patterns in the metadata (the max set has them), valid means "has a type": one type match, not two.
@@ -107,9 +108,12 @@ export function normalizePhone(input: string, region: string): PhoneResult | Fai
   return { value: r.e164, attributes: { region: r.country, numberType: r.type } };
 }
 
-/** Digit-group lengths of the number as its country writes it nationally ("1800 111 1111" -> [4, 3, 4]), or null. */
+/**
+ * When the input is a valid number written plainly (no IDD prefix, carrier code or calling code without "+"), the
+ * digit-group lengths of the number as its country writes it nationally ("1800 111 1111" -> [4, 3, 4]); else null.
+ */
 export function nationalGroupsOf(input: string, region: string): number[] | null {
-  const r = readPhone(input, region);
+  const r = readPhone(input, region, true);
   const pn = r instanceof Failure ? undefined : parse(r.e164, region);
   if (!pn) return null;
   return pn
@@ -119,7 +123,7 @@ export function nationalGroupsOf(input: string, region: string): number[] | null
     .map((g) => g.length);
 }
 
-function readPhone(input: string, region: string): Reading | Failure {
+function readPhone(input: string, region: string, plainOnly = false): Reading | Failure {
   let s = input;
   const wa = WHATSAPP.exec(s);
   if (wa) s = '+' + wa[1];
@@ -138,10 +142,11 @@ function readPhone(input: string, region: string): Reading | Failure {
     );
   }
 
-  let r = readNumber(plus ? '+' + digits : digits, region);
+  let r = readNumber(plus ? '+' + digits : digits, region, plainOnly);
   // "00" is the international prefix in most of the world; KR's own IDD codes are 001/002/00700…,
   // so libphonenumber refuses "0082…" with region KR even though people write it.
-  if (typeof r === 'string' && !plus && digits.startsWith('00') && digits.length > 9) r = readNumber('+' + digits.slice(2), region);
+  if (typeof r === 'string' && !plainOnly && !plus && digits.startsWith('00') && digits.length > 9)
+    r = readNumber('+' + digits.slice(2), region);
   return typeof r === 'string' ? fail('invalid_phone_for_region', r) : r;
 }
 
