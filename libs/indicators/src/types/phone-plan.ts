@@ -131,8 +131,12 @@ export function hasFastPlan(region: string): boolean {
   return planOf(region) !== null;
 }
 
-/** The valid number that `digits` (with a "+" before them when `plus`) are in `region`, or null to ask libphonenumber. */
-export function fastPhone(digits: string, plus: boolean, region: string): FastPhone | null {
+/**
+ * The valid number that `digits` (with a "+" before them when `plus`) are in `region`; or, when libphonenumber's steps
+ * were followed to the end and no type matched, why it is no valid number (in libphonenumber's words); or null to ask
+ * libphonenumber.
+ */
+export function fastPhone(digits: string, plus: boolean, region: string): FastPhone | string | null {
   let plan: Plan | null;
   let rest: string;
   if (plus) {
@@ -168,6 +172,7 @@ export function fastPhone(digits: string, plus: boolean, region: string): FastPh
     }
   }
   if (nsn.length < 2 || nsn.length > 17) return null;
+  const e164 = '+' + plan.callingCode + nsn;
   const type = numberType(plan, nsn);
-  return type === undefined ? null : { e164: '+' + plan.callingCode + nsn, country: plan.country, type };
+  return type === undefined ? `${e164} is not a valid number for ${plan.country}` : { e164, country: plan.country, type };
 }

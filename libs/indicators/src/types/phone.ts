@@ -92,7 +92,7 @@ interface Reading {
 function readNumber(text: string, region: string, plainOnly = false): Reading | string {
   const plus = text.charCodeAt(0) === 0x2b;
   const fast = fastPhone(plus ? text.slice(1) : text, plus, region);
-  if (fast !== null) return fast;
+  if (fast !== null) return plainOnly && typeof fast === 'string' ? `not a plain number of ${region}` : fast;
   if (plainOnly && hasFastPlan(region)) return `not a plain number of ${region}`;
   const pn = parse(text, region);
   if (!pn) return `not a phone number in ${region}`;
