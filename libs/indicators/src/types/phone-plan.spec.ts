@@ -82,7 +82,7 @@ describe('phone fast path (libphonenumber metadata, compiled once)', () => {
     expect(fastPhone('0082101234567', false, 'SG')).toBeNull(); // IDD prefix
     expect(fastPhone('6591234567', false, 'SG')).toBeNull(); // calling code without "+"
     expect(fastPhone('12025550123', true, 'SG')).toBeNull(); // +1: a calling code of several countries
-    expect(fastPhone('0101234', false, 'KR')).toBeNull(); // "101234" is no national number: libphonenumber decides
+    expect(fastPhone('08110123456', false, 'KR')).toBeNull(); // a carrier code (081) in the national prefix
   });
 
   it('says why a number is invalid as libphonenumber does', () => {

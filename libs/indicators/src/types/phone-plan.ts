@@ -111,6 +111,17 @@ function planOf(country: string): Plan | null {
   return plan;
 }
 
+// isPossibleIncompleteNationalNumber: false only for TOO_SHORT and INVALID_LENGTH.
+function possibleIncomplete(plan: Plan, nsn: string): boolean {
+  const l = plan.lengths;
+  if (l === undefined || l.length === 0) return true;
+  const n = nsn.length;
+  if (n === l[0]) return true;
+  if (n < l[0]) return false;
+  if (n > l[l.length - 1]) return true;
+  return l.indexOf(n, 1) >= 0;
+}
+
 function isType(t: TypePlan | null, nsn: string): boolean {
   return t !== null && (t.lengths === undefined || t.lengths.indexOf(nsn.length) >= 0) && t.pattern.test(nsn);
 }
@@ -165,10 +176,10 @@ export function fastPhone(digits: string, plus: boolean, region: string): FastPh
     if (m !== null) {
       if (m.length > 1 && m[m.length - 1]) return null; // a carrier code or other captured group
       const stripped = rest.slice(m[0].length);
-      if (stripped !== rest) {
-        if (!plan.national.test(stripped) || (plan.lengths !== undefined && plan.lengths.indexOf(stripped.length) < 0)) return null;
+      // extractNationalNumber keeps the prefix when only the number with it is national, or when the rest has a
+      // length no number of the country has.
+      if (stripped !== rest && !(plan.national.test(rest) && !plan.national.test(stripped)) && possibleIncomplete(plan, stripped))
         nsn = stripped;
-      }
     }
   }
   if (nsn.length < 2 || nsn.length > 17) return null;
