@@ -30,7 +30,7 @@ const SEPARATOR = '(?:\\[:\\/\\/\\]|[ \\t]{0,3}(?:\\[:\\]|:)?[ \\t]{0,3}(?:\\[\\
 const ALTERNATIVES: [name: string, source: string][] = [
   // "[http]://" or "http]://" or "hxxps[://]"; an opening bracket only counts with its closing one, so Markdown's
   // "(https://x)" keeps its parenthesis.
-  ['scheme', `(?<![A-Za-z0-9])(?:[\\[(](?<w1>${SCHEME_WORD})(?<s1>s?)[\\])]|(?<w2>${SCHEME_WORD})(?<s2>s?)[\\])]?)${SEPARATOR}`],
+  ['scheme', `(?<![A-Za-z0-9])(?:[\\[(](${SCHEME_WORD})(s?)[\\])]|(${SCHEME_WORD})(s?)[\\])]?)${SEPARATOR}`],
   ['sep', '\\[:\\/\\/\\]'],
   ['colon', '\\[:\\]'],
   ['slash', '\\[\\/\\]|\\(\\/\\)'],
@@ -40,12 +40,15 @@ const ALTERNATIVES: [name: string, source: string][] = [
   ['dot', `${L}(?:${BR}(?:\\.|,|${DOT_WORD})${BR}|<\\.>|\\s?\\[${DOT_WORD}\\]\\s?)${R}`],
   ['at', `${L}(?:[\\[({]${AT_WORD}[\\])}]|\\s?\\[${AT_WORD}\\]\\s?)${R}`],
 ];
-const TOKEN = new RegExp(ALTERNATIVES.map(([name, src]) => `(?<${name}>${src})`).join('|'), 'gi');
+// One numbered group per alternative (named groups cost an object per match): the scheme's is group 1, with its word
+// and "s" in groups 2–3 (bracketed) or 4–5; the others follow in order from group 6.
+const TOKEN = new RegExp(ALTERNATIVES.map(([, src]) => `(${src})`).join('|'), 'gi');
+const GROUP = Object.fromEntries(ALTERNATIVES.map(([name], i) => [name, i === 0 ? 1 : 5 + i])) as Record<string, number>;
 
 // A cheap pre-test: most values carry no defang token. "http" counts unless it starts a plain "http(s)://x".
 const MAYBE_DEFANGED = /[[\](){}<\\]|h(?!ttps?:\/\/[^/\s])[tx*]{2}p|f(?!tps?:\/\/[^/\s])(?:tp|xp|tx)|x{4}/i;
 
-type Groups = Record<string, string | undefined>;
+type Match = ArrayLike<string | undefined>;
 
 function schemeOf(word: string, s: string): string {
   const w = word.toLowerCase();
@@ -55,22 +58,30 @@ function schemeOf(word: string, s: string): string {
   return s ? 'https://' : 'http://';
 }
 
-function replacement(g: Groups): string {
-  if (g.scheme !== undefined) return g.w1 !== undefined ? schemeOf(g.w1, g.s1 ?? '') : schemeOf(g.w2 ?? 'http', g.s2 ?? '');
-  if (g.sep !== undefined) return '://';
-  if (g.colon !== undefined) return ':';
-  if (g.slash !== undefined) return '/';
-  if (g.hyphen !== undefined) return '-';
-  if (g.www !== undefined) return 'www';
-  if (g.escape !== undefined) return '';
-  if (g.at !== undefined) return '@';
+function replacement(m: Match): string {
+  if (m[GROUP.scheme] !== undefined) return m[2] !== undefined ? schemeOf(m[2], m[3] ?? '') : schemeOf(m[4] ?? 'http', m[5] ?? '');
+  if (m[GROUP.sep] !== undefined) return '://';
+  if (m[GROUP.colon] !== undefined) return ':';
+  if (m[GROUP.slash] !== undefined) return '/';
+  if (m[GROUP.hyphen] !== undefined) return '-';
+  if (m[GROUP.www] !== undefined) return 'www';
+  if (m[GROUP.escape] !== undefined) return '';
+  if (m[GROUP.at] !== undefined) return '@';
   return '.';
 }
 
 /** Undo the defang notations above. Text without defang tokens is returned unchanged (and cheaply). */
 export function refang(text: string): string {
   if (!MAYBE_DEFANGED.test(text)) return text;
-  return text.replace(TOKEN, (_m: string, ...rest: unknown[]) => replacement(rest[rest.length - 1] as Groups));
+  TOKEN.lastIndex = 0;
+  let out = '';
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text)) !== null) {
+    out += text.slice(last, m.index) + replacement(m);
+    last = m.index + m[0].length;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 /**
@@ -107,7 +118,7 @@ export function prepareWithMap(input: string): MappedText {
     let m: RegExpExecArray | null;
     while ((m = TOKEN.exec(input)) !== null) {
       plain(pos, m.index);
-      const rep = replacement(m.groups as Groups);
+      const rep = replacement(m);
       const end = m.index + m[0].length;
       for (let k = 0; k < rep.length; k++) {
         codes.push(rep.charCodeAt(k));
