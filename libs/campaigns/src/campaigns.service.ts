@@ -10,6 +10,7 @@ import { AnalystRepository } from './analyst.repository';
 import { CampaignRow, CampaignsRepository, ListFilter } from './campaigns.repository';
 import { CampaignsError } from './campaigns-error';
 import { GroupsWriter } from './groups.writer';
+import { ClusteringService } from './clustering.service';
 import { Campaign, CampaignPage, CampaignSummary } from './dto/campaign.response';
 
 export interface PatchInput {
@@ -27,6 +28,7 @@ export class CampaignsService {
     private readonly analyst: AnalystRepository,
     private readonly groups: GroupsWriter,
     private readonly audit: AuditService,
+    private readonly clustering: ClusteringService,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -75,6 +77,7 @@ export class CampaignsService {
     };
     if (!(await this.analyst.patch(row.id, patch, actor))) throw new CampaignsError('not_found', 'no such campaign');
     await this.audit.record({ actor, action: 'campaign.updated', subject: row.id, details: { ...input } });
+    await this.clustering.announce((await this.repo.members(row.id, this.config.campaigns.hubMinReports)).map((m) => m.fingerprint));
     return this.get(row.id);
   }
 
@@ -84,6 +87,7 @@ export class CampaignsService {
     if (a.id === b.id) throw new CampaignsError('conflict', 'a campaign cannot be merged with itself');
     const [sa, sb] = await Promise.all([this.seedOf(a.id), this.seedOf(b.id)]);
     const r = await this.analyst.setLinks([[sa, sb]], 'link', actor, this.config.campaigns.hubMinReports);
+    await this.clustering.announce(r.values);
     const kept = r.merges[0]?.kept ?? (await this.live(a.id)).id;
     await this.audit.record({ actor, action: 'campaign.merged', subject: kept, details: { campaigns: [a.id, b.id].sort(), kept } });
     return this.get(kept);
@@ -103,7 +107,7 @@ export class CampaignsService {
       );
     if (part.length === own.length) throw new CampaignsError('conflict', 'a split must leave values on both sides');
     const cuts = await this.analyst.linksAcross(part, own);
-    await this.analyst.setLinks(cuts, 'cut', actor, this.config.campaigns.hubMinReports, own);
+    await this.clustering.announce((await this.analyst.setLinks(cuts, 'cut', actor, this.config.campaigns.hubMinReports, own)).values);
     const campaigns = (await Promise.all(own.map((fp) => this.repo.campaignOf(fp)))).filter((c): c is string => !!c);
     const result = { campaigns: [...new Set(campaigns)].sort() };
     await this.audit.record({ actor, action: 'campaign.split', subject: row.id, details: { fingerprints: part.sort(), ...result } });
@@ -117,7 +121,7 @@ export class CampaignsService {
     for (const fp of [from, to])
       if (!known.has(fp))
         throw new CampaignsError('not_an_indicator', `no linkable indicator with fingerprint ${fp} (unknown or warninglisted)`);
-    await this.analyst.setLinks([[from, to]], 'link', actor, this.config.campaigns.hubMinReports);
+    await this.clustering.announce((await this.analyst.setLinks([[from, to]], 'link', actor, this.config.campaigns.hubMinReports)).values);
     const campaign = await this.repo.campaignOf(from);
     await this.audit.record({
       actor,

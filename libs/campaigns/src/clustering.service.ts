@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { VerdictChanges } from '@scamintel/platform';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { GraphRepository } from './graph.repository';
 import { RebuildOutcome, RebuildRepository } from './rebuild.repository';
@@ -19,7 +20,13 @@ export class ClusteringService {
     private readonly graph: GraphRepository,
     private readonly rebuilder: RebuildRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly changes?: VerdictChanges,
   ) {}
+
+  /** Lookup answers carry a value's campaign: the values a change re-clustered are announced, so caches drop them. */
+  announce(values: string[] | 'all'): Promise<void> {
+    return values.length ? (this.changes?.changed(values) ?? Promise.resolve()) : Promise.resolve();
+  }
 
   /** Clusters every ingested batch not yet clustered, a few batches per transaction, until none is left. */
   async catchUp(maxSteps = 1000): Promise<CatchUpOutcome> {
@@ -28,6 +35,7 @@ export class ClusteringService {
       const ids = await this.graph.pendingBatches(BATCHES_PER_STEP);
       if (!ids.length) break;
       const r = await this.graph.applyBatches(ids, this.config.campaigns.hubMinReports);
+      await this.announce(r.values);
       out.batches += ids.length;
       out.merges += r.merges.length;
       out.splits += r.splits.length;
@@ -35,7 +43,9 @@ export class ClusteringService {
     return out;
   }
 
-  rebuild(): Promise<RebuildOutcome> {
-    return this.rebuilder.rebuild(this.config.campaigns.hubMinReports);
+  async rebuild(): Promise<RebuildOutcome> {
+    const r = await this.rebuilder.rebuild(this.config.campaigns.hubMinReports);
+    await this.announce('all');
+    return r;
   }
 }

@@ -15,6 +15,8 @@ export const GRAPH_LOCK = 1_307_013;
 
 export interface StepOutcome {
   touched: number;
+  /** Every value re-clustered: their lookup answers may carry another campaign now. */
+  values: string[];
   groups: number;
   merges: { kept: string; absorbed: string }[];
   splits: { from: string; into: string[] }[];
@@ -61,7 +63,7 @@ export class GraphRepository {
             fresh.map((r) => r.id),
             hubAt,
           )
-        : { touched: 0, groups: 0, merges: [], splits: [] };
+        : { touched: 0, values: [], groups: 0, merges: [], splits: [] };
       await this.advanceCursor(tx);
       return outcome;
     });
@@ -97,7 +99,7 @@ export class GraphRepository {
         }
       }
     }
-    if (!degree.size) return { touched: 0, groups: 0, merges: [], splits: [] };
+    if (!degree.size) return { touched: 0, values: [], groups: 0, merges: [], splits: [] };
     const fps = [...degree.keys()].sort();
     await tx.query(
       `INSERT INTO campaign_nodes (fingerprint, reports) SELECT * FROM unnest($1::text[], $2::int[])
@@ -151,7 +153,7 @@ export class GraphRepository {
         [changed.map(([fp]) => fp), changed.map(([, g]) => g)],
       );
     await this.groups.write(tx, r, actor);
-    return { touched: touched.length, groups: r.groups.length, merges: r.merges, splits: r.splits };
+    return { touched: touched.length, values: affected, groups: r.groups.length, merges: r.merges, splits: r.splits };
   }
 
   /** Current links among non-hub values with an end in `fps`: co-occurrence, analysts' and partners', less the cuts. */

@@ -20,8 +20,9 @@ export class CampaignsInboundRepository {
     return rows as { fingerprint: string; type: string; value: string }[];
   }
 
-  async store(nodeId: string, campaigns: ReceivedCampaign[], links: ReceivedLink[], hubAt: number): Promise<void> {
-    await transaction(this.db, async (tx) => {
+  /** Returns the values re-clustered. */
+  async store(nodeId: string, campaigns: ReceivedCampaign[], links: ReceivedLink[], hubAt: number): Promise<string[]> {
+    return transaction(this.db, async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock($1)`, [GRAPH_LOCK]);
       const degree = new Map<string, number>();
       for (const l of links) {
@@ -74,14 +75,14 @@ export class CampaignsInboundRepository {
         );
       }
       const touched = [...new Set([...fps, ...campaigns.flatMap((c) => c.members)])].sort();
-      if (!touched.length) return;
+      if (!touched.length) return [];
       await tx.query(
         `INSERT INTO campaign_nodes (fingerprint, partner_reports)
          SELECT t.fp, COALESCE((SELECT sum(reports) FROM campaign_partner_nodes p WHERE p.fingerprint = t.fp), 0) FROM unnest($1::text[]) AS t(fp)
          ON CONFLICT (fingerprint) DO UPDATE SET partner_reports = excluded.partner_reports`,
         [touched],
       );
-      await this.graph.step(tx, touched, hubAt, null);
+      return (await this.graph.step(tx, touched, hubAt, null)).values;
     });
   }
 }

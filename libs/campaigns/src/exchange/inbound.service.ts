@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { ExchangeError, IncomingRequest, SignedRequestService } from '@scamintel/exchange';
 import { StixObject, checkInboundPolicy, identityId, pseudonym } from '@scamintel/exchange-core';
 import { IndicatorType, fingerprint } from '@scamintel/vocabulary';
+import { ClusteringService } from '../clustering.service';
 import { CampaignsInboundRepository } from './inbound.repository';
 
 export const CAMPAIGNS_ROUTE = 'POST /v1/exchange/campaigns';
@@ -20,6 +21,7 @@ export class CampaignsInboundService {
     private readonly signed: SignedRequestService,
     private readonly repo: CampaignsInboundRepository,
     private readonly audit: AuditService,
+    private readonly clustering: ClusteringService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,7 +63,7 @@ export class CampaignsInboundService {
         return a < b ? { ...l, a, b } : { a: b, b: a, reports: l.reports, aReports: l.bReports, bReports: l.aReports };
       })
       .filter((l) => l.a !== l.b);
-    await this.repo.store(v.partner.nodeId, campaigns, links, this.config.campaigns.hubMinReports);
+    await this.clustering.announce(await this.repo.store(v.partner.nodeId, campaigns, links, this.config.campaigns.hubMinReports));
     await this.audit.record({
       actor,
       action: 'exchange.received',

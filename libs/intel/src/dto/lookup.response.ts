@@ -53,6 +53,17 @@ export class LookupWarninglist {
 }
 
 @ApiSchema({ description: 'Public answer: counts and verdicts, never reporter data.' })
+export class LookupCampaign {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Reports of the campaign on this node and its partners.' })
+  reports: number;
+
+  @ApiProperty({ type: [String], example: ['KR', 'SG'] })
+  jurisdictions: string[];
+}
+
 export class LookupAnswer {
   @ApiProperty({ description: 'As sent.' })
   query: string;
@@ -102,4 +113,10 @@ export class LookupAnswer {
       'Present when the value is on a warninglist (an official number or domain): the verdict is then `legitimate`, reported or not.',
   })
   warninglist?: LookupWarninglist;
+
+  @ApiPropertyOptional({
+    type: () => LookupCampaign,
+    description: 'CONTRACT §11: the campaign the value belongs to, when an analyst shared that campaign at TLP clear.',
+  })
+  campaign?: LookupCampaign;
 }

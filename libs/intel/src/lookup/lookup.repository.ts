@@ -55,6 +55,16 @@ export interface PartnerSighting {
  * Per-jurisdiction stats of every fingerprint in $1. Reporter counts are not joined in here: the evidence columns
  * read every indicator_reporters row of the batch anyway, and snapshots() counts them from there.
  */
+/** CONTRACT §11: the campaign each value belongs to, when shared at TLP clear (a hub belongs to none). */
+const CLEAR_CAMPAIGNS = `SELECT n.fingerprint, c.id::text AS id, c.reports, c.jurisdictions FROM campaign_nodes n
+  JOIN campaigns c ON c.id = n.component AND c.live AND c.tlp = 'clear' WHERE n.fingerprint IN (SELECT unnest($1::text[]))`;
+
+export interface LookupCampaignRef {
+  id: string;
+  reports: number;
+  jurisdictions: string[];
+}
+
 const STATS = `SELECT s.fingerprint, s.jurisdiction, s.reports, s.first_seen AS "firstSeen", s.last_seen AS "lastSeen", s.scam_types AS "scamTypes", s.channels,
               s.losses, s.tlp_rank AS "tlpRank"
          FROM indicator_stats s
@@ -71,6 +81,7 @@ export interface Snapshots {
   stats: Map<string, JurisdictionStats[]>;
   partners: PartnerSighting[];
   evidence: Map<string, LocalEvidence>;
+  campaigns: Map<string, LookupCampaignRef>;
 }
 
 const INDICATOR = `fingerprint, type, value, attributes, warninglist, first_seen AS "firstSeen", last_seen AS "lastSeen", updated_at AS "updatedAt"`;
@@ -104,6 +115,7 @@ export class LookupRepository {
          (SELECT coalesce(json_agg(x), '[]'::json) FROM (SELECT ${INDICATOR} FROM indicators WHERE fingerprint IN (SELECT unnest($1::text[]))) x) AS indicators,
          (SELECT coalesce(json_agg(x), '[]'::json) FROM (${STATS}) x) AS stats,
          (SELECT coalesce(json_agg(x ORDER BY x.jurisdiction, x."sourceNode"), '[]'::json) FROM (${PARTNERS}) x) AS partners,
+         (SELECT coalesce(json_agg(x), '[]'::json) FROM (${CLEAR_CAMPAIGNS}) x) AS campaigns,
          ${evidenceColumns('$1::text[]', '$3::int[]')}`,
       [fingerprints, partnerFingerprints, evidenceWindows],
     );
@@ -134,6 +146,7 @@ export class LookupRepository {
       stats,
       partners: (r.partners as PartnerSighting[]).map((p) => dates(p, ['firstSeen', 'lastSeen', 'receivedAt'])),
       evidence,
+      campaigns: new Map((r.campaigns as (LookupCampaignRef & { fingerprint: string })[]).map(({ fingerprint: fp, ...c }) => [fp, c])),
     };
   }
 

@@ -40,6 +40,8 @@ export interface LookupAnswer {
   rejected?: { code: string; reason: string };
   /** CONTRACT §6: the list an official value is on, whether or not anyone reported it. */
   warninglist?: { name: string; description: string; label?: string };
+  /** CONTRACT §11: the campaign the value belongs to, when it is shared at TLP clear. */
+  campaign?: { id: string; reports: number; jurisdictions: string[] };
 }
 
 /** The warninglist part of an answer: which list, and the entry's own label when it has one. */
@@ -121,6 +123,7 @@ export class LookupService implements OnModuleInit {
       stats: snap.stats.get(v.fingerprint) ?? [],
       partners: this.matchingPartners(snap.partners, expected[i], v.type, v.fingerprint),
       evidence: snap.evidence,
+      campaigns: snap.campaigns,
     }));
   }
 
@@ -246,6 +249,7 @@ export class LookupService implements OnModuleInit {
         .concat(partners.map((p) => this.partnerEntry(p))),
       ...(local.flags.length ? { flags: local.flags } : {}),
       ...(listed ? { warninglist: listEntry(listed) } : {}),
+      ...(read.campaigns.has(fingerprint) ? { campaign: read.campaigns.get(fingerprint)! } : {}),
     };
   }
 
