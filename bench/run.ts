@@ -80,6 +80,11 @@ async function machine(started: Date, loadAvgStart: number[]): Promise<Machine> 
     loadAvgEnd: os.loadavg(),
     startedAt: started.toISOString(),
     minutes: (Date.now() - started.getTime()) / 60_000,
+    sizes: Object.fromEntries(
+      Object.entries(QUICK ? { ...QUICK_SIZES, ...process.env } : process.env).filter(
+        (e): e is [string, string] => e[0].startsWith('BENCH_') && typeof e[1] === 'string',
+      ),
+    ),
   };
 }
 
