@@ -3,8 +3,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { addDays, BulletinsService, previousFullWeek, trendWeekStarts, WEEKLY_SCHEDULER_ID } from '@scamintel/bulletins';
-import { JobName, QueueName } from '@scamintel/common';
+import { addDays, BulletinsService, previousFullWeek, trendWeekStarts } from '@scamintel/bulletins';
+import { JobName, QueueName, SCHEDULER_IDS } from '@scamintel/common';
 import { AppConfig, redisOptions } from '@scamintel/config';
 import { createTestDatabase, sqlClient } from './support/db';
 import { call, RunningApi, startApi, startWorker, testConfig, waitFor } from './support/node';
@@ -388,7 +388,7 @@ describe('bulletins: built from reports, private by construction, versioned, aud
       prefix: config.queuePrefix,
     });
     try {
-      expect(await queue.getJobScheduler(WEEKLY_SCHEDULER_ID)).toMatchObject({
+      expect(await queue.getJobScheduler(SCHEDULER_IDS[JobName.BulletinWeekly])).toMatchObject({
         pattern: '30 4 1 1 *',
         tz: TZ,
         name: JobName.BulletinWeekly,

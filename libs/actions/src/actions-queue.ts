@@ -1,14 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { JobsOptions, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { JobName, QueueName } from '@scamintel/common';
+import { ActionJobData, JOB_IDS, JOB_OPTIONS, JobName, QueueName } from '@scamintel/common';
 import { withTimeout } from '@scamintel/vocabulary';
-
-/** `action-send`: deliver a request to its partner. `action-status`: report an inbound request's state to its requester. */
-export interface ActionJobData {
-  actionId: string;
-}
 
 /**
  * Enqueues cross-border traffic. Like pushes, retried with exponential back-off (EXCHANGE_RETRY_BASE_MS, 8
@@ -24,28 +19,20 @@ export class ActionsQueue {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private options(jobId: string): JobsOptions {
-    return {
-      jobId,
-      attempts: 8,
-      backoff: { type: 'exponential', delay: this.config.exchange.retryBaseMs },
-      removeOnComplete: true,
-      removeOnFail: true,
-    };
-  }
-
   send(actionId: string): Promise<void> {
-    return this.add(JobName.ActionSend, actionId, `send-${actionId}`);
+    return this.add(JobName.ActionSend, actionId, JOB_IDS.actionSend(actionId));
   }
 
-  /** One job per version: a later state is never swallowed by a job still busy with an earlier one. */
   report(actionId: string, version: number): Promise<void> {
-    return this.add(JobName.ActionStatus, actionId, `status-${actionId}-${version}`);
+    return this.add(JobName.ActionStatus, actionId, JOB_IDS.actionStatus(actionId, version));
   }
 
-  private async add(name: JobName, actionId: string, jobId: string): Promise<void> {
-    await withTimeout(this.queue.add(name, { actionId }, this.options(jobId)), 250, 'enqueue timed out').catch((err: Error) =>
-      this.logger.warn(`${name} ${actionId} left to the tick: ${err.message}`),
-    );
+  private async add(name: JobName.ActionSend | JobName.ActionStatus, actionId: string, jobId: string): Promise<void> {
+    const data: ActionJobData = { actionId };
+    await withTimeout(
+      this.queue.add(name, data, JOB_OPTIONS.action(jobId, this.config.exchange.retryBaseMs)),
+      250,
+      'enqueue timed out',
+    ).catch((err: Error) => this.logger.warn(`${name} ${actionId} left to the tick: ${err.message}`));
   }
 }

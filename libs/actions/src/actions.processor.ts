@@ -1,13 +1,12 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { JobName, QueueName } from '@scamintel/common';
-import { DurableSchedules } from '@scamintel/platform';
-import { ActionJobData, ActionsQueue } from './actions-queue';
+import { JOB_OPTIONS, JobHandlers, JobName, QueueName, SCHEDULER_IDS } from '@scamintel/common';
+import { DurableSchedules, JobProcessor } from '@scamintel/platform';
+import { ActionsQueue } from './actions-queue';
 import { ActionsTrafficService } from './traffic.service';
 
-export const ACTIONS_SCHEDULER_ID = 'actions-tick';
+type ActionsJob = JobName.ActionsTick | JobName.ActionSend | JobName.ActionStatus;
 
 /**
  * Worker: `actions-tick` (a job scheduler every ACTIONS_EXPIRY_INTERVAL_MS, kept by DurableSchedules like the push
@@ -15,8 +14,17 @@ export const ACTIONS_SCHEDULER_ID = 'actions-tick';
  * traffic; `action-send` and `action-status` carry requests and states over the signed channel.
  */
 @Processor(QueueName.Actions, { concurrency: 4 })
-export class ActionsProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class ActionsProcessor extends JobProcessor<ActionsJob> implements OnApplicationBootstrap {
   private readonly logger = new Logger(ActionsProcessor.name);
+
+  protected readonly handlers: JobHandlers<ActionsJob> = {
+    [JobName.ActionsTick]: async () => {
+      const expired = await this.traffic.expireDue(new Date());
+      return { expired, ...(await this.traffic.relay()) };
+    },
+    [JobName.ActionSend]: ({ actionId }) => this.traffic.send(actionId),
+    [JobName.ActionStatus]: ({ actionId }) => this.traffic.report(actionId),
+  };
 
   constructor(
     private readonly traffic: ActionsTrafficService,
@@ -29,26 +37,14 @@ export class ActionsProcessor extends WorkerHost implements OnApplicationBootstr
 
   async onApplicationBootstrap(): Promise<void> {
     await this.schedules.keep(this.queue.queue, {
-      id: ACTIONS_SCHEDULER_ID,
+      id: SCHEDULER_IDS[JobName.ActionsTick],
       repeat: { every: this.config.actions.expiryIntervalMs },
-      job: { name: JobName.ActionsTick, data: {}, opts: { removeOnComplete: true, removeOnFail: true } },
+      job: { name: JobName.ActionsTick, data: {}, opts: JOB_OPTIONS.tick },
     });
   }
 
   @OnWorkerEvent('error')
   onError(err: Error): void {
     this.logger.warn(`actions worker: ${err.message}`);
-  }
-
-  async process(job: Job): Promise<unknown> {
-    if (job.name === JobName.ActionsTick) {
-      const expired = await this.traffic.expireDue(new Date());
-      return { expired, ...(await this.traffic.relay()) };
-    }
-    const actionId = (job.data as ActionJobData | undefined)?.actionId;
-    if (typeof actionId !== 'string') throw new UnrecoverableError(`${job.name} job without an actionId`);
-    if (job.name === JobName.ActionSend) return this.traffic.send(actionId);
-    if (job.name === JobName.ActionStatus) return this.traffic.report(actionId);
-    throw new UnrecoverableError(`unknown actions job ${job.name}`);
   }
 }

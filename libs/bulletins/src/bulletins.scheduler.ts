@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { JobName } from '@scamintel/common';
+import { JOB_OPTIONS, JobName, SCHEDULER_IDS } from '@scamintel/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { DurableSchedules } from '@scamintel/platform';
-import { BulletinQueue, WEEKLY_SCHEDULER_ID } from './bulletin-queue';
+import { BulletinQueue } from './bulletin-queue';
 import { BulletinsService } from './bulletins.service';
 
 /**
@@ -23,12 +23,12 @@ export class BulletinsScheduler implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const { cron, timezone } = this.config.bulletins;
     const kept = await this.schedules.keep(this.queue.queue, {
-      id: WEEKLY_SCHEDULER_ID,
+      id: SCHEDULER_IDS[JobName.BulletinWeekly],
       repeat: { pattern: cron, tz: timezone },
       job: {
         name: JobName.BulletinWeekly,
         data: {},
-        opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: 50, removeOnFail: 50 },
+        opts: JOB_OPTIONS.weekly,
       },
     });
     if (kept) this.logger.log(`weekly bulletin scheduled: "${cron}" (${timezone})`);

@@ -6,3 +6,4 @@ export * from './principal';
 export * from './access.decorator';
 export * from './rate-limit.decorator';
 export * from './http-docs';
+export * from './jobs';

@@ -1,17 +1,19 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue, UnrecoverableError } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { JobName, QueueName } from '@scamintel/common';
-import { DurableSchedules } from '@scamintel/platform';
+import { JOB_OPTIONS, JobHandlers, JobName, QueueName, SCHEDULER_IDS } from '@scamintel/common';
+import { DurableSchedules, JobProcessor } from '@scamintel/platform';
 import { FeedRefreshService } from './feed-refresh.service';
-
-export const FEED_SCHEDULER_ID = 'feed-refresh';
 
 /** Worker: the feed refresh as a job scheduler (one run per interval however many workers), kept by DurableSchedules. */
 @Processor(QueueName.Feeds, { concurrency: 1 })
-export class FeedsProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class FeedsProcessor extends JobProcessor<JobName.FeedRefresh> implements OnApplicationBootstrap {
   private readonly logger = new Logger(FeedsProcessor.name);
+
+  protected readonly handlers: JobHandlers<JobName.FeedRefresh> = {
+    [JobName.FeedRefresh]: () => this.refresh.refresh(new Date()),
+  };
 
   constructor(
     private readonly refresh: FeedRefreshService,
@@ -24,19 +26,14 @@ export class FeedsProcessor extends WorkerHost implements OnApplicationBootstrap
 
   async onApplicationBootstrap(): Promise<void> {
     await this.schedules.keep(this.queue, {
-      id: FEED_SCHEDULER_ID,
+      id: SCHEDULER_IDS[JobName.FeedRefresh],
       repeat: { every: this.config.feeds.refreshIntervalMs },
-      job: { name: JobName.FeedRefresh, data: {}, opts: { removeOnComplete: true, removeOnFail: true } },
+      job: { name: JobName.FeedRefresh, data: {}, opts: JOB_OPTIONS.tick },
     });
   }
 
   @OnWorkerEvent('error')
   onError(err: Error): void {
     this.logger.warn(`feeds worker: ${err.message}`);
-  }
-
-  process(job: Job): Promise<unknown> {
-    if (job.name !== JobName.FeedRefresh) throw new UnrecoverableError(`unknown feeds job ${job.name}`);
-    return this.refresh.refresh(new Date());
   }
 }

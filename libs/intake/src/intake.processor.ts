@@ -1,25 +1,25 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { Job, UnrecoverableError } from 'bullmq';
-import { QueueName } from '@scamintel/common';
-import { IngestOutcome, IntakeService } from './intake.service';
-
-/** Payload of an ingest job: the outbox row whose reports to process (the reports themselves stay in PostgreSQL). */
-export interface IngestJobData {
-  outboxId: string;
-}
-
-export function parseIngestJob(data: unknown): IngestJobData {
-  const id = (data as IngestJobData | null)?.outboxId;
-  if (typeof id !== 'string' || !/^\d{1,19}$/.test(id)) throw new UnrecoverableError('ingest job without a valid outboxId');
-  return { outboxId: id };
-}
+import { JOB_PARSERS, JobHandlers, JobName, QueueName, isFinalAttempt } from '@scamintel/common';
+import { JobProcessor } from '@scamintel/platform';
+import { IntakeService } from './intake.service';
 
 // A short lock brings a batch held by a killed worker back within ~15 s instead of the default 30 s + 30 s.
 @Processor(QueueName.Ingest, { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 })
-export class IntakeProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class IntakeProcessor extends JobProcessor<JobName.IngestBatch> implements OnApplicationBootstrap {
   private readonly logger = new Logger(IntakeProcessor.name);
+
+  protected readonly handlers: JobHandlers<JobName.IngestBatch> = {
+    [JobName.IngestBatch]: async ({ outboxId }) => {
+      const outcome = await this.intake.ingest(outboxId);
+      this.logger.debug(
+        `outbox ${outboxId}: ${outcome.reports} reports, ${outcome.indicators} indicators, ${outcome.newSightings} new sightings`,
+      );
+      return outcome;
+    },
+  };
 
   constructor(
     private readonly intake: IntakeService,
@@ -41,22 +41,13 @@ export class IntakeProcessor extends WorkerHost implements OnApplicationBootstra
   /** A batch that will not be retried again: its reports count as failed. */
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, err: Error | undefined): void {
-    if (!job || !(err?.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1))) return;
+    if (!job || !isFinalAttempt(job, err)) return;
     let outboxId: string;
     try {
-      ({ outboxId } = parseIngestJob(job.data));
+      ({ outboxId } = JOB_PARSERS[JobName.IngestBatch](job.data));
     } catch {
       return;
     }
     this.intake.countFailed(outboxId).catch((e: Error) => this.logger.warn(`failed reports not counted: ${e.message}`));
-  }
-
-  async process(job: Job): Promise<IngestOutcome> {
-    const { outboxId } = parseIngestJob(job.data);
-    const outcome = await this.intake.ingest(outboxId);
-    this.logger.debug(
-      `outbox ${outboxId}: ${outcome.reports} reports, ${outcome.indicators} indicators, ${outcome.newSightings} new sightings`,
-    );
-    return outcome;
   }
 }

@@ -1,24 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { JobName, QueueName } from '@scamintel/common';
+import { IngestJobData, JOB_OPTIONS, JobName, QueueName } from '@scamintel/common';
 import { withTimeout } from '@scamintel/vocabulary';
-import type { IngestJobData } from './intake.processor';
 
 /** How long an enqueue may take before the request stops waiting; the relay covers whatever did not make it. */
 const ENQUEUE_TIMEOUT_MS = 250;
-
-export function ingestJobId(outboxId: string): string {
-  return `outbox-${outboxId}`;
-}
-
-export const INGEST_JOB_OPTIONS = {
-  // The relay re-adds failed work, so a failed job must not linger and block its own jobId.
-  removeOnComplete: true,
-  removeOnFail: true,
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 500 },
-} as const;
 
 @Injectable()
 export class IntakeQueue {
@@ -33,7 +20,7 @@ export class IntakeQueue {
       outboxIds.map((outboxId) => ({
         name: JobName.IngestBatch,
         data: { outboxId },
-        opts: { ...INGEST_JOB_OPTIONS, jobId: ingestJobId(outboxId) },
+        opts: JOB_OPTIONS.ingest(outboxId),
       })),
     );
     try {

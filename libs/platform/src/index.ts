@@ -4,3 +4,4 @@ export * from './pino-logger';
 export * from './shutdown';
 export * from './durable-schedules';
 export * from './verdict-changes';
+export * from './job-processor';

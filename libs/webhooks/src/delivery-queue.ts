@@ -2,13 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { JobName, QueueName } from '@scamintel/common';
+import { JOB_OPTIONS, JobName, QueueName } from '@scamintel/common';
 import { withTimeout } from '@scamintel/vocabulary';
-
-/** The payload of a `webhook-deliver` job: the delivery's id, which is also its webhook-id. */
-export interface DeliverJobData {
-  deliveryId: string;
-}
 
 /** Enqueues deliveries for the worker; a lost enqueue is made up by the worker's relay of stale pending deliveries. */
 @Injectable()
@@ -21,13 +16,7 @@ export class DeliveryQueue {
   ) {}
 
   options(deliveryId: string): JobsOptions {
-    return {
-      jobId: deliveryId,
-      attempts: this.config.webhooks.attempts,
-      backoff: { type: 'exponential', delay: this.config.webhooks.retryBaseMs },
-      removeOnComplete: true,
-      removeOnFail: true,
-    };
+    return JOB_OPTIONS.delivery(deliveryId, this.config.webhooks.attempts, this.config.webhooks.retryBaseMs);
   }
 
   async enqueue(ids: string[]): Promise<void> {

@@ -1,15 +1,14 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { Queue, UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { JobName, QueueName } from '@scamintel/common';
-import { DurableSchedules } from '@scamintel/platform';
+import { JOB_OPTIONS, JobHandlers, JobName, QueueName, SCHEDULER_IDS } from '@scamintel/common';
+import { DurableSchedules, JobProcessor } from '@scamintel/platform';
 import { InboundRepository } from '../inbound/inbound.repository';
 import { PartnersService } from '../partners/partners.service';
-import { ExchangeRun, ExchangeRunSummary, isFinalFailure } from '../pull/exchange-run';
-import { PushJobData, pushJobOptions } from './push-jobs';
+import { ExchangeRun, isFinalFailure } from '../pull/exchange-run';
 
-export const SCHEDULER_ID = 'exchange-schedule';
+type ExchangeJob = JobName.ExchangeSchedule | JobName.ExchangePush;
 
 /**
  * The worker's side of the exchange: a repeatable `exchange-schedule` job every EXCHANGE_PUSH_INTERVAL_MS
@@ -17,8 +16,20 @@ export const SCHEDULER_ID = 'exchange-schedule';
  * a pull of its outbox, or both, by the partner's mode.
  */
 @Processor(QueueName.Exchange, { concurrency: 4 })
-export class ExchangeProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class ExchangeProcessor extends JobProcessor<ExchangeJob> implements OnApplicationBootstrap {
   private readonly logger = new Logger(ExchangeProcessor.name);
+
+  protected readonly handlers: JobHandlers<ExchangeJob> = {
+    [JobName.ExchangeSchedule]: () => this.schedule(),
+    [JobName.ExchangePush]: async ({ partnerNodeId }) => {
+      try {
+        return await this.runs.run(partnerNodeId);
+      } catch (err) {
+        if (isFinalFailure(err)) throw new UnrecoverableError((err as Error).message);
+        throw err;
+      }
+    },
+  };
 
   constructor(
     private readonly runs: ExchangeRun,
@@ -34,9 +45,9 @@ export class ExchangeProcessor extends WorkerHost implements OnApplicationBootst
   async onApplicationBootstrap(): Promise<void> {
     // Every worker process of the node keeps the same scheduler (idempotent upserts, re-asserted after Redis loses it).
     await this.schedules.keep(this.queue, {
-      id: SCHEDULER_ID,
+      id: SCHEDULER_IDS[JobName.ExchangeSchedule],
       repeat: { every: this.config.exchange.pushIntervalMs },
-      job: { name: JobName.ExchangeSchedule, data: {}, opts: { removeOnComplete: true, removeOnFail: true } },
+      job: { name: JobName.ExchangeSchedule, data: {}, opts: JOB_OPTIONS.tick },
     });
   }
 
@@ -45,23 +56,10 @@ export class ExchangeProcessor extends WorkerHost implements OnApplicationBootst
     this.logger.warn(`exchange worker: ${err.message}`);
   }
 
-  async process(job: Job): Promise<ExchangeRunSummary | { partners: number; noncesPurged: number }> {
-    if (job.name === JobName.ExchangeSchedule) return this.schedule();
-    if (job.name !== JobName.ExchangePush) throw new UnrecoverableError(`unknown exchange job ${job.name}`);
-    const partnerNodeId = (job.data as PushJobData | undefined)?.partnerNodeId;
-    if (typeof partnerNodeId !== 'string') throw new UnrecoverableError('push job without a partnerNodeId');
-    try {
-      return await this.runs.run(partnerNodeId);
-    } catch (err) {
-      if (isFinalFailure(err)) throw new UnrecoverableError((err as Error).message);
-      throw err;
-    }
-  }
-
   private async schedule(): Promise<{ partners: number; noncesPurged: number }> {
     const partners = await this.partners.all();
     for (const p of partners)
-      await this.queue.add(JobName.ExchangePush, { partnerNodeId: p.nodeId }, pushJobOptions(this.config, p.nodeId));
+      await this.queue.add(JobName.ExchangePush, { partnerNodeId: p.nodeId }, JOB_OPTIONS.push(p.nodeId, this.config.exchange.retryBaseMs));
     return { partners: partners.length, noncesPurged: await this.inbound.purgeNonces() };
   }
 }

@@ -2,9 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { JobName, QueueName } from '@scamintel/common';
+import { JOB_IDS, JOB_OPTIONS, JobName, PushJobData, QueueName } from '@scamintel/common';
 import { ExchangeError } from '../exchange-error';
-import { PushJobData, pushJobId, pushJobOptions } from './push-jobs';
 
 /** The API's side of "push now": enqueue (or bring forward) the partner's push job for the worker. */
 @Injectable()
@@ -16,7 +15,7 @@ export class SyncQueue {
 
   async request(partnerNodeId: string): Promise<{ jobId: string; state: string }> {
     try {
-      const existing = await this.queue.getJob(pushJobId(partnerNodeId));
+      const existing = await this.queue.getJob(JOB_IDS.push(partnerNodeId));
       if (existing) {
         const state = await existing.getState();
         // A push waiting out its backoff is brought forward: "sync" means now.
@@ -24,7 +23,11 @@ export class SyncQueue {
         if (state !== 'completed' && state !== 'failed') return { jobId: existing.id!, state: state === 'delayed' ? 'promoted' : state };
         await existing.remove().catch(() => undefined);
       }
-      const job = await this.queue.add(JobName.ExchangePush, { partnerNodeId }, pushJobOptions(this.config, partnerNodeId));
+      const job = await this.queue.add(
+        JobName.ExchangePush,
+        { partnerNodeId },
+        JOB_OPTIONS.push(partnerNodeId, this.config.exchange.retryBaseMs),
+      );
       return { jobId: job.id!, state: 'queued' };
     } catch (e) {
       if (e instanceof ExchangeError) throw e;
