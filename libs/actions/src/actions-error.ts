@@ -1,20 +1,6 @@
-import { AppError, ErrorDetail } from '@scamintel/common';
+import { AppError, ErrorDetail, ActionsErrorCode } from '@scamintel/common';
 
-export type ActionsErrorCode =
-  | 'validation_failed'
-  | 'not_found'
-  | 'not_an_indicator'
-  | 'kind_mismatch'
-  | 'no_route'
-  | 'unknown_assignee'
-  | 'unknown_partner'
-  | 'illegal_transition'
-  | 'not_permitted'
-  | 'remote_action'
-  | 'conflict'
-  | 'queue_unavailable';
-
-/** Errors of disruption actions; statuses come from libs/common/src/error-status.ts. */
+/** Errors of disruption actions; their statuses are in libs/common/src/error-status.ts. */
 export class ActionsError extends AppError<ActionsErrorCode> {
   readonly domain = 'actions';
   constructor(code: ActionsErrorCode, message: string, details: ErrorDetail[] = [], headers: Record<string, string> = {}) {

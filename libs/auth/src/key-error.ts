@@ -1,6 +1,4 @@
-import { AppError } from '@scamintel/common';
-
-export type KeyErrorCode = 'validation_failed' | 'not_found';
+import { AppError, KeyErrorCode } from '@scamintel/common';
 
 export class KeyError extends AppError<KeyErrorCode> {
   readonly domain = 'keys';

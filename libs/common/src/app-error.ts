@@ -1,3 +1,5 @@
+import type { ErrorCode } from './error-codes';
+
 /**
  * Base of the per-domain exception types. Each domain declares its own subclass with its own codes; the mapping
  * from codes to HTTP statuses lives in one place (error-status.ts), never in the domain.
@@ -7,7 +9,7 @@ export interface ErrorDetail {
   message: string;
 }
 
-export abstract class AppError<C extends string = string> extends Error {
+export abstract class AppError<C extends ErrorCode = ErrorCode> extends Error {
   abstract readonly domain: string;
   constructor(
     readonly code: C,

@@ -7,3 +7,5 @@ export * from './access.decorator';
 export * from './rate-limit.decorator';
 export * from './http-docs';
 export * from './jobs';
+export * from './error-codes';
+export * from './error-map';

@@ -1,6 +1,4 @@
-import { AppError } from '@scamintel/common';
-
-export type ReportErrorCode = 'validation_failed' | 'not_found' | 'idempotency_conflict';
+import { AppError, ReportErrorCode } from '@scamintel/common';
 
 export class ReportError extends AppError<ReportErrorCode> {
   readonly domain = 'reports';

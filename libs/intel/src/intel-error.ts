@@ -1,6 +1,4 @@
-import { AppError } from '@scamintel/common';
-
-export type IntelErrorCode = 'not_found' | 'validation_failed';
+import { AppError, IntelErrorCode } from '@scamintel/common';
 
 export class IntelError extends AppError<IntelErrorCode> {
   readonly domain = 'intel';

@@ -1,6 +1,4 @@
-import { AppError } from '@scamintel/common';
-
-export type OpsErrorCode = 'not_found' | 'queue_unavailable' | 'forbidden';
+import { AppError, OpsErrorCode } from '@scamintel/common';
 
 /** Errors of the operations surface (metrics, queue dashboard). */
 export class OpsError extends AppError<OpsErrorCode> {

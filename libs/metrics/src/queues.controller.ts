@@ -18,7 +18,7 @@ import { ApiAcceptedResponse, ApiBasicAuth, ApiExtraModels, ApiOkResponse, ApiOp
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService } from '@scamintel/audit';
 import { AuthenticatedRequest, actorOf } from '@scamintel/auth';
-import { Access, ApiError, AuthError } from '@scamintel/common';
+import { Access, ApiError, AuthError, mapError } from '@scamintel/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { QueueJobsQuery, QueueOverviewQuery } from './dto/queue-jobs.query';
 import {
@@ -44,13 +44,13 @@ export class BasicChallengeFilter implements ExceptionFilter {
   catch(err: AuthError, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const status = err.code === 'unauthenticated' ? 401 : 403;
-    for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
-    if (status === 401) reply.header('WWW-Authenticate', 'Bearer, Basic realm="scamintel admin", charset="UTF-8"');
+    const m = mapError(err);
+    for (const [k, v] of Object.entries(m.headers)) reply.header(k, v);
+    if (m.status === 401) reply.header('WWW-Authenticate', 'Bearer, Basic realm="scamintel admin", charset="UTF-8"');
     reply
-      .status(status)
+      .status(m.status)
       .type('application/json')
-      .send({ error: { code: err.code, message: err.message }, requestId: String(req.id) });
+      .send({ error: { code: m.code, message: m.message }, requestId: String(req.id) });
   }
 }
 

@@ -1,9 +1,6 @@
-import { AppError, ErrorDetail } from '@scamintel/common';
+import { AppError, ErrorDetail, TaxiiErrorCode } from '@scamintel/common';
 
-export type TaxiiErrorCode =
-  'validation_failed' | 'forbidden' | 'not_found' | 'not_acceptable' | 'unsupported_media_type' | 'payload_too_large';
-
-/** Errors of the TAXII routes; statuses come from libs/common/src/error-status.ts like every domain's. */
+/** Errors of the TAXII routes; their statuses are in libs/common/src/error-status.ts. */
 export class TaxiiError extends AppError<TaxiiErrorCode> {
   readonly domain = 'taxii';
   constructor(code: TaxiiErrorCode, message: string, details: ErrorDetail[] = [], headers: Record<string, string> = {}) {

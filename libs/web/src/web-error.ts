@@ -1,6 +1,4 @@
-import { AppError } from '@scamintel/common';
-
-export type WebErrorCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'validation_failed';
+import { AppError, WebErrorCode } from '@scamintel/common';
 
 /**
  * Errors of the pages. `unauthenticated` with a Location header is answered as a redirect to the console's

@@ -1,8 +1,6 @@
-import { AppError, ErrorDetail } from '@scamintel/common';
+import { AppError, ErrorDetail, WebhooksErrorCode } from '@scamintel/common';
 
-export type WebhooksErrorCode = 'validation_failed' | 'invalid_target' | 'not_found';
-
-/** Errors of webhook subscriptions; statuses come from libs/common/src/error-status.ts. */
+/** Errors of webhook subscriptions; their statuses are in libs/common/src/error-status.ts. */
 export class WebhooksError extends AppError<WebhooksErrorCode> {
   readonly domain = 'webhooks';
   constructor(code: WebhooksErrorCode, message: string, details: ErrorDetail[] = []) {

@@ -1,13 +1,12 @@
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { RequestError } from '@scamintel/common';
+import { RequestError, mapError } from '@scamintel/common';
 import { isTaxiiPath, TAXII_MEDIA_TYPE, taxiiErrorResource } from '@scamintel/taxii';
 import { FORM_TYPE, isHtmlRoute } from '@scamintel/web';
 import { DEFAULT_SHAPE_LIMITS, shapeProblem } from './body-shape';
 import { decodeUtf8, textProblems } from './body-text';
 import { errorBody } from './error-body';
-import { mapError } from './error.filter';
 
 const MiB = 1024 * 1024;
 const JSON_TYPES = /^application\/([a-z.+-]+\+)?json$/;

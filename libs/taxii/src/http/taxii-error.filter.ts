@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TAXII_MEDIA_TYPE } from '../media-types';
-import { TAXII_CHALLENGE, mapTaxiiError, taxiiErrorResource } from './taxii-errors';
+import { mapError } from '@scamintel/common';
+import { TAXII_CHALLENGE, taxiiErrorResource } from './taxii-errors';
 
 /**
  * Scoped to the TAXII controller (@UseFilters): every error raised by the guards, pipes and handlers of a TAXII
@@ -16,7 +17,7 @@ export class TaxiiErrorFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
-    const m = mapTaxiiError(err);
+    const m = mapError(err);
     if (m.status >= 500)
       this.logger.error(`${req.method} ${req.url.split('?')[0]} → ${m.status}: ${(err as Error)?.message ?? err}`, (err as Error)?.stack);
     for (const [k, v] of Object.entries(m.headers)) if (k.toLowerCase() !== 'www-authenticate') reply.header(k, v);

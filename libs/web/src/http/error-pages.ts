@@ -1,21 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { MappedError } from '@scamintel/common';
 import { WebRenderer } from '../render/renderer';
 import { isHtmlRoute, wantsHtmlNotFound } from './html-route';
 import { applySecurityHeaders } from './security-headers';
 
-/** The public part of an error as apps/api's one error map computed it. */
-export interface MappedError {
-  status: number;
-  code: string;
-  message: string;
-  headers?: Record<string, string>;
-}
-
 const KNOWN = new Set([400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 503]);
 
 /**
- * Errors of page routes as pages: the same status the API would answer (one error map, in apps/api), words from
+ * Errors of page routes as pages: the same status the API would answer (one error map, in libs/common), words from
  * the catalogue. A console request without a session is redirected to the sign-in page instead.
  */
 @Injectable()
