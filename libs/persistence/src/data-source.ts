@@ -1,4 +1,5 @@
-import type { ClientBase } from 'pg';
+import * as pg from 'pg';
+import type { ClientBase, Pool, PoolConfig } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
@@ -19,9 +20,36 @@ function keepErrorsHeard(client: ClientBase): void {
   client.on('error', () => undefined);
 }
 
+/** The pool each driver object below made, keyed by that object (a data source's public `options.driver`). */
+const POOLS = new WeakMap<object, Pool>();
+
+/**
+ * pg as TypeORM's `driver` option, with a Pool class that remembers the pool TypeORM makes from it: the hot paths
+ * (poolOf) reach it through the data source's public options, not through TypeORM's private fields.
+ */
+function pgKeepingItsPool(): typeof pg {
+  const driver = { ...pg } as typeof pg;
+  driver.Pool = class extends pg.Pool {
+    constructor(config?: PoolConfig) {
+      super(config);
+      POOLS.set(driver, this);
+    }
+  };
+  return driver;
+}
+
+/** The pg pool of a data source made from dataSourceOptions(). */
+export function poolOf(db: DataSource): Pool {
+  const driver = (db.options as { driver?: object }).driver;
+  const pool = driver && POOLS.get(driver);
+  if (!pool) throw new Error('no pg pool: the data source was not made from dataSourceOptions(), or is not initialized');
+  return pool;
+}
+
 export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
   return {
     type: 'postgres',
+    driver: pgKeepingItsPool(),
     url: s.databaseUrl,
     entities: [],
     migrations: MIGRATIONS,

@@ -1,16 +1,13 @@
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
 import { isRetryableTransactionError } from '@scamintel/vocabulary';
+import { poolOf } from './data-source';
 
 /**
  * Hot paths (intake, ingest, exchange) speak SQL straight to TypeORM's pg pool: multi-row statements with
  * unnest() arrays, RETURNING and ON CONFLICT are the point, and pg's plain QueryResult keeps rowCount reliable.
  */
 export type Queryable = Pick<PoolClient, 'query'> | Pick<Pool, 'query'>;
-
-export function poolOf(db: DataSource): Pool {
-  return (db.driver as unknown as { master: Pool }).master;
-}
 
 // Rows default to loosely typed records: each repository names the columns it selects where it reads them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
