@@ -18,6 +18,7 @@ export const JOB_QUEUE = {
   [JobName.WebhookDeliver]: QueueName.Webhooks,
   [JobName.WebhooksRelay]: QueueName.Webhooks,
   [JobName.FeedRefresh]: QueueName.Feeds,
+  [JobName.CampaignsCluster]: QueueName.Campaigns,
 } as const satisfies Record<JobName, QueueName>;
 
 /** An ingest job: the outbox row whose reports to process (the reports themselves stay in PostgreSQL). */
@@ -60,6 +61,8 @@ export interface JobData {
   [JobName.WebhookDeliver]: DeliverJobData;
   [JobName.WebhooksRelay]: TickJobData;
   [JobName.FeedRefresh]: TickJobData;
+  /** None: the job clusters whatever ingest has committed since (idempotent). */
+  [JobName.CampaignsCluster]: TickJobData;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -94,6 +97,7 @@ export const JOB_PARSERS: { [N in JobName]: (data: unknown) => JobData[N] } = {
   [JobName.WebhookDeliver]: (d) => ({ deliveryId: field(JobName.WebhookDeliver, d, 'deliveryId', isString) as string }),
   [JobName.WebhooksRelay]: tick,
   [JobName.FeedRefresh]: tick,
+  [JobName.CampaignsCluster]: tick,
 };
 
 /** Job ids: the same work always gets the same id, so BullMQ does not queue it twice. */
@@ -116,6 +120,7 @@ export const SCHEDULER_IDS = {
   [JobName.ActionsTick]: 'actions-tick',
   [JobName.WebhooksRelay]: 'webhooks-relay',
   [JobName.FeedRefresh]: 'feed-refresh',
+  [JobName.CampaignsCluster]: 'campaigns-cluster',
 } as const;
 
 /** Work that a relay or the next tick re-adds must not linger once done or failed and block its own jobId. */
