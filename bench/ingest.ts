@@ -95,7 +95,7 @@ async function ours(total: number, workers: number) {
     // autocannon sends each batch once (amount = number of batches), each body built when its request is sent.
     const load = await autocannon({
       url: base,
-      connections: CLIENTS,
+      connections: Math.min(CLIENTS, Math.ceil(total / BATCH)),
       amount: Math.ceil(total / BATCH),
       timeout: 120,
       requests: [
