@@ -122,6 +122,7 @@ export function rowOf(r: Result): Row {
         baseline: 'fingerprint() alone',
         goal: '≥ 250,000/s',
         met: (n(r.valuesPerSec) ?? 0) >= 250_000,
+        notes: n(r.valuesPerCpuSec) ? `${fmt(n(r.valuesPerCpuSec))} values per CPU-second (baseline ${fmt(n(r.baselinePerCpuSec))})` : '',
       };
     default: {
       const key = Object.keys(r).find((k) => k.endsWith('PerSec') && !k.startsWith('baseline'));
