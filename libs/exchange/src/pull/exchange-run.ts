@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PartnersRepository } from '../partners/partners.repository';
-import { PushError, PushService, PushSummary } from '../push/push.service';
+import type { PushSummary } from '../push/push-run';
+import { PushError, PushService } from '../push/push.service';
 import { PullError, PullService, PullSummary } from './pull.service';
 
 export interface ExchangeRunSummary {
