@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { BulletinFigures, writeBulletinFiles } from '@scamintel/bulletins';
+import { printCampaigns } from './demo-campaigns';
 import { INDICATOR_TYPES } from '@scamintel/vocabulary';
 import { demoActions } from './demo-actions';
 import { http, pageLines, pickPort, recreateDatabase, until } from './demo-support';
@@ -245,6 +246,7 @@ async function main(): Promise<void> {
       );
     }
     await printLookups(nodes);
+    await printCampaigns(nodes, http, until, say);
     await demoActions(sg, kr, http, until, say);
     await writeBulletins(nodes);
     await printAudit(nodes);
