@@ -4,3 +4,7 @@ export type { RebuildOutcome } from './rebuild.repository';
 export * from './campaigns.service';
 export * from './campaigns-error';
 export * from './dto/campaign.response';
+// The bench drives the repositories directly, without a Nest context.
+export { GraphRepository } from './graph.repository';
+export { RebuildRepository } from './rebuild.repository';
+export { GroupsWriter } from './groups.writer';
