@@ -25,6 +25,8 @@ export interface ReceivedLink {
 }
 
 export interface ReadCampaigns {
+  /** The bundle holds the sender's complete set of campaigns for this receiver. */
+  completeSet: boolean;
   campaigns: ReceivedCampaign[];
   links: ReceivedLink[];
   errors: { id?: string; message: string }[];
@@ -42,7 +44,8 @@ const props = (o: StixObject) => (o.extensions?.[SCAMINTEL_PROPERTIES_EXT] ?? {}
  * sender created. Anything malformed is an error, not a guess: the receiver refuses the bundle whole.
  */
 export function readCampaignObjects(objects: StixObject[], senderRef: string): ReadCampaigns {
-  const out: ReadCampaigns = { campaigns: [], links: [], errors: [] };
+  const sender = objects.find((o) => o.type === 'identity' && o.id === senderRef);
+  const out: ReadCampaigns = { completeSet: !!sender && props(sender).campaign_set === true, campaigns: [], links: [], errors: [] };
   const locations = new Map(objects.filter((o) => o.type === 'location').map((o) => [o.id, o]));
   const origins = new Map<string, string>();
   for (const o of objects) {

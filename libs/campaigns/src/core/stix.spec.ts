@@ -65,7 +65,9 @@ describe('campaigns as STIX', () => {
 
   it('ignores objects another identity created and reports malformed ones', () => {
     const objects = campaignObjects(sender, [campaign], [link]);
-    expect(readCampaignObjects(objects, identityId('sg-spf'))).toEqual({ campaigns: [], links: [], errors: [] });
+    expect(readCampaignObjects(objects, identityId('sg-spf'))).toEqual({ completeSet: false, campaigns: [], links: [], errors: [] });
+    expect(readCampaignObjects(objects, identityId('kr-knpa')).completeSet).toBe(true);
+    expect(readCampaignObjects(campaignObjects(sender, [], [link], false), identityId('kr-knpa')).completeSet).toBe(false);
     const bad = objects.map((o) =>
       o.type === 'campaign'
         ? { ...o, extensions: { ...o.extensions!, [Object.keys(o.extensions!)[0]]: { extension_type: 'property-extension', reports: -1 } } }

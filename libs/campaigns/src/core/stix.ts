@@ -57,6 +57,7 @@ export function campaignObjects(
   sender: { nodeId: string; jurisdiction: string },
   campaigns: SharedCampaign[],
   links: SharedLink[],
+  completeSet = true,
 ): StixObject[] {
   const senderRef = identityId(sender.nodeId);
   const tlps = new Set<Tlp>(['clear']);
@@ -70,7 +71,9 @@ export function campaignObjects(
       name: sender.nodeId,
       identity_class: 'organization',
       object_marking_refs: [TLP_MARKING_IDS.clear],
-      extensions: ext({ node_id: sender.nodeId, jurisdiction: sender.jurisdiction }),
+      // `campaign_set`: the bundle carries every campaign the sender shares with this partner now, so the receiver
+      // drops those it holds from the sender and no longer sees (merged away, closed to it, gone).
+      extensions: ext({ node_id: sender.nodeId, jurisdiction: sender.jurisdiction, ...(completeSet ? { campaign_set: true } : {}) }),
     },
   ];
   const base = (tlp: Tlp, created: string, modified: string) => {

@@ -21,9 +21,25 @@ export class CampaignsInboundRepository {
   }
 
   /** Returns the values re-clustered. */
-  async store(nodeId: string, campaigns: ReceivedCampaign[], links: ReceivedLink[], hubAt: number): Promise<string[]> {
+  async store(
+    nodeId: string,
+    campaigns: ReceivedCampaign[],
+    links: ReceivedLink[],
+    hubAt: number,
+    completeSet: boolean,
+  ): Promise<string[]> {
     return transaction(this.db, async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock($1)`, [GRAPH_LOCK]);
+      const dropped: string[] = [];
+      if (completeSet) {
+        const keep = campaigns.map((c) => c.stixId);
+        const { rows } = await tx.query(
+          `DELETE FROM partner_campaign_members WHERE node_id = $1 AND NOT (stix_id = ANY($2)) RETURNING fingerprint`,
+          [nodeId, keep],
+        );
+        dropped.push(...rows.map((r) => r.fingerprint as string));
+        await tx.query(`DELETE FROM partner_campaigns WHERE node_id = $1 AND NOT (stix_id = ANY($2))`, [nodeId, keep]);
+      }
       const degree = new Map<string, number>();
       for (const l of links) {
         degree.set(l.a, l.aReports);
@@ -74,7 +90,7 @@ export class CampaignsInboundRepository {
           [nodeId, c.stixId, c.members],
         );
       }
-      const touched = [...new Set([...fps, ...campaigns.flatMap((c) => c.members)])].sort();
+      const touched = [...new Set([...fps, ...dropped, ...campaigns.flatMap((c) => c.members)])].sort();
       if (!touched.length) return [];
       await tx.query(
         `INSERT INTO campaign_nodes (fingerprint, partner_reports)

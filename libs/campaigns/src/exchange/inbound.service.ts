@@ -63,7 +63,9 @@ export class CampaignsInboundService {
         return a < b ? { ...l, a, b } : { a: b, b: a, reports: l.reports, aReports: l.bReports, bReports: l.aReports };
       })
       .filter((l) => l.a !== l.b);
-    await this.clustering.announce(await this.repo.store(v.partner.nodeId, campaigns, links, this.config.campaigns.hubMinReports));
+    await this.clustering.announce(
+      await this.repo.store(v.partner.nodeId, campaigns, links, this.config.campaigns.hubMinReports, read.completeSet),
+    );
     await this.audit.record({
       actor,
       action: 'exchange.received',

@@ -92,7 +92,7 @@ export class ShareService {
       }
       const next = page.length ? page[page.length - 1].seq : seq;
       if (links.length || pendingCampaigns) {
-        await this.post(partner, pendingCampaigns ?? [], links);
+        await this.post(partner, pendingCampaigns ?? [], links, pendingCampaigns !== null);
         requests++;
       }
       seq = next;
@@ -111,8 +111,8 @@ export class ShareService {
     return partner.pseudonymKey ? fingerprint(type as IndicatorType, pseudonym(partner.pseudonymKey, value)) : undefined;
   }
 
-  private async post(partner: PartnerRecord, campaigns: SharedCampaign[], links: SharedLink[]): Promise<void> {
-    const objects = campaignObjects({ nodeId: this.config.nodeId, jurisdiction: this.config.jurisdiction }, campaigns, links);
+  private async post(partner: PartnerRecord, campaigns: SharedCampaign[], links: SharedLink[], completeSet: boolean): Promise<void> {
+    const objects = campaignObjects({ nodeId: this.config.nodeId, jurisdiction: this.config.jurisdiction }, campaigns, links, completeSet);
     const body = Buffer.from(
       JSON.stringify({
         type: 'bundle',
