@@ -8,6 +8,7 @@ import { BulletinQueue } from './bulletin-queue';
 import { BulletinsController } from './bulletins.controller';
 import { BulletinsProcessor } from './bulletins.processor';
 import { BulletinsRepository } from './bulletins.repository';
+import { BulletinFiguresRepository } from './figures.repository';
 import { BulletinsScheduler } from './bulletins.scheduler';
 import { BulletinsService } from './bulletins.service';
 
@@ -15,7 +16,7 @@ import { BulletinsService } from './bulletins.service';
 @Module({
   imports: [BullModule.registerQueue({ name: QueueName.Bulletins }), AuditModule, VerdictsModule, ActionStatsModule],
   controllers: [BulletinsController],
-  providers: [BulletinsRepository, BulletinQueue, BulletinsService],
+  providers: [BulletinsRepository, BulletinFiguresRepository, BulletinQueue, BulletinsService],
   exports: [BulletinsService],
 })
 export class BulletinsModule {}
@@ -23,7 +24,7 @@ export class BulletinsModule {}
 /** Worker side: the processor, the weekly job scheduler and the sweep of lost jobs. */
 @Module({
   imports: [BullModule.registerQueue({ name: QueueName.Bulletins }), AuditModule, VerdictsModule, ActionStatsModule],
-  providers: [BulletinsRepository, BulletinQueue, BulletinsService, BulletinsProcessor, BulletinsScheduler],
+  providers: [BulletinsRepository, BulletinFiguresRepository, BulletinQueue, BulletinsService, BulletinsProcessor, BulletinsScheduler],
   exports: [BulletinsService],
 })
 export class BulletinsWorkerModule {}

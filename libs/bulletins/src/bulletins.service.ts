@@ -7,7 +7,8 @@ import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { VerdictService } from '@scamintel/policing';
 import { BulletinError } from './bulletin-error';
 import { BulletinQueue } from './bulletin-queue';
-import { BulletinRow, BulletinsRepository, InputData } from './bulletins.repository';
+import { BulletinRow, BulletinsRepository } from './bulletins.repository';
+import { BulletinFiguresRepository, InputData } from './figures.repository';
 import {
   availableLanguages,
   buildFigures,
@@ -57,6 +58,7 @@ export class BulletinsService {
 
   constructor(
     private readonly repo: BulletinsRepository,
+    private readonly inputs: BulletinFiguresRepository,
     private readonly queue: BulletinQueue,
     private readonly audit: AuditService,
     private readonly verdicts: VerdictService,
@@ -154,7 +156,7 @@ export class BulletinsService {
   }
 
   async input(from: string, to: string): Promise<BulletinInput> {
-    const data = await this.repo.loadInput({
+    const data = await this.inputs.loadInput({
       jurisdiction: this.config.jurisdiction,
       timeZone: this.config.bulletins.timezone,
       previousFrom: previousPeriod(from, to).from,
