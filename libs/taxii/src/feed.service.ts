@@ -1,33 +1,25 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import type { Decision } from '@scamintel/policing';
 import { NodeKeyService, toCandidate, ExportRepository, ExportRow, OutboundService, PageEvidence } from '@scamintel/exchange';
 import {
   CUSTOM_SCO_EXT,
   ExchangeIndicator,
   NodeIdentity,
-  PartnerPolicy,
   SCAMINTEL_PROPERTIES_EXT,
   StixMappingError,
   StixObject,
-  WithheldReason,
   applyOutboundPolicy,
   extensionDefinitions,
-  identityId,
-  indicatorId,
-  observableOf,
-  pseudonym,
-  sightingId,
-  stixUnrepresentable,
   tlpMarkingDefinition,
   toStixBundle,
 } from '@scamintel/exchange-core';
 import { TaxiiCollection } from './collections.service';
 import { FeedPosition, RowPosition, START, decodeCursor, encodeCursor } from './cursor';
+import { mayMatch, withheldWhatever } from './feed-match';
 import { TaxiiObjectIndex } from './object-index';
 import { Listed, ObjectFilters, filterKey, isStixId, matches } from './filters';
 import { formatMicros, parseMicros } from './timestamps';
-import { IndicatorType, TLPS, fingerprint, isIndicatorType, tlpAllowed } from '@scamintel/vocabulary';
+import { IndicatorType, TLPS, tlpAllowed } from '@scamintel/vocabulary';
 
 /** One object of a collection with its TAXII bookkeeping. */
 export interface FeedEntry {
@@ -66,30 +58,6 @@ const CUSTOM_SCO_OF: Partial<Record<IndicatorType, keyof typeof CUSTOM_SCO_EXT>>
   bank_account: 'bank-account',
   crypto_wallet: 'cryptocurrency-wallet',
 };
-
-/**
- * Whether the exchange's own policy withholds this row whatever its verdict: a dry run of toCandidate +
- * applyOutboundPolicy with a stand-in decision, counted only when the reason is one that reads no decision
- * (no local sighting, red, amber+strict, above maxTlp, a type not shared, …). Such rows need no verdict
- * evidence, which is most of the cost of a page (the public collection withholds everything above TLP:CLEAR).
- */
-const STAND_IN: Decision = { verdict: 'unknown', rule: 'taxii_dry_run', reason: '', confidence: 100, flags: [] };
-const DECISION_FREE: ReadonlySet<WithheldReason> = new Set<WithheldReason>([
-  'from_partner',
-  'tlp_red',
-  'tlp_amber_strict',
-  'above_max_tlp',
-  'type_not_shared',
-  'already_pseudonymised',
-  'no_pseudonym_key',
-  'not_stix_representable',
-]);
-function withheldWhatever(row: ExportRow, policy: PartnerPolicy, key: string | undefined): boolean {
-  const candidate = toCandidate(row, STAND_IN);
-  if (!candidate) return true;
-  const { withheld } = applyOutboundPolicy([candidate], policy, key);
-  return withheld.length > 0 && DECISION_FREE.has(withheld[0].reason);
-}
 
 const listed = (e: FeedEntry): Listed => ({
   id: e.object.id,
@@ -200,7 +168,7 @@ export class TaxiiFeed {
     // An index lookup finds the candidates (usually one); each is checked against the collection like any row.
     for (const fp of await this.objectIndex.holders(c, objectId, horizon)) {
       const row = await this.objectIndex.position(fp, horizon);
-      if (!row || !this.mayMatch(row, c, byId, sender)) continue;
+      if (!row || !mayMatch(row, c, byId, sender)) continue;
       // A page of one from the position just before the row is the row, read like any other.
       const [full] = await this.exports.page(row.before, horizon, 1, this.config.jurisdiction);
       if (!full || full.fingerprint !== fp) continue;
@@ -261,7 +229,7 @@ export class TaxiiFeed {
     const { policy } = c.audience;
     const key = c.audience.pseudonymKey ?? undefined;
     const sender = this.node.stixSender();
-    const wanted = rows.map((r) => this.mayMatch(r, c, filters, sender) && !withheldWhatever(r, policy, key));
+    const wanted = rows.map((r) => mayMatch(r, c, filters, sender) && !withheldWhatever(r, policy, key));
     const toJudge = rows.filter((r, i) => wanted[i]);
     const evidence: PageEvidence = toJudge.length
       ? await this.outbound.evidence(c.audience, { from: null, rows: toJudge, limit: toJudge.length, horizon })
@@ -292,41 +260,5 @@ export class TaxiiFeed {
       this.logger.warn(`record left out of the TAXII feed: ${err.message}`);
       return [];
     }
-  }
-
-  /**
-   * Cheap pre-check before the row is judged: with `match[id]` or a `match[type]` that names no indicator or
-   * sighting, only rows whose would-be objects can match need verdicts. Ids depend only on type, value (or its
-   * pseudonym) and this node, so they are known before judging.
-   */
-  private mayMatch(
-    row: Pick<ExportRow, 'fingerprint' | 'type' | 'value'>,
-    c: TaxiiCollection,
-    f: ObjectFilters,
-    sender: NodeIdentity,
-  ): boolean {
-    if (!f.ids && !f.types) return true;
-    if (!f.ids && (f.types!.has('indicator') || f.types!.has('sighting'))) return true;
-    if (!isIndicatorType(row.type)) return false;
-    const { policy } = c.audience;
-    const pseudonymised = policy.pseudonymise.includes(row.type);
-    const key = c.audience.pseudonymKey;
-    if (pseudonymised && !key) return false;
-    const value = pseudonymised ? pseudonym(key!, row.value) : row.value;
-    if (stixUnrepresentable({ type: row.type, value, pseudonymised })) return false;
-    const ids = f.ids ? [...f.ids] : [];
-    // Only the ids asked about are computed: an indicator id costs one SHA-1, an observable's id a JCS and one.
-    const wantsSco =
-      (f.types && !f.types.has('indicator') && !f.types.has('sighting')) ||
-      ids.some((id) => !id.startsWith('indicator--') && !id.startsWith('sighting--'));
-    const sco = wantsSco ? observableOf({ type: row.type, value, pseudonymised }).sco : undefined;
-    if (f.types && sco && !f.types.has(sco.type)) return false;
-    if (f.ids) {
-      if (sco && f.ids.has(sco.id)) return true;
-      if (!ids.some((id) => id.startsWith('indicator--') || id.startsWith('sighting--'))) return false;
-      const indicator = indicatorId(pseudonymised ? fingerprint(row.type, value) : row.fingerprint, sender.nodeId);
-      return f.ids.has(indicator) || f.ids.has(sightingId(indicator, identityId(sender.nodeId)));
-    }
-    return true;
   }
 }
