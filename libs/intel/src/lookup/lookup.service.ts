@@ -1,51 +1,17 @@
 import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { type NormalizedIndicator, type NormalizeResult, tryNormalize, WarninglistHit, warninglistHit } from '@scamintel/indicators';
-import { Decision, VerdictService } from '@scamintel/policing';
+import { type NormalizedIndicator, type NormalizeResult, tryNormalize, warninglistHit } from '@scamintel/indicators';
+import { VerdictService } from '@scamintel/policing';
 import { pseudonym } from '@scamintel/exchange-core';
+import { LookupAnswer, listEntry, partnerEntry, rejectedAnswer } from './lookup-answer';
 import { LookupRepository, PartnerSighting } from './lookup.repository';
 import { sightingTotals } from './sighting-totals';
 import { AnswerCache } from './answer-cache';
 import { VerdictChanges } from '@scamintel/platform';
 import { IndicatorType, fingerprint } from '@scamintel/vocabulary';
 
-type Verdict = Decision['verdict'];
 /** Reporter counts in lookups and details cover this window; verdict rules choose their own. */
 const RECENT_DAYS = 90;
-
-export interface LookupAnswer {
-  query: string;
-  indicator: { type: string; value: string; fingerprint: string } | null;
-  verdict: Verdict;
-  reports: number;
-  firstSeen: string | null;
-  lastSeen: string | null;
-  jurisdictions: string[];
-  scamTypes: string[];
-  confidence: number;
-  explanation: { jurisdiction: string; rule: string; reason: string };
-  byJurisdiction: {
-    jurisdiction: string;
-    sourceNode: string;
-    verdict: Verdict;
-    confidence: number;
-    reports: number;
-    firstSeen: string;
-    lastSeen: string;
-    rule: string;
-    reason: string;
-    formerPartner?: boolean;
-  }[];
-  flags?: string[];
-  rejected?: { code: string; reason: string };
-  /** CONTRACT §6: the list an official value is on, whether or not anyone reported it. */
-  warninglist?: { name: string; description: string; label?: string };
-  /** CONTRACT §11: the campaign the value belongs to, when it is shared at TLP clear. */
-  campaign?: { id: string; reports: number; jurisdictions: string[] };
-}
-
-/** The warninglist part of an answer: which list, and the entry's own label when it has one. */
-const listEntry = (hit: WarninglistHit) => ({ name: hit.list, description: hit.description, ...(hit.label ? { label: hit.label } : {}) });
 
 /** One value to look up; `problem` answers it in place without a lookup (the caller found the item malformed). */
 export interface LookupItem {
@@ -127,22 +93,6 @@ export class LookupService implements OnModuleInit {
     }));
   }
 
-  /** A partner's own verdict for its jurisdiction, side by side with ours: it informs, it never replaces. */
-  private partnerEntry(p: PartnerSighting) {
-    return {
-      jurisdiction: p.jurisdiction,
-      sourceNode: p.sourceNode,
-      verdict: p.verdict as Verdict,
-      confidence: p.confidence,
-      reports: p.sightings,
-      firstSeen: new Date(p.firstSeen).toISOString(),
-      lastSeen: new Date(p.lastSeen).toISOString(),
-      rule: 'partner',
-      reason: `the verdict of ${p.sourceNode} for ${p.jurisdiction}${p.pseudonymised ? ' (matched by its pseudonym)' : ''}${p.revoked ? '; revoked' : ''}${p.formerPartner ? '; sent while it was a partner' : ''}`,
-      ...(p.formerPartner ? { formerPartner: true } : {}),
-    };
-  }
-
   /** "Is this a scam?" for the public: counts and verdicts only, never who reported. */
   async lookup(q: string, type?: IndicatorType, region?: string): Promise<LookupAnswer> {
     return (await this.lookupMany([{ q, type, region }]))[0];
@@ -187,20 +137,7 @@ export class LookupService implements OnModuleInit {
     // An official short code (999, 112, 1332…) is no phone value, but it is on a warninglist: official (CONTRACT §6).
     const official =
       code === 'official_short_code' ? warninglistHit(it.q, { type: it.type, region: it.region ?? this.config.jurisdiction }) : null;
-    return {
-      query: it.q,
-      indicator: null,
-      verdict: official ? 'legitimate' : 'unknown',
-      confidence: 0,
-      reports: 0,
-      firstSeen: null,
-      lastSeen: null,
-      jurisdictions: [],
-      scamTypes: [],
-      byJurisdiction: [],
-      explanation: { jurisdiction: this.config.jurisdiction, rule: official ? 'warninglist' : 'not_an_indicator', reason },
-      ...(official ? { warninglist: listEntry(official) } : { rejected: { code, reason } }),
-    };
+    return rejectedAnswer(it.q, this.config.jurisdiction, code, reason, official);
   }
 
   private answer(
@@ -246,7 +183,7 @@ export class LookupService implements OnModuleInit {
             reason: d.reason,
           };
         })
-        .concat(partners.map((p) => this.partnerEntry(p))),
+        .concat(partners.map((p) => partnerEntry(p))),
       ...(local.flags.length ? { flags: local.flags } : {}),
       ...(listed ? { warninglist: listEntry(listed) } : {}),
       ...(read.campaigns.has(fingerprint) ? { campaign: read.campaigns.get(fingerprint)! } : {}),
@@ -304,7 +241,7 @@ export class LookupService implements OnModuleInit {
             pseudonymised: p.pseudonymised,
             receivedAt: p.receivedAt,
             ...(p.formerPartner ? { formerPartner: true } : {}),
-            verdict: { verdict: p.verdict, confidence: p.confidence, rule: 'partner', reason: this.partnerEntry(p).reason, flags: [] },
+            verdict: { verdict: p.verdict, confidence: p.confidence, rule: 'partner', reason: partnerEntry(p).reason, flags: [] },
           })),
         ),
       reportIds,
