@@ -144,12 +144,11 @@ function sync(from: Node, to: Node): void {
     { cwd: ROOT, env: from.env, encoding: 'utf8' },
   );
   if (run.status !== 0) throw new Error(`exchange:sync ${from.nodeId} → ${to.nodeId} failed: ${run.stderr}`);
-  const s = JSON.parse(run.stdout.trim().split('\n').pop() as string) as {
-    batches: number;
-    indicators: number;
-    examined: number;
-    withheld: Record<string, number>;
+  // The CLI prints one summary per direction the partner's mode asks for; the demo's partners are push partners.
+  const { push: s } = JSON.parse(run.stdout.trim().split('\n').pop() as string) as {
+    push?: { batches: number; indicators: number; examined: number; withheld: Record<string, number> };
   };
+  if (!s) throw new Error(`exchange:sync ${from.nodeId} → ${to.nodeId} pushed nothing: is ${to.nodeId} a push partner?`);
   const withheld =
     Object.entries(s.withheld)
       .map(([why, n]) => `${n} ${why.replace(/_/g, ' ')}`)
