@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
 import { IndicatorInputDto, LossDto, ReportDto } from '@scamintel/intake';
 import { passesReportDto, toReport } from './report-row';
-import { CHANNELS, INDICATOR_TYPES, SCAM_TYPES, TLPS } from '@scamintel/vocabulary';
+import { ACTIVE_CURRENCIES, CHANNELS, INDICATOR_TYPES, LOSS_AMOUNT, SCAM_TYPES, TLPS } from '@scamintel/vocabulary';
 
 const constraintsOf = (cls: Function) =>
   getMetadataStorage()
@@ -55,7 +55,7 @@ describe('import rows', () => {
       ].sort(),
     );
     expect(constraintsOf(LossDto)).toEqual(
-      ['amount matches ["^(0|[1-9]\\\\d{0,14})(\\\\.\\\\d{1,2})?$",null]', 'currency matches ["^[A-Z]{3}$",null]'].sort(),
+      [`amount matches ${JSON.stringify([LOSS_AMOUNT.source, null])}`, `currency isIn ${JSON.stringify([[...ACTIVE_CURRENCIES]])}`].sort(),
     );
   });
 

@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { ValidationError, isIn, isISO8601, isString, matches, maxLength, minLength, validateSync } from 'class-validator';
 import { tryNormalize } from '@scamintel/indicators';
 import { ReportDto } from '@scamintel/intake';
-import { CHANNELS, INDICATOR_TYPES, SCAM_TYPES, TLPS, IndicatorType } from '@scamintel/vocabulary';
+import { CHANNELS, INDICATOR_TYPES, LOSS_AMOUNT, SCAM_TYPES, TLPS, IndicatorType, isActiveCurrency } from '@scamintel/vocabulary';
 
 /** Reports dated this far in the future are refused, as by the API (ReportsService). */
 const MAX_FUTURE_MS = 24 * 3600 * 1000;
@@ -63,7 +63,7 @@ export function passesReportDto(b: Record<string, unknown>): boolean {
   const loss = b.loss as { amount?: unknown; currency?: unknown } | null | undefined;
   if (
     loss !== undefined &&
-    !(matches(loss?.amount as string, /^(0|[1-9]\d{0,14})(\.\d{1,2})?$/) && matches(loss?.currency as string, /^[A-Z]{3}$/))
+    !(matches(loss?.amount as string, LOSS_AMOUNT) && typeof loss?.currency === 'string' && isActiveCurrency(loss.currency))
   )
     return false;
   if (!Array.isArray(b.indicators) || b.indicators.length > 50) return false;
