@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import { runMigrations } from '@scamintel/persistence';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS, dataSourceOptions, runMigrations } from '@scamintel/persistence';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -38,4 +40,55 @@ export async function sqlClient(url: string): Promise<Client> {
   const c = new Client({ connectionString: url });
   await c.connect();
   return c;
+}
+
+/**
+ * A fresh, migrated database cloned from a template: the migrations run once per migration set into
+ * `scamintel_tpl_<hash>` (under an advisory lock, so parallel test files and sessions build it once), and each
+ * test file gets `CREATE DATABASE … TEMPLATE` of it, which takes a fraction of a migration run. The hash covers
+ * every migration's name and code, so a branch with other migrations gets its own template.
+ */
+export async function createTemplatedDatabase(label: string): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const tpl = `scamintel_tpl_${createHash('sha256')
+    .update(MIGRATIONS.map((m) => `${m.name}:${m.prototype.up.toString()}`).join('|'))
+    .digest('hex')
+    .slice(0, 16)}`;
+  const name = `scamintel_t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${Date.now().toString(36)}`.slice(0, 63);
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`SELECT pg_advisory_lock(hashtext('scamintel-test-template'))`);
+    const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [tpl]);
+    if (!rowCount) {
+      const building = `${tpl}_b${process.pid}`;
+      await admin.query(`DROP DATABASE IF EXISTS ${building}`);
+      await admin.query(`CREATE DATABASE ${building}`);
+      await runMigrations(`postgres://postgres@127.0.0.1:5432/${building}`);
+      // Renamed only once complete, so a template that exists is always fully migrated.
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${tpl}`);
+    }
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${tpl}`);
+  } finally {
+    await admin.query(`SELECT pg_advisory_unlock(hashtext('scamintel-test-template'))`).catch(() => undefined);
+    await admin.end();
+  }
+  const url = `postgres://postgres@127.0.0.1:5432/${name}`;
+  return { url, name, drop: () => dropDatabase(name) };
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  const c = new Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
+}
+
+/** An initialized data source on a test database, made like the application's (so poolOf and transaction work). */
+export async function openDataSource(url: string): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions({ databaseUrl: url, poolSize: 4, applicationName: 'scamintel-test' }));
+  await ds.initialize();
+  return ds;
 }
