@@ -1,5 +1,6 @@
 import { computeChange, isSuppressed, publishCount, suppressed, trend } from './change';
 import { breakdown, type Cells } from './complementary';
+import { BulletinInputError, checkCategories, checkConfig, checkStats, count, day, fail, isoDay } from './figures-input';
 import { maskIndicator } from './mask';
 import {
   type BulletinConfig,
@@ -13,7 +14,6 @@ import {
 } from './types';
 import {
   compareDecimal,
-  isDecimal,
   percentChangeDecimal,
   subDecimal,
   ACTION_KINDS,
@@ -30,11 +30,8 @@ export const RISING_N = 3;
 export const RISING_MIN_BASE = 5;
 export const CHART_SERIES = 5;
 
-export class BulletinInputError extends Error {
-  override name = 'BulletinInputError';
-}
+export { BulletinInputError };
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REGION = /^[A-Z]{2}$/;
 
 export function buildFigures(input: BulletinInput, config: BulletinConfig = DEFAULT_CONFIG): BulletinFigures {
@@ -116,64 +113,6 @@ function timeToAction(rows: NonNullable<BulletinInput['actions']>, minCount: num
       ? { kind, done: suppressed(minCount), medianMinutes: suppressed(minCount) }
       : { kind, done: r.done, medianMinutes: Math.round(r.medianSeconds / 60) };
   });
-}
-
-function checkConfig(config: BulletinConfig): BulletinConfig {
-  if (!Number.isSafeInteger(config.minCount) || config.minCount < 1) fail('config.minCount', 'must be an integer ≥ 1');
-  if (config.maskStyle !== 'partial' && config.maskStyle !== 'defang') fail('config.maskStyle', 'must be partial or defang');
-  if (!Number.isSafeInteger(config.maxWatch) || config.maxWatch < 0) fail('config.maxWatch', 'must be an integer ≥ 0');
-  return config;
-}
-
-function fail(path: string, message: string): never {
-  throw new BulletinInputError(`${path}: ${message}`);
-}
-
-function count(n: unknown, path: string): number {
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) fail(path, 'must be a non-negative integer');
-  return n;
-}
-
-function isoDay(value: unknown, path: string): number {
-  const ms = typeof value === 'string' && ISO_DATE.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
-  if (Number.isNaN(ms) || day(ms) !== value) fail(path, 'must be a date YYYY-MM-DD');
-  return ms;
-}
-
-function day(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-// Stats come from our own queries, so an unknown category or a malformed amount is a bug to surface, not to skip.
-function checkStats(stats: PeriodStats, path: string): PeriodStats {
-  count(stats?.reports, `${path}.reports`);
-  checkCategories(stats.byScamType ?? {}, SCAM_TYPES, `${path}.byScamType`);
-  checkCategories(stats.byChannel ?? {}, CHANNELS, `${path}.byChannel`);
-  for (const [currency, amount] of Object.entries(stats.lossByCurrency ?? {})) {
-    if (!/^[A-Z]{3}$/.test(currency)) fail(`${path}.lossByCurrency`, `${JSON.stringify(currency)} is not an ISO 4217 code`);
-    if (!isDecimal(amount) || amount.startsWith('-')) fail(`${path}.lossByCurrency.${currency}`, 'must be a non-negative decimal string');
-  }
-  const lossReports = stats.lossReportsByCurrency;
-  if (lossReports !== undefined) {
-    for (const [currency, n] of Object.entries(lossReports)) {
-      if (!/^[A-Z]{3}$/.test(currency)) fail(`${path}.lossReportsByCurrency`, `${JSON.stringify(currency)} is not an ISO 4217 code`);
-      count(n, `${path}.lossReportsByCurrency.${currency}`);
-    }
-  }
-  return {
-    reports: stats.reports,
-    byScamType: stats.byScamType ?? {},
-    byChannel: stats.byChannel ?? {},
-    lossByCurrency: stats.lossByCurrency ?? {},
-    ...(lossReports !== undefined ? { lossReportsByCurrency: lossReports } : {}),
-  };
-}
-
-function checkCategories(counts: Record<string, unknown>, known: readonly string[], path: string): void {
-  for (const [key, n] of Object.entries(counts)) {
-    if (!known.includes(key)) fail(path, `unknown category ${JSON.stringify(key)}`);
-    count(n, `${path}.${key}`);
-  }
 }
 
 function topKeys<K extends string>(keys: readonly K[], cur: Partial<Record<K, number>>, minCount: number): K[] {
