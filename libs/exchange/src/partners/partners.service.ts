@@ -123,8 +123,9 @@ export class PartnersService {
         )
       : [];
     if (before && before.pseudonymKey !== after.pseudonymKey) (changed as string[]).push('pseudonymKey');
-    // Lookups match a partner's pseudonyms with its key: answers computed with the old one are dropped.
-    if (before?.pseudonymKey !== after.pseudonymKey) await this.changes?.changed('all');
+    // Lookups match a partner's pseudonyms with its key, and registering a former partner again clears the mark on
+    // what it sent: answers computed before are dropped in every API process.
+    if (created || before?.pseudonymKey !== after.pseudonymKey) await this.changes?.changed('all');
     await this.audit.record({
       actor,
       action: created ? 'partner.created' : 'partner.updated',
@@ -147,6 +148,8 @@ export class PartnersService {
     const out = await this.repo.remove(nodeId);
     if (!out) throw new ExchangeError('not_found', 'no such partner');
     const endedAt = new Date(out.endedAt).toISOString();
+    // Every answer holding its sightings now shows them as from a former partner.
+    await this.changes?.changed('all');
     await this.audit.record({
       actor,
       action: 'partner.deleted',
