@@ -1,4 +1,4 @@
-import { TLP_RANK, type Tlp, addDecimal } from '@scamintel/vocabulary';
+import { TLP_RANK, type SightingTotals, type Tlp, addDecimal } from '@scamintel/vocabulary';
 
 /** A report as the ingest step reads it. */
 export interface ReportToIngest {
@@ -29,16 +29,9 @@ export interface ReportIndicatorRow {
   warninglist?: string | null;
 }
 
-export interface StatDelta {
+export interface StatDelta extends SightingTotals {
   fingerprint: string;
   jurisdiction: string;
-  reports: number;
-  firstSeen: Date;
-  lastSeen: Date;
-  scamTypes: Record<string, number>;
-  channels: Record<string, number>;
-  losses: Record<string, string>;
-  tlpRank: number;
 }
 
 export interface ReporterDelta {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { poolOf, query } from '@scamintel/persistence';
+import type { SightingTotals } from '@scamintel/vocabulary';
 import { LocalEvidence, evidenceColumns, evidenceFromColumns, evidenceKey } from '@scamintel/policing';
 
 export interface IndicatorRecord {
@@ -15,15 +16,8 @@ export interface IndicatorRecord {
   updatedAt: Date;
 }
 
-export interface JurisdictionStats {
+export interface JurisdictionStats extends SightingTotals {
   jurisdiction: string;
-  reports: number;
-  firstSeen: Date;
-  lastSeen: Date;
-  scamTypes: Record<string, number>;
-  channels: Record<string, number>;
-  losses: Record<string, string>;
-  tlpRank: number;
   recentReporters: number;
   highTrustReporters: number;
   reporters: number;
