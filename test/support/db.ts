@@ -5,12 +5,17 @@ import { MIGRATIONS, dataSourceOptions, runMigrations } from '@scamintel/persist
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** A fresh database for one test file, migrated unless `migrate: false` (a test that runs the migrations itself); drop() removes it. */
+/**
+ * A fresh database for one test file: cloned from the migrated template (see createTemplatedDatabase), so the
+ * migrations run once per migration set rather than once per file; `migrate: false` gives an empty database for a
+ * test that runs the migrations itself. drop() removes it.
+ */
 export async function createTestDatabase(
   label: string,
   opts: { migrate?: boolean } = {},
 ): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
-  const name = `scamintel_t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${Date.now().toString(36)}`.slice(0, 63);
+  if (opts.migrate !== false) return createTemplatedDatabase(label);
+  const name = databaseName(label);
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {
@@ -18,14 +23,12 @@ export async function createTestDatabase(
   } finally {
     await admin.end();
   }
-  const url = `postgres://postgres@127.0.0.1:5432/${name}`;
-  if (opts.migrate !== false) await runMigrations(url);
-  return {
-    url,
-    name,
-    drop: () => dropDatabase(name),
-  };
+  return { url: `postgres://postgres@127.0.0.1:5432/${name}`, name, drop: () => dropDatabase(name) };
 }
+
+/** Unique per process and moment, so parallel jest workers and repeated runs never share a database. */
+const databaseName = (label: string) =>
+  `scamintel_t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${Date.now().toString(36)}`.slice(0, 63);
 
 /** A direct connection for assertions (and for tampering, in the audit tests). */
 export async function sqlClient(url: string): Promise<Client> {
@@ -45,15 +48,18 @@ export async function createTemplatedDatabase(label: string): Promise<{ url: str
     .update(MIGRATIONS.map((m) => `${m.name}:${m.prototype.up.toString()}`).join('|'))
     .digest('hex')
     .slice(0, 16)}`;
-  const name = `scamintel_t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${Date.now().toString(36)}`.slice(0, 63);
+  const name = databaseName(label);
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {
     await admin.query(`SELECT pg_advisory_lock(hashtext('scamintel-test-template'))`);
     const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [tpl]);
     if (!rowCount) {
+      // A build cut short (its process killed) leaves its half-migrated database behind: no one else builds
+      // while the lock is held, so any such leftover of this template can go.
+      const { rows: left } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${tpl}_b%`]);
+      for (const r of left) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
       const building = `${tpl}_b${process.pid}`;
-      await admin.query(`DROP DATABASE IF EXISTS ${building}`);
       await admin.query(`CREATE DATABASE ${building}`);
       await runMigrations(`postgres://postgres@127.0.0.1:5432/${building}`);
       // Renamed only once complete, so a template that exists is always fully migrated.
