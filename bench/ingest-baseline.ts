@@ -30,8 +30,8 @@ function widen(x: { first: string; last: string }, at: string): void {
   if (at > x.last) x.last = at;
 }
 
-/** One batch's statements' parameters, as the pipeline would bind them. */
-function plan(slice: BenchReport[], reporterKey: string, jurisdiction: string) {
+/** One batch's statements' parameters, as the pipeline would bind them (bench:campaigns seeds through it too). */
+export function plan(slice: BenchReport[], reporterKey: string, jurisdiction: string) {
   const ids = slice.map(() => randomUUID());
   const ledger: unknown[][] = [[], [], [], [], [], [], [], [], []];
   const inds = new Map<string, { type: string; value: string; attrs: string; first: string; last: string }>();
@@ -140,7 +140,8 @@ function plan(slice: BenchReport[], reporterKey: string, jurisdiction: string) {
 
 const INDICATORS = `SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[], $6::timestamptz[], $7::timestamptz[])`;
 
-async function write(c: Client, b: ReturnType<typeof plan>): Promise<void> {
+/** One batch's writes, as the API and then the worker commit them. */
+export async function write(c: Client, b: ReturnType<typeof plan>): Promise<void> {
   // What the API writes: the reports and their outbox entry, in one transaction.
   await c.query('BEGIN');
   await c.query(

@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { GraphLink, pairsOf, recluster } from '@scamintel/campaigns-core';
 import { Queryable, poolOf, query, transaction } from '@scamintel/persistence';
-import { GroupsWriter } from './groups.writer';
+import { BatchReport, GroupsWriter } from './groups.writer';
 
 /** A report's TLP as its rank (clear 0 … red 4), as SQL over the column `col`. */
 export const TLP_RANK = (col: string) =>
@@ -69,56 +69,21 @@ export class GraphRepository {
     });
   }
 
+  /** Counts the batches' co-occurrence in memory, then re-clusters what they touched with those counts as deltas. */
   private async countAndStep(tx: PoolClient, outboxIds: string[], hubAt: number): Promise<StepOutcome> {
     const { rows } = await tx.query(
-      `SELECT ri.report_id AS "reportId", ri.fingerprint, r.received_at AS "receivedAt", ${TLP_RANK('r.tlp')} AS "tlpRank"
+      `SELECT ri.report_id AS "reportId", ri.fingerprint, (extract(epoch FROM r.received_at) * 1000000)::int8::text AS us,
+              ${TLP_RANK('r.tlp')} AS "tlpRank", r.occurred_at AS "occurredAt", r.jurisdiction, r.scam_type AS "scamType", r.channel
          FROM intake_outbox o CROSS JOIN LATERAL unnest(o.report_ids) AS rid(id)
          JOIN reports r ON r.id = rid.id
          JOIN report_indicators ri ON ri.report_id = rid.id AND ri.status = 'accepted'
         WHERE o.id = ANY($1::bigint[])`,
       [outboxIds],
     );
-    const perReport = new Map<string, { fps: Set<string>; at: Date; tlpRank: number }>();
-    for (const r of rows) {
-      const e = perReport.get(r.reportId) ?? { fps: new Set<string>(), at: r.receivedAt, tlpRank: r.tlpRank };
-      e.fps.add(r.fingerprint);
-      perReport.set(r.reportId, e);
-    }
-    const degree = new Map<string, number>();
-    const links = new Map<string, { a: string; b: string; reports: number; at: Date; tlpRank: number }>();
-    for (const { fps, at, tlpRank } of perReport.values()) {
-      for (const fp of fps) degree.set(fp, (degree.get(fp) ?? 0) + 1);
-      for (const [a, b] of pairsOf(fps)) {
-        const key = `${a}|${b}`;
-        const l = links.get(key);
-        if (!l) links.set(key, { a, b, reports: 1, at, tlpRank });
-        else {
-          l.reports++;
-          if (at < l.at) l.at = at;
-          l.tlpRank = Math.min(l.tlpRank, tlpRank);
-        }
-      }
-    }
-    if (!degree.size) return { touched: 0, values: [], groups: 0, merges: [], splits: [] };
-    const fps = [...degree.keys()].sort();
-    await tx.query(
-      `INSERT INTO campaign_nodes (fingerprint, reports) SELECT * FROM unnest($1::text[], $2::int[])
-       ON CONFLICT (fingerprint) DO UPDATE SET reports = campaign_nodes.reports + excluded.reports`,
-      [fps, fps.map((fp) => degree.get(fp))],
-    );
-    const list = [...links.values()].sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1));
-    if (list.length)
-      await tx.query(
-        `INSERT INTO campaign_links (a, b, reports, first_at, tlp_rank)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::smallint[])
-         ON CONFLICT (a, b) DO UPDATE SET reports = campaign_links.reports + excluded.reports,
-           first_at = LEAST(campaign_links.first_at, excluded.first_at),
-           tlp_rank = LEAST(campaign_links.tlp_rank, excluded.tlp_rank), seq = nextval('campaign_links_seq')`,
-        [list.map((l) => l.a), list.map((l) => l.b), list.map((l) => l.reports), list.map((l) => l.at), list.map((l) => l.tlpRank)],
-      );
-    return this.step(tx, fps, hubAt);
+    const batch = countBatch(rows.map((r) => ({ ...r, report: r.reportId, us: Number(r.us) })));
+    if (!batch.degree.size) return { touched: 0, values: [], groups: 0, merges: [], splits: [] };
+    return this.reclusterAround(tx, [...batch.degree.keys()].sort(), hubAt, null, batch);
   }
-
   /** Every outbox id at or below `low` is clustered or will never be (lets the pending scan skip them). */
   private async advanceCursor(tx: Queryable): Promise<void> {
     await tx.query(
@@ -133,44 +98,177 @@ export class GraphRepository {
    * The incremental step: the touched values and every member of their groups are re-clustered from their current
    * links (hub links left out), and the groups that changed are written with their campaign rows.
    */
-  async step(tx: PoolClient, touched: string[], hubAt: number, actor: string | null = null): Promise<StepOutcome> {
+  step(tx: PoolClient, touched: string[], hubAt: number, actor: string | null = null): Promise<StepOutcome> {
+    return this.reclusterAround(tx, touched, hubAt, actor, null);
+  }
+
+  /**
+   * Reads the touched values' neighbourhood once (their groups, their stored links), adds what a batch counted in
+   * memory (`delta`: degrees and links, not yet stored), re-clusters, then writes nodes, links and groups — a few
+   * set-based statements whatever the batch size.
+   */
+  private async reclusterAround(
+    tx: PoolClient,
+    touched: string[],
+    hubAt: number,
+    actor: string | null,
+    delta: BatchCounts | null,
+  ): Promise<StepOutcome> {
     const { rows: before } = await tx.query(
-      `WITH t AS (SELECT component FROM campaign_nodes WHERE fingerprint = ANY($1) AND component IS NOT NULL)
-       SELECT fingerprint, component::text, reports + partner_reports AS degree FROM campaign_nodes
-        WHERE fingerprint = ANY($1) OR component IN (SELECT component FROM t)`,
+      `WITH t AS (SELECT n.* FROM unnest($1::text[]) AS f(fp) JOIN campaign_nodes n ON n.fingerprint = f.fp)
+       SELECT fingerprint, component::text, reports + partner_reports AS degree FROM t
+       UNION ALL
+       SELECT n.fingerprint, n.component::text, n.reports + n.partner_reports FROM campaign_nodes n
+        WHERE n.component IN (SELECT DISTINCT component FROM t WHERE component IS NOT NULL)`,
       [touched],
     );
-    const prior = new Map<string, string | null>(before.map((r) => [r.fingerprint, r.component]));
+    const prior = new Map<string, string | null>();
+    const degree = new Map<string, number>();
+    for (const r of before) {
+      prior.set(r.fingerprint, r.component);
+      degree.set(r.fingerprint, r.degree);
+    }
+    const stored = new Set(degree.keys());
     for (const fp of touched) if (!prior.has(fp)) prior.set(fp, null);
+    if (delta) for (const [fp, n] of delta.degree) degree.set(fp, (degree.get(fp) ?? 0) + n);
     const affected = [...prior.keys()];
-    const open = before.filter((r) => r.degree < hubAt).map((r) => r.fingerprint as string);
-    const links = await this.openLinks(tx, open, hubAt);
+    const open = affected.filter((fp) => degree.has(fp) && degree.get(fp)! < hubAt);
+    // Every end of a stored link is a node (each writer adds its nodes with its links): a value not stored yet has none.
+    const links = await this.openLinks(
+      tx,
+      open.filter((fp) => stored.has(fp)),
+      hubAt,
+      degree,
+      delta,
+    );
     const r = recluster({ affected, before: prior, links, isHub: () => false });
-    const changed = [...r.assign].filter(([fp, g]) => prior.get(fp) !== g);
+    const changed = [...r.assign].filter(([fp, g]) => prior.get(fp) !== g && !delta?.degree.has(fp) && stored.has(fp));
+    if (delta) await this.writeCounts(tx, delta, r.assign);
     if (changed.length)
       await tx.query(
         `UPDATE campaign_nodes n SET component = v.c FROM unnest($1::text[], $2::uuid[]) AS v(fp, c) WHERE n.fingerprint = v.fp`,
         [changed.map(([fp]) => fp), changed.map(([, g]) => g)],
       );
-    await this.groups.write(tx, r, actor);
+    await this.groups.write(tx, r, actor, delta && { values: new Set(touched.filter((fp) => !stored.has(fp))), reports: delta.reports });
     return { touched: touched.length, values: affected, groups: r.groups.length, merges: r.merges, splits: r.splits };
   }
 
-  /** Current links among non-hub values with an end in `fps`: co-occurrence, analysts' and partners', less the cuts. */
-  private async openLinks(tx: Queryable, fps: string[], hubAt: number): Promise<GraphLink[]> {
-    if (!fps.length) return [];
-    const { rows } = await tx.query(
-      `WITH l AS (
-         SELECT a, b, first_at FROM campaign_links WHERE a = ANY($1) OR b = ANY($1)
-         UNION ALL SELECT a, b, at FROM campaign_manual_links WHERE kind = 'link' AND (a = ANY($1) OR b = ANY($1))
-         UNION ALL SELECT a, b, first_at FROM campaign_partner_links WHERE a = ANY($1) OR b = ANY($1))
-       SELECT l.a, l.b, (extract(epoch FROM min(l.first_at)) * 1000)::float8 AS at FROM l
-         JOIN campaign_nodes na ON na.fingerprint = l.a AND na.reports + na.partner_reports < $2
-         JOIN campaign_nodes nb ON nb.fingerprint = l.b AND nb.reports + nb.partner_reports < $2
-        WHERE NOT EXISTS (SELECT 1 FROM campaign_manual_links c WHERE c.kind = 'cut' AND c.a = l.a AND c.b = l.b)
-        GROUP BY l.a, l.b`,
-      [fps, hubAt],
+  /** A batch's counts into the graph: node degrees (with their new group) and link weights, one statement each. */
+  private async writeCounts(tx: PoolClient, delta: BatchCounts, assign: Map<string, string | null>): Promise<void> {
+    const fps = [...delta.degree.keys()].sort();
+    await tx.query(
+      `INSERT INTO campaign_nodes (fingerprint, reports, component) SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[])
+       ON CONFLICT (fingerprint) DO UPDATE SET reports = campaign_nodes.reports + excluded.reports, component = excluded.component`,
+      [fps, fps.map((fp) => delta.degree.get(fp)), fps.map((fp) => assign.get(fp) ?? null)],
     );
-    return rows.map((x) => ({ a: x.a, b: x.b, firstAt: Number(x.at) }));
+    const list = [...delta.links.values()].sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1));
+    if (list.length)
+      await tx.query(
+        `INSERT INTO campaign_links (a, b, reports, first_at, tlp_rank)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::smallint[])
+         ON CONFLICT (a, b) DO UPDATE SET reports = campaign_links.reports + excluded.reports,
+           first_at = LEAST(campaign_links.first_at, excluded.first_at),
+           tlp_rank = LEAST(campaign_links.tlp_rank, excluded.tlp_rank), seq = nextval('campaign_links_seq')`,
+        [
+          list.map((l) => l.a),
+          list.map((l) => l.b),
+          list.map((l) => l.reports),
+          list.map((l) => isoMicros(l.us)),
+          list.map((l) => l.tlpRank),
+        ],
+      );
   }
+
+  /**
+   * Current links among non-hub values with an end in `fps`: co-occurrence (stored, plus the batch's not yet stored),
+   * analysts' and partners', less the cuts. `degree` holds the values read already; other ends are looked up.
+   */
+  private async openLinks(
+    tx: Queryable,
+    fps: string[],
+    hubAt: number,
+    degree: Map<string, number>,
+    delta: BatchCounts | null,
+  ): Promise<GraphLink[]> {
+    const { rows } = await tx.query(
+      `WITH f AS (SELECT unnest($1::text[]) AS fp), l AS (
+         SELECT l.a, l.b, l.first_at, false AS cut FROM f JOIN campaign_links l ON l.a = f.fp
+         UNION ALL SELECT l.a, l.b, l.first_at, false FROM f JOIN campaign_links l ON l.b = f.fp
+         UNION ALL SELECT m.a, m.b, m.at, m.kind = 'cut' FROM f JOIN campaign_manual_links m ON m.a = f.fp
+         UNION ALL SELECT m.a, m.b, m.at, m.kind = 'cut' FROM f JOIN campaign_manual_links m ON m.b = f.fp
+         UNION ALL SELECT p.a, p.b, p.first_at, false FROM f JOIN campaign_partner_links p ON p.a = f.fp
+         UNION ALL SELECT p.a, p.b, p.first_at, false FROM f JOIN campaign_partner_links p ON p.b = f.fp)
+       SELECT a, b, (extract(epoch FROM min(first_at) FILTER (WHERE NOT cut)) * 1000)::float8 AS at, bool_or(cut) AS cut
+         FROM l GROUP BY a, b`,
+      [fps],
+    );
+    const all = new Map<string, GraphLink>();
+    const cut = new Set<string>();
+    for (const x of rows)
+      if (x.cut) cut.add(`${x.a}|${x.b}`);
+      else if (x.at !== null) all.set(`${x.a}|${x.b}`, { a: x.a, b: x.b, firstAt: Number(x.at) });
+    for (const [key, l] of delta?.links ?? []) {
+      const firstAt = l.us / 1000;
+      const have = all.get(key);
+      if (!have) all.set(key, { a: l.a, b: l.b, firstAt });
+      else if (firstAt < have.firstAt) have.firstAt = firstAt;
+    }
+    const unknown = new Set<string>();
+    for (const l of all.values()) for (const fp of [l.a, l.b]) if (!degree.has(fp)) unknown.add(fp);
+    if (unknown.size) {
+      const { rows: more } = await tx.query(
+        `SELECT n.fingerprint, n.reports + n.partner_reports AS degree FROM unnest($1::text[]) AS f(fp) JOIN campaign_nodes n ON n.fingerprint = f.fp`,
+        [[...unknown]],
+      );
+      for (const x of more) degree.set(x.fingerprint, x.degree);
+    }
+    const open = (fp: string) => degree.has(fp) && degree.get(fp)! < hubAt;
+    return [...all].filter(([key, l]) => !cut.has(key) && open(l.a) && open(l.b)).map(([, l]) => l);
+  }
+}
+
+/** What a group of batches adds to the graph: each value's new reports, each pair's (with its oldest arrival, µs). */
+export interface BatchCounts {
+  degree: Map<string, number>;
+  links: Map<string, { a: string; b: string; reports: number; us: number; tlpRank: number }>;
+  /** The batches' reports with their values, for the figures of the groups they fall in. */
+  reports: Map<string, BatchReport>;
+}
+
+interface LedgerRow extends Omit<BatchReport, 'fps'> {
+  report: string;
+  fingerprint: string;
+  us: number;
+  tlpRank: number;
+}
+
+/** Counts a batch's ledger rows: a value in n of its reports gains n, a pair of values in one report gains 1. */
+export function countBatch(rows: LedgerRow[]): BatchCounts {
+  const perReport = new Map<string, BatchReport & { us: number; tlpRank: number }>();
+  for (const r of rows) {
+    const e = perReport.get(r.report);
+    if (e) e.fps.add(r.fingerprint);
+    else perReport.set(r.report, { ...r, fps: new Set([r.fingerprint]) });
+  }
+  const out: BatchCounts = { degree: new Map(), links: new Map(), reports: perReport };
+  for (const { fps, us, tlpRank } of perReport.values()) {
+    for (const fp of fps) out.degree.set(fp, (out.degree.get(fp) ?? 0) + 1);
+    for (const [a, b] of pairsOf(fps)) {
+      const key = `${a}|${b}`;
+      const l = out.links.get(key);
+      if (!l) out.links.set(key, { a, b, reports: 1, us, tlpRank });
+      else {
+        l.reports++;
+        l.us = Math.min(l.us, us);
+        l.tlpRank = Math.min(l.tlpRank, tlpRank);
+      }
+    }
+  }
+  return out;
+}
+
+/** An instant in epoch microseconds as ISO 8601 with all six fractional digits (a JS Date holds milliseconds only). */
+export function isoMicros(us: number): string {
+  const ms = Math.floor(us / 1000);
+  return new Date(ms).toISOString().replace('Z', `${String(us - ms * 1000).padStart(3, '0')}Z`);
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ReclusterResult } from '@scamintel/campaigns-core';
+import type { Component, ReclusterResult } from '@scamintel/campaigns-core';
 import { Queryable } from '@scamintel/persistence';
 
 /** A group is a campaign once it holds at least two values and two reports (CONTRACT §11). */
@@ -12,9 +12,14 @@ export const MIN_REPORTS = 2;
  */
 @Injectable()
 export class GroupsWriter {
-  async write(tx: Queryable, r: Pick<ReclusterResult, 'groups' | 'merges' | 'splits' | 'gone'>, actor: string | null): Promise<void> {
+  async write(
+    tx: Queryable,
+    r: Pick<ReclusterResult, 'groups' | 'merges' | 'splits' | 'gone'>,
+    actor: string | null,
+    fresh?: FreshReports | null,
+  ): Promise<void> {
     const ids = r.groups.map((g) => g.id);
-    const stats = await this.stats(tx, ids);
+    const stats = await this.stats(tx, ids, fresh ? { ...fresh, groups: r.groups } : undefined);
     const qualify = r.groups.filter((g) => {
       const s = stats.get(g.id);
       return s && s.indicators >= MIN_INDICATORS && s.reports >= MIN_REPORTS;
@@ -71,8 +76,10 @@ export class GroupsWriter {
   /**
    * Each group's values and what its reports add up to: this node's reports holding a value of it, plus the
    * aggregates of the partners' campaigns it overlaps (each partner campaign counted in one group only).
+   * With `fresh`, the values first seen in the batch being clustered are counted from the batch in memory — all
+   * their reports are in it — and only the others from the ledger.
    */
-  async stats(tx: Queryable, ids: string[]): Promise<Map<string, GroupStats>> {
+  async stats(tx: Queryable, ids: string[], fresh?: FreshReports & { groups: Component[] }): Promise<Map<string, GroupStats>> {
     if (!ids.length) return new Map();
     const { rows } = await tx.query(
       `SELECT n.component::text AS id, count(DISTINCT n.fingerprint)::int AS indicators, count(DISTINCT ri.report_id)::int AS reports,
@@ -83,10 +90,11 @@ export class GroupsWriter {
          FROM campaign_nodes n
          LEFT JOIN report_indicators ri ON ri.fingerprint = n.fingerprint AND ri.status = 'accepted'
          LEFT JOIN reports r ON r.id = ri.report_id
-        WHERE n.component = ANY($1::uuid[]) GROUP BY n.component`,
-      [ids],
+        WHERE n.component = ANY($1::uuid[]) AND NOT (n.fingerprint = ANY($2::text[])) GROUP BY n.component`,
+      [ids, fresh ? [...fresh.values] : []],
     );
     const out = new Map<string, GroupStats>(rows.map((x) => [x.id, x as GroupStats]));
+    if (fresh) addFresh(out, fresh);
     for (const p of await this.partnerCampaigns(tx, ids)) {
       const s = out.get(p.home);
       if (!s) continue;
@@ -150,3 +158,53 @@ export interface PartnerAggregate {
 }
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort();
+
+/** A report of the batch being clustered, with its accepted values. */
+export interface BatchReport {
+  fps: Set<string>;
+  occurredAt: Date;
+  jurisdiction: string | null;
+  scamType: string | null;
+  channel: string | null;
+}
+
+/** The batch being clustered: its values not stored before it, and its reports. */
+export interface FreshReports {
+  values: Set<string>;
+  reports: Map<string, BatchReport>;
+}
+
+/**
+ * Adds the fresh values and the reports only they hold to their groups' figures. A report that also holds a stored
+ * value of the same group was counted from the ledger already (it is committed there).
+ */
+function addFresh(out: Map<string, GroupStats>, fresh: FreshReports & { groups: Component[] }): void {
+  const groupOf = new Map<string, string>();
+  for (const g of fresh.groups)
+    for (const fp of g.members) {
+      groupOf.set(fp, g.id);
+      if (!fresh.values.has(fp)) continue;
+      let s = out.get(g.id);
+      if (!s)
+        out.set(g.id, (s = { indicators: 0, reports: 0, firstSeen: null, lastSeen: null, jurisdictions: [], scamTypes: [], channels: [] }));
+      s.indicators++;
+    }
+  for (const r of fresh.reports.values()) {
+    const viaFresh = new Set<string>();
+    const viaStored = new Set<string>();
+    for (const fp of r.fps) {
+      const g = groupOf.get(fp);
+      if (g) (fresh.values.has(fp) ? viaFresh : viaStored).add(g);
+    }
+    for (const g of viaFresh) {
+      if (viaStored.has(g)) continue;
+      const s = out.get(g)!;
+      s.reports++;
+      if (!s.firstSeen || r.occurredAt < s.firstSeen) s.firstSeen = r.occurredAt;
+      if (!s.lastSeen || r.occurredAt > s.lastSeen) s.lastSeen = r.occurredAt;
+      if (r.jurisdiction && !s.jurisdictions.includes(r.jurisdiction)) s.jurisdictions.push(r.jurisdiction);
+      if (r.scamType && !s.scamTypes.includes(r.scamType)) s.scamTypes.push(r.scamType);
+      if (r.channel && !s.channels.includes(r.channel)) s.channels.push(r.channel);
+    }
+  }
+}
