@@ -1,10 +1,12 @@
+import { reportersSql, windowedReportsSql } from '@scamintel/intake';
 import type { Trust } from '@scamintel/vocabulary';
 import type { LocalEvidence } from './evidence.repository';
 
 /*
  * The verdict evidence as three scalar subqueries that each return one JSON array, for a reader that needs the
  * evidence of many indicators inside its own statement (lookup and batch check: one round trip for the whole
- * batch). The SQL over this lib's tables stays here; the caller only places it in its SELECT list.
+ * batch). The SQL over this lib's tables stays here, intake's sighting tables come as its fragments; the caller
+ * only places the columns in its SELECT list.
  * Timestamps travel as epoch milliseconds (numbers), which are cheaper to read than timestamp text.
  */
 
@@ -15,16 +17,9 @@ export function evidenceColumns(fps: string, windows: string): string {
     (SELECT coalesce(json_agg(x), '[]'::json) FROM (
        SELECT fingerprint AS f, jurisdiction AS j, trust AS t, reports AS n,
               (extract(epoch FROM last_seen) * 1000)::float8 AS l, (extract(epoch FROM first_received) * 1000)::float8 AS r
-         FROM indicator_reporters WHERE fingerprint ${within}) x) AS ev_reporters,
+         FROM ${reportersSql(within)} p) x) AS ev_reporters,
     (SELECT coalesce(json_agg(x), '[]'::json) FROM (
-       SELECT ri.fingerprint AS f, r.jurisdiction AS j, w.days AS d,
-              count(DISTINCT ri.report_id)::int AS total,
-              count(DISTINCT ri.report_id) FILTER (WHERE r.reporter_trust <> 'anonymous')::int AS keyed
-         FROM report_indicators ri
-         JOIN reports r ON r.id = ri.report_id
-         CROSS JOIN unnest(${windows}) AS w(days)
-        WHERE ri.fingerprint ${within} AND ri.status <> 'rejected' AND r.excluded_at IS NULL AND r.occurred_at > now() - w.days * interval '1 day'
-        GROUP BY ri.fingerprint, r.jurisdiction, w.days) x) AS ev_windowed,
+       SELECT fingerprint AS f, jurisdiction AS j, days AS d, total, keyed FROM ${windowedReportsSql(within, windows)} w) x) AS ev_windowed,
     (SELECT coalesce(json_agg(x), '[]'::json) FROM (
        SELECT DISTINCT ON (fingerprint, jurisdiction) fingerprint AS f, jurisdiction AS j, verdict AS v, note,
               (extract(epoch FROM created_at) * 1000)::float8 AS at

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { reportersSql, windowedReportsSql } from '@scamintel/intake';
 import { poolOf, query } from '@scamintel/persistence';
 import { ReporterEvidence } from '@scamintel/policing-core';
 import { Trust } from '@scamintel/vocabulary';
@@ -66,22 +67,14 @@ export class EvidenceRepository {
       query(
         pool,
         `SELECT fingerprint, jurisdiction, trust, reports, ${micros('last_seen', 'last_seen_us')}, ${micros('first_received', 'first_received_us')}
-           FROM indicator_reporters WHERE fingerprint ${IN_FINGERPRINTS}`,
+           FROM ${reportersSql(IN_FINGERPRINTS)} p`,
         [fps],
       ),
       windows.length
-        ? query(
-            pool,
-            `SELECT ri.fingerprint, r.jurisdiction, w.days,
-                    count(DISTINCT ri.report_id)::int AS total,
-                    count(DISTINCT ri.report_id) FILTER (WHERE r.reporter_trust <> 'anonymous')::int AS keyed
-               FROM report_indicators ri
-               JOIN reports r ON r.id = ri.report_id
-               CROSS JOIN unnest($2::int[]) AS w(days)
-              WHERE ri.fingerprint ${IN_FINGERPRINTS} AND ri.status <> 'rejected' AND r.excluded_at IS NULL AND r.occurred_at > now() - w.days * interval '1 day'
-              GROUP BY ri.fingerprint, r.jurisdiction, w.days`,
-            [fps, windows],
-          )
+        ? query(pool, `SELECT fingerprint, jurisdiction, days, total, keyed FROM ${windowedReportsSql(IN_FINGERPRINTS, '$2::int[]')} w`, [
+            fps,
+            windows,
+          ])
         : Promise.resolve({ rows: [] as Record<string, unknown>[] }),
       query(
         pool,

@@ -2,8 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
+import {
+  acceptedFingerprints,
+  jurisdictionStatsSql,
+  newestReportsSql,
+  reportState,
+  reporterCountSql,
+  setReportCounted,
+} from '@scamintel/intake';
 import { poolOf, query, transaction } from '@scamintel/persistence';
-import { setReportCounted } from './report-counting';
 
 export interface QueueItem {
   fingerprint: string;
@@ -59,12 +66,12 @@ export class ReviewRepository {
   ): Promise<QueueItem[]> {
     const { rows } = await query<QueueItem>(
       poolOf(this.db),
-      `SELECT s.fingerprint, i.type, i.value, s.reports,
-              (SELECT count(*)::int FROM indicator_reporters r WHERE r.fingerprint = s.fingerprint AND r.jurisdiction = s.jurisdiction) AS reporters,
+      // intake's aggregates of the jurisdiction (a fragment over its tables), with this lib's verdicts and flags.
+      `SELECT s.fingerprint, i.type, i.value, s.reports, ${reporterCountSql('s.fingerprint', 's.jurisdiction')} AS reporters,
               s.first_seen AS "firstSeen", s.last_seen AS "lastSeen", s.scam_types AS "scamTypes", s.channels,
               coalesce((SELECT array_agg(flag) FROM indicator_flags g WHERE g.fingerprint = s.fingerprint AND g.jurisdiction = s.jurisdiction AND g.resolved_at IS NULL), '{}') AS flags
-         FROM indicator_stats s JOIN indicators i USING (fingerprint)
-        WHERE s.jurisdiction = $1 AND i.warninglist IS NULL
+         FROM ${jurisdictionStatsSql('$1')} s JOIN indicators i USING (fingerprint)
+        WHERE i.warninglist IS NULL
           AND (NOT EXISTS (SELECT 1 FROM indicator_verdicts v WHERE v.fingerprint = s.fingerprint AND v.jurisdiction = s.jurisdiction)
                OR EXISTS (SELECT 1 FROM indicator_flags g WHERE g.fingerprint = s.fingerprint AND g.jurisdiction = s.jurisdiction AND g.resolved_at IS NULL))
           AND ($2::text IS NULL OR s.scam_types ? $2) AND ($3::text IS NULL OR s.channels ? $3) AND ($4::text IS NULL OR i.type = $4)
@@ -80,25 +87,18 @@ export class ReviewRepository {
     if (!fingerprints.length) return [];
     const { rows } = await query<ReviewReport>(
       poolOf(this.db),
-      `SELECT x.fingerprint, r.id, r.jurisdiction, r.scam_type AS "scamType", r.channel, r.occurred_at AS "occurredAt",
-              r.received_at AS "receivedAt", r.narrative, r.reporter_trust AS "reporterTrust",
+      `SELECT n.*,
               (SELECT json_build_object('verdict', v.verdict, 'note', v.note, 'actor', v.actor, 'at', v.created_at)
-                 FROM report_reviews v WHERE v.report_id = r.id ORDER BY v.id DESC LIMIT 1) AS review
-         FROM (SELECT fingerprint, report_id, row_number() OVER (PARTITION BY fingerprint ORDER BY received_at DESC, report_id) AS n
-                 FROM (SELECT DISTINCT ri.fingerprint, ri.report_id, rp.received_at
-                         FROM report_indicators ri JOIN reports rp ON rp.id = ri.report_id
-                        WHERE ri.fingerprint = ANY($1)) d) x
-         JOIN reports r ON r.id = x.report_id
-        WHERE x.n <= $2
-        ORDER BY x.fingerprint, r.received_at DESC, r.id`,
+                 FROM report_reviews v WHERE v.report_id = n.id ORDER BY v.id DESC LIMIT 1) AS review
+         FROM ${newestReportsSql('$1', '$2')} n
+        ORDER BY n.fingerprint, n."receivedAt" DESC, n.id`,
       [fingerprints, perIndicator],
     );
     return rows.map((r) => ({ ...r, review: r.review ? { ...r.review, at: new Date(r.review.at) } : null }));
   }
 
   async reportExists(id: string): Promise<{ jurisdiction: string; status: string } | undefined> {
-    const { rows } = await query(poolOf(this.db), `SELECT jurisdiction, status FROM reports WHERE id = $1`, [id]);
-    return rows[0] as { jurisdiction: string; status: string } | undefined;
+    return reportState(poolOf(this.db), id);
   }
 
   async indicatorExists(fingerprint: string): Promise<boolean> {
@@ -124,20 +124,17 @@ export class ReviewRepository {
       // The latest review decides whether the report counts: a rejection takes it out, any other review puts it back.
       const counting = await setReportCounted(tx, reportId, verdict !== 'rejected');
       if (verdict !== 'confirmed') return { confirmedIndicators: 0, countingChanged: counting.changed };
-      const { rows } = await tx.query(
-        `SELECT DISTINCT fingerprint FROM report_indicators WHERE report_id = $1 AND status = 'accepted' ORDER BY fingerprint`,
-        [reportId],
-      );
-      for (const r of rows)
+      const fingerprints = await acceptedFingerprints(tx, reportId);
+      for (const fingerprint of fingerprints)
         await recordVerdict(tx, {
-          fingerprint: r.fingerprint,
+          fingerprint,
           jurisdiction,
           verdict: 'scam',
           note: `report ${reportId} confirmed`,
           source: 'report_review',
           actor,
         });
-      return { confirmedIndicators: rows.length, countingChanged: counting.changed };
+      return { confirmedIndicators: fingerprints.length, countingChanged: counting.changed };
     });
   }
 

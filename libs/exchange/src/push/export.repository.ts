@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { indicatorStatsSql, narrativesOf, reporterCountSql } from '@scamintel/intake';
 import { poolOf, query } from '@scamintel/persistence';
 import { CursorPosition } from '../partners/partners.repository';
 
@@ -59,19 +60,17 @@ export class ExportRepository {
     const from = after ?? START;
     const { rows } = await query(
       poolOf(this.db),
-      // LATERAL lookups by primary key: a page is ≤ 1000 rows, whereas a join would let the planner hash whole tables.
+      // Lookups by primary key per row (intake's fragments over its sighting tables): a page is ≤ 1000 rows, whereas
+      // a join would let the planner hash whole tables.
       `SELECT p.fingerprint, p.type, p.value, p.attributes, p.warninglist, p.updated_at::text AS "cursorAt", ${iso('p.updated_at')} AS "updatedAt",
               s.reports, ${iso('s.first_seen')} AS "firstSeen", ${iso('s.last_seen')} AS "lastSeen", s.tlp_rank AS "tlpRank", s.scam_types AS "scamTypes",
-              rp.reporters
+              ${reporterCountSql('p.fingerprint', '$5')} AS reporters
          FROM (SELECT fingerprint, type, value, attributes, warninglist, updated_at
                  FROM indicators
                 WHERE (updated_at, fingerprint) > ($1::timestamptz, $2::text) AND updated_at < $3::timestamptz
                 ORDER BY updated_at, fingerprint
                 LIMIT $4) p
-         LEFT JOIN LATERAL (SELECT reports, first_seen, last_seen, tlp_rank, scam_types FROM indicator_stats
-                             WHERE fingerprint = p.fingerprint AND jurisdiction = $5 LIMIT 1) s ON true
-         LEFT JOIN LATERAL (SELECT count(*)::int AS reporters FROM indicator_reporters
-                             WHERE fingerprint = p.fingerprint AND jurisdiction = $5) rp ON true
+         LEFT JOIN LATERAL ${indicatorStatsSql('p.fingerprint', '$5')} s ON true
         ORDER BY p.updated_at, p.fingerprint`,
       [from.at, from.fingerprint, horizon, limit, jurisdiction],
     );
@@ -96,24 +95,6 @@ export class ExportRepository {
    * read (never reporter_contact).
    */
   async narratives(fingerprints: string[], tlps: string[], perIndicator: number, jurisdiction: string): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    if (!fingerprints.length) return out;
-    const { rows } = await query(
-      poolOf(this.db),
-      `SELECT fingerprint, narrative FROM (
-         SELECT ri.fingerprint, r.narrative, row_number() OVER (PARTITION BY ri.fingerprint ORDER BY r.occurred_at DESC, r.id) AS n
-           FROM (SELECT DISTINCT report_id, fingerprint FROM report_indicators
-                  WHERE fingerprint = ANY($1::text[]) AND status <> 'rejected') ri
-           JOIN reports r ON r.id = ri.report_id
-          WHERE r.narrative IS NOT NULL AND r.narrative <> '' AND r.excluded_at IS NULL AND r.tlp = ANY($2::text[]) AND r.jurisdiction = $4
-       ) x WHERE n <= $3 ORDER BY fingerprint, n`,
-      [fingerprints, tlps, perIndicator, jurisdiction],
-    );
-    for (const r of rows) {
-      const list = out.get(r.fingerprint) ?? [];
-      list.push(r.narrative);
-      out.set(r.fingerprint, list);
-    }
-    return out;
+    return narrativesOf(poolOf(this.db), fingerprints, tlps, perIndicator, jurisdiction);
   }
 }
