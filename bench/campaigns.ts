@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   await db.initialize();
   const groups = new GroupsWriter();
   const graph = new GraphRepository(db, groups);
-  const rebuild = new RebuildRepository(db, groups);
+  const rebuild = new RebuildRepository(db);
 
   const ingest = new Client({ connectionString: url });
   await ingest.connect();

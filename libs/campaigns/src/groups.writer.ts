@@ -95,16 +95,7 @@ export class GroupsWriter {
     );
     const out = new Map<string, GroupStats>(rows.map((x) => [x.id, x as GroupStats]));
     if (fresh) addFresh(out, fresh);
-    for (const p of await this.partnerCampaigns(tx, ids)) {
-      const s = out.get(p.home);
-      if (!s) continue;
-      s.reports += p.reports;
-      s.jurisdictions = union(s.jurisdictions, p.jurisdictions);
-      s.scamTypes = union(s.scamTypes, p.scamTypes);
-      s.channels = union(s.channels, p.channels);
-      if (p.firstSeen && (!s.firstSeen || p.firstSeen < s.firstSeen)) s.firstSeen = p.firstSeen;
-      if (p.lastSeen && (!s.lastSeen || p.lastSeen > s.lastSeen)) s.lastSeen = p.lastSeen;
-    }
+    addPartners(out, await this.partnerCampaigns(tx, ids));
     return out;
   }
 
@@ -158,6 +149,20 @@ export interface PartnerAggregate {
 }
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort();
+
+/** Adds each partner campaign's aggregates to the figures of the local group it is shown in. */
+export function addPartners(out: Map<string, GroupStats>, parts: PartnerAggregate[]): void {
+  for (const p of parts) {
+    const s = out.get(p.home);
+    if (!s) continue;
+    s.reports += p.reports;
+    s.jurisdictions = union(s.jurisdictions, p.jurisdictions);
+    s.scamTypes = union(s.scamTypes, p.scamTypes);
+    s.channels = union(s.channels, p.channels);
+    if (p.firstSeen && (!s.firstSeen || p.firstSeen < s.firstSeen)) s.firstSeen = p.firstSeen;
+    if (p.lastSeen && (!s.lastSeen || p.lastSeen > s.lastSeen)) s.lastSeen = p.lastSeen;
+  }
+}
 
 /** A report of the batch being clustered, with its accepted values. */
 export interface BatchReport {

@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { GraphLink, components } from '@scamintel/campaigns-core';
+import { IdLinks, campaignId, groupsOfIds } from '@scamintel/campaigns-core';
 import { transaction } from '@scamintel/persistence';
 import { GRAPH_LOCK, TLP_RANK } from './graph.repository';
-import { GroupsWriter } from './groups.writer';
-
-const CHUNK = 50_000;
+import { RebuildFigures } from './rebuild-figures';
 
 export interface RebuildOutcome {
   values: number;
@@ -17,15 +15,14 @@ export interface RebuildOutcome {
 }
 
 /**
- * The full rebuild: this node's co-occurrence recounted from the report ledger, every group recomputed in memory
- * (union-find) from all links — the same function the incremental step applies to the groups a change touches.
+ * The full rebuild, set-based: this node's co-occurrence recounted from the report ledger by one INSERT…SELECT into
+ * a scratch table, every group recomputed in memory over integer ids (typed-array union-find) from all links, and
+ * the results written back as a few statements that change only the rows that differ — so readers (lookup, pages)
+ * are never blocked and a rebuild that agrees with the incremental result writes almost nothing.
  */
 @Injectable()
 export class RebuildRepository {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly groups: GroupsWriter,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
    * One transaction under the graph lock: every other writer of the campaign tables waits, while ingest goes on —
@@ -39,69 +36,124 @@ export class RebuildRepository {
   }
 
   private async inTransaction(tx: PoolClient, hubAt: number): Promise<RebuildOutcome> {
+    // Hash joins and aggregates over 10⁶ rows: in memory, not spilled in 4 MB runs.
+    await tx.query(`SET LOCAL work_mem = '256MB'`);
     // Every batch this snapshot holds is counted here, so the worker will not count it again.
     await tx.query(
       `INSERT INTO campaign_batches (outbox_id) SELECT id FROM intake_outbox WHERE processed_at IS NOT NULL ON CONFLICT DO NOTHING`,
     );
-    const done = `SELECT DISTINCT unnest(o.report_ids) AS id FROM intake_outbox o JOIN campaign_batches cb ON cb.outbox_id = o.id`;
-    await tx.query(`TRUNCATE campaign_links`);
     await tx.query(`
-      INSERT INTO campaign_links (a, b, reports, first_at, tlp_rank)
-      SELECT x.fingerprint, y.fingerprint, count(DISTINCT x.report_id), min(r.received_at), min(${TLP_RANK('r.tlp')})
-        FROM (${done}) d
-        JOIN report_indicators x ON x.report_id = d.id
-        JOIN report_indicators y ON y.report_id = x.report_id AND y.status = 'accepted' AND x.fingerprint < y.fingerprint
-        JOIN reports r ON r.id = x.report_id
-       WHERE x.status = 'accepted'
-       GROUP BY x.fingerprint, y.fingerprint`);
-    await tx.query(`UPDATE campaign_nodes SET reports = 0, component = NULL WHERE reports <> 0 OR component IS NOT NULL`);
+      CREATE TEMP TABLE rb_ledger ON COMMIT DROP AS
+      SELECT DISTINCT ri.report_id, ri.fingerprint
+        FROM (SELECT DISTINCT unnest(o.report_ids) AS id FROM intake_outbox o JOIN campaign_batches cb ON cb.outbox_id = o.id) d
+        JOIN report_indicators ri ON ri.report_id = d.id AND ri.status = 'accepted'`);
+    await this.countNodes(tx);
+    // The clustered ledger over ids: what links and figures are counted from.
     await tx.query(`
-      INSERT INTO campaign_nodes (fingerprint, reports)
-      SELECT ri.fingerprint, count(DISTINCT ri.report_id) FROM (${done}) d
-        JOIN report_indicators ri ON ri.report_id = d.id AND ri.status = 'accepted' GROUP BY ri.fingerprint
-      ON CONFLICT (fingerprint) DO UPDATE SET reports = excluded.reports`);
-    const links = await this.allOpenLinks(tx, hubAt);
-    const groups = components(links, () => false);
-    const fps: string[] = [];
-    const ids: string[] = [];
-    for (const g of groups)
-      for (const fp of g.members) {
-        fps.push(fp);
-        ids.push(g.id);
-      }
-    for (let i = 0; i < fps.length; i += CHUNK)
-      await tx.query(
-        `UPDATE campaign_nodes n SET component = v.c FROM unnest($1::text[], $2::uuid[]) AS v(fp, c) WHERE n.fingerprint = v.fp`,
-        [fps.slice(i, i + CHUNK), ids.slice(i, i + CHUNK)],
-      );
-    await tx.query(`UPDATE campaigns SET live = false WHERE live`);
-    for (let i = 0; i < groups.length; i += CHUNK / 10)
-      await this.groups.write(tx, { groups: groups.slice(i, i + CHUNK / 10), merges: [], splits: [], gone: [] }, null);
-    const { rows } = await tx.query(`SELECT count(*)::int AS n FROM campaigns WHERE live`);
-    const { rows: nodes } = await tx.query(`SELECT count(*)::int AS n FROM campaign_nodes`);
-    return { values: nodes[0].n, links: links.length, groups: groups.length, campaigns: rows[0].n };
+      CREATE TEMP TABLE rb_held ON COMMIT DROP AS
+      SELECT d.report_id, n.id FROM rb_ledger d JOIN rb_nodes n ON n.fingerprint = d.fingerprint`);
+    await tx.query(`ANALYZE rb_held`);
+    await this.syncLinks(tx);
+    const links = await this.openLinks(tx, hubAt);
+    const found = groupsOfIds(links);
+    const seedIds = [...found.seeds].flatMap((i) => [links.a[i], links.b[i]]);
+    const { rows: seedNames } = await tx.query(`SELECT id, fingerprint FROM rb_nodes WHERE id = ANY($1::int[])`, [seedIds]);
+    const name = new Map<number, string>(seedNames.map((r) => [r.id, r.fingerprint]));
+    const groups = [...found.seeds].map((i) => {
+      const seed = { a: name.get(links.a[i])!, b: name.get(links.b[i])!, firstAt: links.at[i] };
+      return { id: campaignId(seed), seed };
+    });
+    await tx.query(
+      `CREATE TEMP TABLE rb_groups ON COMMIT DROP AS
+       SELECT (g.n - 1)::int AS n, g.id, g.sa AS seed_a, g.sb AS seed_b, g.sat AS seed_at
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) WITH ORDINALITY AS g(id, sa, sb, sat, n)`,
+      [groups.map((g) => g.id), groups.map((g) => g.seed.a), groups.map((g) => g.seed.b), groups.map((g) => new Date(g.seed.firstAt))],
+    );
+    await this.syncNodes(tx, found.groupOf);
+    const campaigns = await new RebuildFigures(tx).write();
+    return { values: links.nodes, links: links.a.length, groups: groups.length, campaigns };
   }
 
-  /** Every link among non-hub values, read in key order a chunk at a time. */
-  private async allOpenLinks(tx: PoolClient, hubAt: number): Promise<GraphLink[]> {
-    const out: GraphLink[] = [];
-    let after: [string, string] = ['', ''];
-    for (;;) {
-      const { rows } = await tx.query(
-        `WITH l AS (
-           SELECT a, b, first_at FROM campaign_links WHERE (a, b) > ($1, $2)
-           UNION ALL SELECT a, b, at FROM campaign_manual_links WHERE kind = 'link' AND (a, b) > ($1, $2)
-           UNION ALL SELECT a, b, first_at FROM campaign_partner_links WHERE (a, b) > ($1, $2))
-         SELECT l.a, l.b, (extract(epoch FROM min(l.first_at)) * 1000)::float8 AS at FROM l
-           JOIN campaign_nodes na ON na.fingerprint = l.a AND na.reports + na.partner_reports < $3
-           JOIN campaign_nodes nb ON nb.fingerprint = l.b AND nb.reports + nb.partner_reports < $3
-          WHERE NOT EXISTS (SELECT 1 FROM campaign_manual_links c WHERE c.kind = 'cut' AND c.a = l.a AND c.b = l.b)
-          GROUP BY l.a, l.b ORDER BY l.a, l.b LIMIT $4`,
-        [after[0], after[1], hubAt, CHUNK],
-      );
-      for (const x of rows) out.push({ a: x.a, b: x.b, firstAt: Number(x.at) });
-      if (rows.length < CHUNK) return out;
-      after = [rows[rows.length - 1].a, rows[rows.length - 1].b];
-    }
+  /**
+   * This node's co-occurrence over ids (`rb_links`), then into `campaign_links` as the differences only, found in one
+   * pass (unchanged links keep their seq, so partners are not sent them again).
+   */
+  private async syncLinks(tx: PoolClient): Promise<void> {
+    await tx.query(`
+      CREATE TEMP TABLE rb_links ON COMMIT DROP AS
+      SELECT x.id AS a, y.id AS b, count(*)::int AS reports, min(r.received_at) AS first_at, min(${TLP_RANK('r.tlp')})::smallint AS tlp_rank
+        FROM rb_held x JOIN rb_held y ON y.report_id = x.report_id AND x.id < y.id
+        JOIN reports r ON r.id = x.report_id
+       GROUP BY x.id, y.id`);
+    await tx.query(`
+      CREATE TEMP TABLE rb_link_diff ON COMMIT DROP AS
+      SELECT coalesce(r.a, l.a) AS a, coalesce(r.b, l.b) AS b, r.reports, r.first_at, r.tlp_rank, l.a IS NOT NULL AS stored
+        FROM (SELECT na.fingerprint AS a, nb.fingerprint AS b, k.reports, k.first_at, k.tlp_rank
+                FROM rb_links k JOIN rb_nodes na ON na.id = k.a JOIN rb_nodes nb ON nb.id = k.b) r
+        FULL JOIN campaign_links l ON l.a = r.a AND l.b = r.b
+       WHERE (l.reports, l.first_at, l.tlp_rank) IS DISTINCT FROM (r.reports, r.first_at, r.tlp_rank)`);
+    await tx.query(`DELETE FROM campaign_links l USING rb_link_diff d WHERE d.reports IS NULL AND l.a = d.a AND l.b = d.b`);
+    await tx.query(`
+      UPDATE campaign_links l SET reports = d.reports, first_at = d.first_at, tlp_rank = d.tlp_rank, seq = nextval('campaign_links_seq')
+        FROM rb_link_diff d WHERE d.stored AND d.reports IS NOT NULL AND l.a = d.a AND l.b = d.b`);
+    await tx.query(`
+      INSERT INTO campaign_links (a, b, reports, first_at, tlp_rank)
+      SELECT a, b, reports, first_at, tlp_rank FROM rb_link_diff WHERE NOT stored ORDER BY a, b`);
+  }
+
+  /** Every value (ledger's and stored ones, which may hold partners' reports) with a dense id in value order. */
+  private async countNodes(tx: PoolClient): Promise<void> {
+    await tx.query(`
+      CREATE TEMP TABLE rb_nodes ON COMMIT DROP AS
+      SELECT (row_number() OVER (ORDER BY t.fingerprint COLLATE "C") - 1)::int AS id, t.* FROM (
+        SELECT coalesce(c.fingerprint, n.fingerprint) AS fingerprint, coalesce(c.reports, 0) AS reports,
+               coalesce(n.partner_reports, 0) AS partner_reports
+          FROM (SELECT fingerprint, count(*)::int AS reports FROM rb_ledger GROUP BY fingerprint) c
+          FULL JOIN campaign_nodes n ON n.fingerprint = c.fingerprint) t`);
+    await tx.query(`ANALYZE rb_nodes`);
+  }
+
+  /**
+   * Every open link as ids: co-occurrence, analysts' and partners' links (the oldest first-seen of a pair), less
+   * the cuts and every link touching a hub. Three typed arrays, not 10⁶ objects.
+   */
+  private async openLinks(tx: PoolClient, hubAt: number): Promise<IdLinks> {
+    const { rows } = await tx.query(
+      `WITH x AS (
+         SELECT a, b, at AS first_at, kind = 'cut' AS cut FROM campaign_manual_links
+         UNION ALL SELECT a, b, first_at, false FROM campaign_partner_links),
+       e AS (SELECT na.id AS a, nb.id AS b, x.first_at, x.cut FROM x JOIN rb_nodes na ON na.fingerprint = x.a JOIN rb_nodes nb ON nb.fingerprint = x.b),
+       m AS (
+         SELECT a, b, min(first_at) AS first_at FROM (SELECT a, b, first_at FROM rb_links UNION ALL SELECT a, b, first_at FROM e WHERE NOT cut) u
+          GROUP BY a, b)
+       SELECT coalesce(array_agg(m.a), '{}') AS a, coalesce(array_agg(m.b), '{}') AS b,
+              coalesce(array_agg((extract(epoch FROM m.first_at) * 1000)::float8), '{}') AS at,
+              (SELECT count(*)::int FROM rb_nodes) AS nodes
+         FROM m
+         JOIN rb_nodes na ON na.id = m.a AND na.reports + na.partner_reports < $1
+         JOIN rb_nodes nb ON nb.id = m.b AND nb.reports + nb.partner_reports < $1
+        WHERE NOT EXISTS (SELECT 1 FROM e WHERE e.cut AND e.a = m.a AND e.b = m.b)`,
+      [hubAt],
+    );
+    const r = rows[0];
+    return { nodes: r.nodes, a: Int32Array.from(r.a, Number), b: Int32Array.from(r.b, Number), at: Float64Array.from(r.at, Number) };
+  }
+
+  /** Each value's report count and group into `campaign_nodes`, writing only the rows that differ. */
+  private async syncNodes(tx: PoolClient, groupOf: Int32Array): Promise<void> {
+    await tx.query(
+      `CREATE TEMP TABLE rb_final ON COMMIT DROP AS
+       SELECT n.id, n.fingerprint, n.reports, g.id AS component
+         FROM rb_nodes n JOIN unnest($1::int[]) WITH ORDINALITY AS u(grp, ord) ON u.ord - 1 = n.id
+         LEFT JOIN rb_groups g ON g.n = u.grp`,
+      [Array.from(groupOf)],
+    );
+    await tx.query(`
+      UPDATE campaign_nodes n SET reports = f.reports, component = f.component FROM rb_final f
+       WHERE f.fingerprint = n.fingerprint AND (n.reports, n.component) IS DISTINCT FROM (f.reports, f.component)`);
+    await tx.query(`
+      INSERT INTO campaign_nodes (fingerprint, reports, component)
+      SELECT f.fingerprint, f.reports, f.component FROM rb_final f
+       WHERE NOT EXISTS (SELECT 1 FROM campaign_nodes n WHERE n.fingerprint = f.fingerprint) ORDER BY f.fingerprint`);
   }
 }

@@ -4,3 +4,4 @@ export * from './recluster';
 export * from './record';
 export * from './stix';
 export * from './read-stix';
+export * from './id-groups';
