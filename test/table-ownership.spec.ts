@@ -27,6 +27,7 @@ const ALLOWED: Record<string, { tables: string[]; why: string }> = {
   'libs/campaigns/src/exchange/share.repository.ts': { tables: ['reports', 'report_indicators'], why: CAMPAIGNS() },
   'libs/campaigns/src/graph.repository.ts': { tables: ['reports', 'report_indicators', 'intake_outbox'], why: CAMPAIGNS() },
   'libs/campaigns/src/rebuild.repository.ts': { tables: ['reports', 'report_indicators', 'intake_outbox'], why: CAMPAIGNS() },
+  'libs/campaigns/src/rebuild-figures.ts': { tables: ['reports'], why: CAMPAIGNS() },
   'libs/campaigns/src/groups.writer.ts': { tables: ['reports', 'report_indicators'], why: CAMPAIGNS() },
 };
 function CAMPAIGNS(): string {

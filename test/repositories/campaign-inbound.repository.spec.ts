@@ -45,7 +45,7 @@ describe('CampaignsInboundRepository and RebuildRepository (real PostgreSQL, dat
     const groups = new GroupsWriter();
     const graph = new GraphRepository(ds, groups);
     inbound = new CampaignsInboundRepository(ds, graph);
-    rebuild = new RebuildRepository(ds, groups);
+    rebuild = new RebuildRepository(ds);
     campaigns = new CampaignsRepository(ds);
     const pair = { indicators: [{ type: 'phone', value: PHONE }, { value: 'https://inbound-b.example.org/' }] };
     await new Seeder(ds).reports(pair, pair, { indicators: [{ value: 'https://inbound-c.example.org/' }] });
