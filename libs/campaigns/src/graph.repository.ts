@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { GraphLink, pairsOf, recluster } from '@scamintel/campaigns-core';
+import { BatchCounts, GraphLink, countBatch, isoMicros, recluster } from '@scamintel/campaigns-core';
 import { Queryable, poolOf, query, transaction } from '@scamintel/persistence';
-import { BatchReport, GroupsWriter } from './groups.writer';
+import { GroupsWriter } from './groups.writer';
 
 /** A report's TLP as its rank (clear 0 … red 4), as SQL over the column `col`. */
 export const TLP_RANK = (col: string) =>
@@ -142,40 +142,59 @@ export class GraphRepository {
       delta,
     );
     const r = recluster({ affected, before: prior, links, isHub: () => false });
-    const changed = [...r.assign].filter(([fp, g]) => prior.get(fp) !== g && !delta?.degree.has(fp) && stored.has(fp));
-    if (delta) await this.writeCounts(tx, delta, r.assign);
-    if (changed.length)
-      await tx.query(
-        `UPDATE campaign_nodes n SET component = v.c FROM unnest($1::text[], $2::uuid[]) AS v(fp, c) WHERE n.fingerprint = v.fp`,
-        [changed.map(([fp]) => fp), changed.map(([, g]) => g)],
-      );
+    await this.writeNodes(tx, r.assign, prior, stored, delta);
+    if (delta) await this.writeLinks(tx, delta, stored);
     await this.groups.write(tx, r, actor, delta && { values: new Set(touched.filter((fp) => !stored.has(fp))), reports: delta.reports });
     return { touched: touched.length, values: affected, groups: r.groups.length, merges: r.merges, splits: r.splits };
   }
 
-  /** A batch's counts into the graph: node degrees (with their new group) and link weights, one statement each. */
-  private async writeCounts(tx: PoolClient, delta: BatchCounts, assign: Map<string, string | null>): Promise<void> {
-    const fps = [...delta.degree.keys()].sort();
-    await tx.query(
-      `INSERT INTO campaign_nodes (fingerprint, reports, component) SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[])
-       ON CONFLICT (fingerprint) DO UPDATE SET reports = campaign_nodes.reports + excluded.reports, component = excluded.component`,
-      [fps, fps.map((fp) => delta.degree.get(fp)), fps.map((fp) => assign.get(fp) ?? null)],
-    );
-    const list = [...delta.links.values()].sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1));
-    if (list.length)
+  /**
+   * Node degrees and groups: values new to the graph are inserted, stored ones whose degree or group changed are
+   * updated — plain statements, no upsert: every writer of the graph holds GRAPH_LOCK, so `stored` is current.
+   */
+  private async writeNodes(
+    tx: PoolClient,
+    assign: Map<string, string | null>,
+    prior: Map<string, string | null>,
+    stored: Set<string>,
+    delta: BatchCounts | null,
+  ): Promise<void> {
+    const fresh = delta ? [...delta.degree.keys()].filter((fp) => !stored.has(fp)).sort() : [];
+    if (fresh.length)
       await tx.query(
-        `INSERT INTO campaign_links (a, b, reports, first_at, tlp_rank)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::smallint[])
+        `INSERT INTO campaign_nodes (fingerprint, reports, component) SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[])`,
+        [fresh, fresh.map((fp) => delta!.degree.get(fp)), fresh.map((fp) => assign.get(fp) ?? null)],
+      );
+    const upd = [...stored].filter((fp) => delta?.degree.has(fp) || (assign.get(fp) ?? null) !== (prior.get(fp) ?? null)).sort();
+    if (upd.length)
+      await tx.query(
+        `UPDATE campaign_nodes n SET reports = n.reports + v.d, component = v.c
+           FROM unnest($1::text[], $2::int[], $3::uuid[]) AS v(fp, d, c) WHERE n.fingerprint = v.fp`,
+        [upd, upd.map((fp) => delta?.degree.get(fp) ?? 0), upd.map((fp) => assign.get(fp) ?? null)],
+      );
+  }
+
+  /** A batch's link weights: a link with a value new to the graph is new too (plain insert), the others are added to. */
+  private async writeLinks(tx: PoolClient, delta: BatchCounts, stored: Set<string>): Promise<void> {
+    const list = [...delta.links.values()].sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1));
+    const fresh = list.filter((l) => !stored.has(l.a) || !stored.has(l.b));
+    const known = list.filter((l) => stored.has(l.a) && stored.has(l.b));
+    const rows = (ls: typeof list) => [
+      ls.map((l) => l.a),
+      ls.map((l) => l.b),
+      ls.map((l) => l.reports),
+      ls.map((l) => isoMicros(l.us)),
+      ls.map((l) => l.tlpRank),
+    ];
+    const values = `SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::smallint[])`;
+    if (fresh.length) await tx.query(`INSERT INTO campaign_links (a, b, reports, first_at, tlp_rank) ${values}`, rows(fresh));
+    if (known.length)
+      await tx.query(
+        `INSERT INTO campaign_links (a, b, reports, first_at, tlp_rank) ${values}
          ON CONFLICT (a, b) DO UPDATE SET reports = campaign_links.reports + excluded.reports,
            first_at = LEAST(campaign_links.first_at, excluded.first_at),
            tlp_rank = LEAST(campaign_links.tlp_rank, excluded.tlp_rank), seq = nextval('campaign_links_seq')`,
-        [
-          list.map((l) => l.a),
-          list.map((l) => l.b),
-          list.map((l) => l.reports),
-          list.map((l) => isoMicros(l.us)),
-          list.map((l) => l.tlpRank),
-        ],
+        rows(known),
       );
   }
 
@@ -225,50 +244,4 @@ export class GraphRepository {
     const open = (fp: string) => degree.has(fp) && degree.get(fp)! < hubAt;
     return [...all].filter(([key, l]) => !cut.has(key) && open(l.a) && open(l.b)).map(([, l]) => l);
   }
-}
-
-/** What a group of batches adds to the graph: each value's new reports, each pair's (with its oldest arrival, µs). */
-export interface BatchCounts {
-  degree: Map<string, number>;
-  links: Map<string, { a: string; b: string; reports: number; us: number; tlpRank: number }>;
-  /** The batches' reports with their values, for the figures of the groups they fall in. */
-  reports: Map<string, BatchReport>;
-}
-
-interface LedgerRow extends Omit<BatchReport, 'fps'> {
-  report: string;
-  fingerprint: string;
-  us: number;
-  tlpRank: number;
-}
-
-/** Counts a batch's ledger rows: a value in n of its reports gains n, a pair of values in one report gains 1. */
-export function countBatch(rows: LedgerRow[]): BatchCounts {
-  const perReport = new Map<string, BatchReport & { us: number; tlpRank: number }>();
-  for (const r of rows) {
-    const e = perReport.get(r.report);
-    if (e) e.fps.add(r.fingerprint);
-    else perReport.set(r.report, { ...r, fps: new Set([r.fingerprint]) });
-  }
-  const out: BatchCounts = { degree: new Map(), links: new Map(), reports: perReport };
-  for (const { fps, us, tlpRank } of perReport.values()) {
-    for (const fp of fps) out.degree.set(fp, (out.degree.get(fp) ?? 0) + 1);
-    for (const [a, b] of pairsOf(fps)) {
-      const key = `${a}|${b}`;
-      const l = out.links.get(key);
-      if (!l) out.links.set(key, { a, b, reports: 1, us, tlpRank });
-      else {
-        l.reports++;
-        l.us = Math.min(l.us, us);
-        l.tlpRank = Math.min(l.tlpRank, tlpRank);
-      }
-    }
-  }
-  return out;
-}
-
-/** An instant in epoch microseconds as ISO 8601 with all six fractional digits (a JS Date holds milliseconds only). */
-export function isoMicros(us: number): string {
-  const ms = Math.floor(us / 1000);
-  return new Date(ms).toISOString().replace('Z', `${String(us - ms * 1000).padStart(3, '0')}Z`);
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Component, ReclusterResult } from '@scamintel/campaigns-core';
+import type { BatchReport, Component, ReclusterResult } from '@scamintel/campaigns-core';
 import { Queryable } from '@scamintel/persistence';
 
 /** A group is a campaign once it holds at least two values and two reports (CONTRACT §11). */
@@ -162,15 +162,6 @@ export function addPartners(out: Map<string, GroupStats>, parts: PartnerAggregat
     if (p.firstSeen && (!s.firstSeen || p.firstSeen < s.firstSeen)) s.firstSeen = p.firstSeen;
     if (p.lastSeen && (!s.lastSeen || p.lastSeen > s.lastSeen)) s.lastSeen = p.lastSeen;
   }
-}
-
-/** A report of the batch being clustered, with its accepted values. */
-export interface BatchReport {
-  fps: Set<string>;
-  occurredAt: Date;
-  jurisdiction: string | null;
-  scamType: string | null;
-  channel: string | null;
 }
 
 /** The batch being clustered: its values not stored before it, and its reports. */

@@ -5,3 +5,4 @@ export * from './record';
 export * from './stix';
 export * from './read-stix';
 export * from './id-groups';
+export * from './batch-counts';
