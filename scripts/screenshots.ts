@@ -5,6 +5,8 @@
  *   home-en-mobile.png / home-ko-mobile.png     the empty check page of each node, at 375 px
  *   report-en-mobile.png                         the report form, at 375 px
  *   console-queue.png (first screen), console-indicator.png, console-exchange.png   the SG console, at 1200 px
+ *   console-campaigns.png, console-campaign.png  the SG campaign list and the cross-border campaign, at 1200 px
+ *   console-campaign-ko-mobile.png               the same operation on the KR console, at 375 px
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -104,6 +106,19 @@ async function main(): Promise<void> {
       sg.analyst,
     );
     await shoot(browser, `${sg.url}/console/exchange?lang=en`, 'console-exchange.png', 1200, 'en-SG', sg.analyst);
+    const crossBorder = async (n: DemoNode) =>
+      (await (await fetch(`${n.url}/v1/campaigns?crossBorder=true`, { headers: { authorization: `Bearer ${n.analyst}` } })).json())
+        .campaigns[0].id as string;
+    await shoot(browser, `${sg.url}/console/campaigns?lang=en`, 'console-campaigns.png', 1200, 'en-SG', sg.analyst);
+    await shoot(browser, `${sg.url}/console/campaigns/${await crossBorder(sg)}?lang=en`, 'console-campaign.png', 1200, 'en-SG', sg.analyst);
+    await shoot(
+      browser,
+      `${kr.url}/console/campaigns/${await crossBorder(kr)}?lang=ko`,
+      'console-campaign-ko-mobile.png',
+      375,
+      'ko-KR',
+      kr.analyst,
+    );
   } finally {
     await browser.close();
     child.removeAllListeners('exit');

@@ -5,10 +5,10 @@ import { call, waitFor } from './node';
 import { registerPartner, startTwoNodes, TestNode } from './two-nodes';
 
 /** Two seeded nodes and a browser for the whole test file, started in beforeAll and stopped in afterAll. */
-export function useWebNodes(): { readonly nodes: WebNodes; readonly browser: Browser } {
+export function useWebNodes(settings: Record<string, string> = {}): { readonly nodes: WebNodes; readonly browser: Browser } {
   const env = {} as { nodes: WebNodes; browser: Browser };
   beforeAll(async () => {
-    [env.nodes, env.browser] = await Promise.all([startWebNodes(), launchChromium()]);
+    [env.nodes, env.browser] = await Promise.all([startWebNodes(settings), launchChromium()]);
   }, 180_000);
   afterAll(async () => {
     await env.browser?.close();
@@ -72,8 +72,8 @@ const synced = (from: TestNode, to: TestNode) =>
  * reported in Korea (a partner sighting on SG after the sync), a red report (withheld), an appeal and a published
  * bulletin on SG.
  */
-export async function startWebNodes(): Promise<WebNodes> {
-  const { sg, kr, close } = await startTwoNodes();
+export async function startWebNodes(settings: Record<string, string> = {}): Promise<WebNodes> {
+  const { sg, kr, close } = await startTwoNodes(settings);
   const keys = {
     sg: {
       analyst: await key(sg, { role: 'analyst', organisation: 'SPF Anti-Scam Centre', trust: 'high' }),

@@ -159,6 +159,53 @@ export class CampaignsRepository {
     );
     return rows as { currency: string; amount: string }[];
   }
+
+  async events(id: string, limit: number): Promise<CampaignEvent[]> {
+    const { rows } = await query(
+      poolOf(this.db),
+      `SELECT at, kind, others::text[] AS others, actor FROM campaign_events WHERE campaign = $1 ORDER BY id DESC LIMIT $2`,
+      [id, limit],
+    );
+    return rows as CampaignEvent[];
+  }
+
+  /** Partners' campaigns with no value in a live local campaign (those that overlap one show with it). */
+  async receivedAlone(limit: number): Promise<ReceivedCampaign[]> {
+    const { rows } = await query(
+      poolOf(this.db),
+      `SELECT pc.node_id AS node, pc.stix_id AS id, pc.name, pc.reports, pc.jurisdictions, pc.losses,
+              pc.first_seen AS "firstSeen", pc.last_seen AS "lastSeen", pc.origin_country AS "originCountry"
+         FROM partner_campaigns pc
+        WHERE NOT EXISTS (SELECT 1 FROM partner_campaign_members pm
+                            JOIN campaign_nodes n ON n.fingerprint = pm.fingerprint
+                            JOIN campaigns c ON c.id = n.component AND c.live
+                           WHERE pm.node_id = pc.node_id AND pm.stix_id = pc.stix_id)
+        ORDER BY pc.reports DESC, pc.node_id, pc.stix_id LIMIT $1`,
+      [limit],
+    );
+    return rows as ReceivedCampaign[];
+  }
+}
+
+/** What happened to a campaign (merges, splits, analysts' changes), newest first. */
+export interface CampaignEvent {
+  at: Date;
+  kind: 'merge' | 'split' | 'link' | 'cut' | 'update';
+  others: string[];
+  actor: string | null;
+}
+
+/** A partner's campaign that no local campaign overlaps: shown on its own, beside the local ones. */
+export interface ReceivedCampaign {
+  node: string;
+  id: string;
+  name: string;
+  reports: number;
+  jurisdictions: string[];
+  losses: { currency: string; amount: string }[];
+  firstSeen: Date | null;
+  lastSeen: Date | null;
+  originCountry: string | null;
 }
 
 /** Every link with an end among the values of `param`, with its weight, whatever its source (an analyst's weighs nothing by itself). */

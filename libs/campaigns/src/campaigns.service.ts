@@ -7,7 +7,7 @@ import { poolOf } from '@scamintel/persistence';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AnalystRepository } from './analyst.repository';
-import { CampaignRow, CampaignsRepository, ListFilter } from './campaigns.repository';
+import { CampaignEvent, CampaignRow, CampaignsRepository, ListFilter, ReceivedCampaign } from './campaigns.repository';
 import { CampaignsError } from './campaigns-error';
 import { GroupsWriter } from './groups.writer';
 import { ClusteringService } from './clustering.service';
@@ -61,6 +61,16 @@ export class CampaignsService {
       links,
       partnerCampaigns: mine.map((p) => ({ node: p.nodeId, id: p.stixId, name: p.name, reports: p.reports })),
     };
+  }
+
+  /** The campaign's history, newest first: merges (with the ids it absorbed), splits, analysts' changes. */
+  async history(id: string, limit = 50): Promise<CampaignEvent[]> {
+    return this.repo.events((await this.live(id)).id, limit);
+  }
+
+  /** Partners' campaigns that overlap no local one (an overlapping one is listed in its local campaign's record). */
+  received(limit: number): Promise<ReceivedCampaign[]> {
+    return this.repo.receivedAlone(limit);
   }
 
   async patch(id: string, input: PatchInput, actor: string): Promise<Campaign> {

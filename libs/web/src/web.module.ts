@@ -4,6 +4,7 @@ import { ActionsModule } from '@scamintel/actions';
 import { AuditModule } from '@scamintel/audit';
 import { AuthModule } from '@scamintel/auth';
 import { BulletinsModule } from '@scamintel/bulletins';
+import { CampaignsModule } from '@scamintel/campaigns';
 import { ExchangeCoreModule } from '@scamintel/exchange';
 import { IntelModule } from '@scamintel/intel';
 import { PolicingModule } from '@scamintel/policing';
@@ -34,7 +35,17 @@ import { ADVICE, CATALOGUES, CONSOLE_NAV, STATIC_ASSETS, WEB_ASSETS_DIR } from '
  * rendering, sessions and report receipts.
  */
 @Module({
-  imports: [AuditModule, AuthModule, IntelModule, IntakeModule, BulletinsModule, PolicingModule, ExchangeCoreModule, ActionsModule],
+  imports: [
+    AuditModule,
+    AuthModule,
+    IntelModule,
+    IntakeModule,
+    BulletinsModule,
+    PolicingModule,
+    ExchangeCoreModule,
+    ActionsModule,
+    CampaignsModule,
+  ],
   controllers: [StaticController, CheckController, ReportController, BulletinPagesController, SignInController, ...CONSOLE_PAGES],
   providers: [
     { provide: WEB_ASSETS_DIR, useFactory: webAssetsDir },

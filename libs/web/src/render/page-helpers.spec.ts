@@ -27,5 +27,9 @@ describe('page helpers', () => {
     expect(en.money('1200.00', 'SGD')).toBe('SGD\u00a01,200.00');
     expect(ko.money('1500000', 'KRW')).toBe('₩1,500,000');
     expect(en.money('5', 'XXXX')).toBe('XXXX 5');
+    // Exact: no trip through a float, and no digit rounded away.
+    expect(en.money('90071992547409931.15', 'SGD')).toBe('SGD\u00a090,071,992,547,409,931.15');
+    expect(en.money('0.105', 'SGD')).toBe('SGD\u00a00.105');
+    expect(ko.money('12345678901234567891', 'KRW')).toBe('₩12,345,678,901,234,567,891');
   });
 });

@@ -46,7 +46,12 @@ export function pageHelpers({ catalogue, timeZone, explicitLang }: HelperOptions
     },
     money: (amount, currency) => {
       try {
-        return new Intl.NumberFormat(lang, { style: 'currency', currency }).format(Number(amount));
+        // The decimal string itself, never a Number: losses are shown exactly, with every digit they were summed to.
+        const usual = new Intl.NumberFormat(lang, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+        const scale = amount.split('.')[1]?.length ?? 0;
+        return new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: Math.max(usual, scale) }).format(
+          amount as Intl.StringNumericLiteral,
+        );
       } catch {
         return `${currency} ${amount}`;
       }

@@ -1,5 +1,6 @@
 import { ActionsPage } from './actions.page';
 import { AppealsPage } from './appeals.page';
+import { CampaignsPage } from './campaigns.page';
 import { ExchangePage } from './exchange.page';
 import { IndicatorPage } from './indicator.page';
 import { QueuePage } from './queue.page';
@@ -9,4 +10,4 @@ import { QueuePage } from './queue.page';
  * guard, CSRF, OpenAPI exclusion and its navigation entry come with it), a template in assets/views/console, its
  * words in each catalogue, and one line here.
  */
-export const CONSOLE_PAGES = [QueuePage, IndicatorPage, AppealsPage, ActionsPage, ExchangePage];
+export const CONSOLE_PAGES = [QueuePage, IndicatorPage, CampaignsPage, AppealsPage, ActionsPage, ExchangePage];
