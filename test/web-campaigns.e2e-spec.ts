@@ -167,46 +167,54 @@ describe('web console: campaigns', () => {
     expect(await audits()).toBe(audited + 1);
   });
 
-  it.each([375, 1200])('at %i px: no horizontal scroll, CSP, nothing from another origin, no serious axe violation', async (width) => {
-    const pages = [
-      ['campaigns', '/console/campaigns'],
-      ['campaigns, cross-border (ko)', '/console/campaigns?crossBorder=true&lang=ko'],
-      ['campaign', `/console/campaigns/${campaignId}`],
-      ['campaign (ko)', `/console/campaigns/${campaignId}?lang=ko`],
-    ];
-    const cookies = await analyst.context.cookies();
-    const { context, foreign } = await openContext(env.browser, { viewport: { width, height: 900 }, origin: sg().url });
-    const { context: axeContext } = await openContext(env.browser, { viewport: { width, height: 900 }, bypassCSP: true, origin: sg().url });
-    await context.addCookies(cookies);
-    await axeContext.addCookies(cookies);
-    const page = await context.newPage();
-    const axePage = await axeContext.newPage();
-    const problems: string[] = [];
-    try {
-      for (const [name, path] of pages) {
-        const res = await page.goto(`${sg().url}${path}`, { waitUntil: 'load' });
-        if (res!.status() !== 200) problems.push(`${name}: ${res!.status()}`);
-        if (!res!.headers()['content-security-policy']?.includes("default-src 'none'")) problems.push(`${name}: no CSP`);
-        const overflow = await horizontalOverflow(page);
-        if (overflow > 0) problems.push(`${name}: ${overflow}px of horizontal scroll`);
-        const unlabelled = await page.evaluate(
-          () =>
-            Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea')).filter(
-              (el) => !(el as HTMLInputElement).labels?.length,
-            ).length,
-        );
-        if (unlabelled) problems.push(`${name}: ${unlabelled} fields without a label`);
-        await axePage.goto(`${sg().url}${path}`, { waitUntil: 'load' });
-        for (const v of await seriousViolations(axePage))
-          problems.push(`${name}: axe ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+  it.each([375, 1200])(
+    'at %i px: no horizontal scroll, CSP, nothing from another origin, no serious axe violation',
+    async (width) => {
+      const pages = [
+        ['campaigns', '/console/campaigns'],
+        ['campaigns, cross-border (ko)', '/console/campaigns?crossBorder=true&lang=ko'],
+        ['campaign', `/console/campaigns/${campaignId}`],
+        ['campaign (ko)', `/console/campaigns/${campaignId}?lang=ko`],
+      ];
+      const cookies = await analyst.context.cookies();
+      const { context, foreign } = await openContext(env.browser, { viewport: { width, height: 900 }, origin: sg().url });
+      const { context: axeContext } = await openContext(env.browser, {
+        viewport: { width, height: 900 },
+        bypassCSP: true,
+        origin: sg().url,
+      });
+      await context.addCookies(cookies);
+      await axeContext.addCookies(cookies);
+      const page = await context.newPage();
+      const axePage = await axeContext.newPage();
+      const problems: string[] = [];
+      try {
+        for (const [name, path] of pages) {
+          const res = await page.goto(`${sg().url}${path}`, { waitUntil: 'load' });
+          if (res!.status() !== 200) problems.push(`${name}: ${res!.status()}`);
+          if (!res!.headers()['content-security-policy']?.includes("default-src 'none'")) problems.push(`${name}: no CSP`);
+          const overflow = await horizontalOverflow(page);
+          if (overflow > 0) problems.push(`${name}: ${overflow}px of horizontal scroll`);
+          const unlabelled = await page.evaluate(
+            () =>
+              Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea')).filter(
+                (el) => !(el as HTMLInputElement).labels?.length,
+              ).length,
+          );
+          if (unlabelled) problems.push(`${name}: ${unlabelled} fields without a label`);
+          await axePage.goto(`${sg().url}${path}`, { waitUntil: 'load' });
+          for (const v of await seriousViolations(axePage))
+            problems.push(`${name}: axe ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+        }
+        expect(problems).toEqual([]);
+        expect(foreign).toEqual([]);
+      } finally {
+        await context.close();
+        await axeContext.close();
       }
-      expect(problems).toEqual([]);
-      expect(foreign).toEqual([]);
-    } finally {
-      await context.close();
-      await axeContext.close();
-    }
-  });
+    },
+    180_000,
+  );
 
   it('an unknown or malformed campaign id is a plain 404 page', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
