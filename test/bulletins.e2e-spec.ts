@@ -222,6 +222,8 @@ describe('bulletins: built from reports, private by construction, versioned, aud
       { scamType: 'impersonation_bank', key: 'advice.impersonation_bank' },
       { scamType: 'phishing', key: 'advice.phishing' },
     ]);
+    // A, B, G and H are one campaign reported in SG and KR: one cross-border campaign is below the threshold.
+    expect(f.crossBorderCampaigns).toEqual({ active: withheld, new: withheld, reports: withheld });
   });
 
   it('keeps a draft from the public (404) and shows it to analysts', async () => {
@@ -427,6 +429,39 @@ describe('bulletins: built from reports, private by construction, versioned, aud
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('counts cross-border campaigns active in the period once there are enough of them, in every language and format', async () => {
+    const campaigns = async () =>
+      (await call(`${api.url}/v1/campaigns?crossBorder=true`, { key: keys.spf.key })).body.campaigns as { reports: number }[];
+    // The first bulletin withheld the one cross-border campaign (A, B, G, H), in words too.
+    await waitFor(async () => (await campaigns()).length === 1);
+    expect(published['en.md']).toContain('Fewer than 3 cross-border campaigns were active this period: not published.');
+    expect(published['ko.md']).toContain('이번 기간에 활동한 국경을 넘는 캠페인이 3개 미만이어서 공개하지 않습니다.');
+    // Two more operations, each reported here and in Korea in the period: three cross-border campaigns, with the
+    // five reports holding a value of the first (r4 holds G), nine reports.
+    for (const n of [1, 2])
+      for (const [who, extra, at] of [
+        ['r1', {}, day(1)],
+        ['r2', { jurisdiction: 'KR' }, day(2)],
+      ] as const) {
+        const body = { scamType: 'job', channel: 'telegram', occurredAt: at, tlp: 'amber', ...extra };
+        const indicators = [{ value: `cross-border-${n}-recruiter.top` }, { value: `cross-border-${n}-payout.top` }];
+        expect((await call(`${api.url}/v1/reports`, { key: keys[who].key, body: { ...body, indicators } })).status).toBe(202);
+      }
+    await waitFor(async () => (await campaigns()).length === 3, 30000);
+    expect((await campaigns()).reduce((n, c) => n + c.reports, 0)).toBe(9);
+    const res = await call(`${api.url}/v1/bulletins`, { key: keys.spf.key, body: { from, to, languages: LANGS } });
+    expect(res.status).toBe(202);
+    expect(await settled(res.body.id)).toMatchObject({ status: 'ready' });
+    const f = (await rendered(res.body.id, 'en', 'json', keys.spf.key)).body;
+    expect(f.crossBorderCampaigns).toEqual({ active: 3, new: 3, reports: 9 });
+    expect((await rendered(res.body.id, 'en', 'md', keys.spf.key)).body).toContain(
+      '| Campaigns active this period with reports in both Singapore and South Korea | 3 |',
+    );
+    expect((await rendered(res.body.id, 'ko', 'html', keys.spf.key)).body).toMatch(
+      /양국에서 신고된 캠페인<\/th><td class="num" data-label="이번 기간">3<\/td>[\s\S]*처음 확인된 이후\)<\/th><td class="num" data-label="이번 기간">9</,
+    );
   });
 });
 

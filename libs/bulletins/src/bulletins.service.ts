@@ -187,6 +187,7 @@ export class BulletinsService {
       previous: toStats(data.previous),
       weekly: data.weekly,
       crossBorder: data.crossBorder,
+      campaigns: data.campaigns,
       watch,
       actions: await this.actions.timeToAction(from, to, this.config.bulletins.timezone),
       generatedAt: new Date().toISOString(),

@@ -40,6 +40,7 @@ export interface InputData {
   previous: PeriodCounts;
   weekly: { weekStart: string; byScamType: Record<string, number> }[];
   crossBorder: { indicatorsSeenInBoth: number; receivedFromPartner: number; partnerJurisdictions: string[] };
+  campaigns: { active: number; new: number; reports: number };
   watch: WatchRow[];
 }
 
@@ -77,6 +78,7 @@ export class BulletinFiguresRepository {
         previous: periods.previous,
         weekly: await this.weekly(tx, q),
         crossBorder: { ...(await this.seenInBoth(tx, q)), receivedFromPartner: await this.receivedFromPartner(tx, q) },
+        campaigns: await this.crossBorderCampaigns(tx, q),
         watch: await this.watchCandidates(tx, q),
       };
     });
@@ -138,6 +140,33 @@ export class BulletinFiguresRepository {
       [q.jurisdiction, q.timeZone, q.from, q.to],
     );
     return { indicatorsSeenInBoth: rows[0].n, partnerJurisdictions: rows[0].partners };
+  }
+
+  /**
+   * Live campaigns whose reports span more than one jurisdiction (as `GET /v1/campaigns?crossBorder=true`) that were
+   * active in the period: one of this node's reports of the period holds a value of the campaign, or its last report
+   * (a partner's included) falls in the period. Reports: the campaigns' totals, both nodes'.
+   */
+  private async crossBorderCampaigns(tx: PoolClient, q: InputQuery): Promise<InputData['campaigns']> {
+    const { rows } = await tx.query(
+      `WITH touched AS (
+         SELECT DISTINCT n.component AS id
+           FROM reports r
+           JOIN report_indicators ri ON ri.report_id = r.id AND ri.status <> 'rejected'
+           JOIN campaign_nodes n ON n.fingerprint = ri.fingerprint AND n.component IS NOT NULL
+          WHERE r.status = 'processed' AND r.excluded_at IS NULL
+            AND r.occurred_at >= ${at('$2', '$1')} AND r.occurred_at < ${at('$3', '$1')}
+       ), active AS (
+         SELECT c.reports, c.first_seen FROM campaigns c
+          WHERE c.live AND cardinality(c.jurisdictions) > 1
+            AND (c.id IN (SELECT id FROM touched) OR (c.last_seen >= ${at('$2', '$1')} AND c.last_seen < ${at('$3', '$1')}))
+       )
+       SELECT count(*)::int AS active, coalesce(sum(reports), 0)::int AS reports,
+              (count(*) FILTER (WHERE first_seen >= ${at('$2', '$1')} AND first_seen < ${at('$3', '$1')}))::int AS new
+         FROM active`,
+      [q.timeZone, q.from, q.to],
+    );
+    return rows[0];
   }
 
   /**

@@ -165,6 +165,36 @@ describe('input checks', () => {
     });
   });
 
+  describe('cross-border campaigns: counts only, suppressed like every other figure', () => {
+    const withheld = { suppressed: true, below: 3 };
+    it('publishes the counts at or above the threshold, withholds a small one', () => {
+      const f = buildFigures({ ...knownInput(), campaigns: { active: 4, new: 2, reports: 57 } }, DEFAULT_CONFIG);
+      expect(f.crossBorderCampaigns).toEqual({ active: 4, new: withheld, reports: 57 });
+      expect(buildFigures({ ...knownInput(), campaigns: { active: 3, new: 3, reports: 9 } }).crossBorderCampaigns).toEqual({
+        active: 3,
+        new: 3,
+        reports: 9,
+      });
+    });
+
+    it('below the threshold the number of campaigns is withheld, and with it their reports (it would be their size)', () => {
+      const f = buildFigures({ ...knownInput(), campaigns: { active: 2, new: 1, reports: 140 } }, DEFAULT_CONFIG);
+      expect(f.crossBorderCampaigns).toEqual({ active: withheld, new: withheld, reports: withheld });
+      expect(JSON.stringify(f)).not.toContain('140');
+      // No campaign data at all is none, withheld the same way.
+      expect(buildFigures(knownInput()).crossBorderCampaigns).toEqual({ active: withheld, new: withheld, reports: withheld });
+      // A higher threshold withholds more.
+      const strict = buildFigures({ ...knownInput(), campaigns: { active: 4, new: 4, reports: 57 } }, { ...DEFAULT_CONFIG, minCount: 5 });
+      expect(strict.crossBorderCampaigns.active).toEqual({ suppressed: true, below: 5 });
+    });
+
+    it('refuses counts that are not counts', () => {
+      expect(() => buildFigures({ ...knownInput(), campaigns: { active: 3, new: 4, reports: 9 } })).toThrow(/campaigns.new/);
+      expect(() => buildFigures({ ...knownInput(), campaigns: { active: -1, new: 0, reports: 0 } })).toThrow(/campaigns.active/);
+      expect(() => buildFigures({ ...knownInput(), campaigns: { active: 3, new: 0, reports: 1.5 } })).toThrow(/campaigns.reports/);
+    });
+  });
+
   describe('complementary suppression: the totals cannot be subtracted down to a withheld count', () => {
     it('withholds the smallest listed category when the rest of the total would be 1 or 2', () => {
       const input = knownInput();

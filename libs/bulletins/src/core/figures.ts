@@ -90,6 +90,24 @@ export function buildFigures(input: BulletinInput, config: BulletinConfig = DEFA
     weekly: weekly(input.weekly ?? [], minCount),
     advice: topScamTypes.map(({ scamType }) => ({ scamType, key: `advice.${scamType}` })),
     timeToAction: timeToAction(input.actions ?? [], minCount),
+    crossBorderCampaigns: crossBorderCampaigns(input.campaigns, minCount),
+  };
+}
+
+/**
+ * Counts only, never which campaigns. Each count below minCount is withheld like every other figure; the reports
+ * total is withheld too whenever the number of campaigns is, since with one or two campaigns it would be their size.
+ */
+function crossBorderCampaigns(c: BulletinInput['campaigns'], minCount: number): BulletinFigures['crossBorderCampaigns'] {
+  const active = count(c?.active ?? 0, 'campaigns.active');
+  const fresh = count(c?.new ?? 0, 'campaigns.new');
+  const reports = count(c?.reports ?? 0, 'campaigns.reports');
+  if (fresh > active) fail('campaigns.new', 'cannot exceed campaigns.active');
+  const few = active < minCount;
+  return {
+    active: publishCount(active, minCount),
+    new: few ? suppressed(minCount) : publishCount(fresh, minCount),
+    reports: few ? suppressed(minCount) : publishCount(reports, minCount),
   };
 }
 

@@ -36,6 +36,22 @@ describe('render', () => {
     expect(en).toContain('| Indicators reported in both Singapore and South Korea | fewer than 3 |');
   });
 
+  it('shows cross-border campaigns as counts in both languages, or one sentence when they are withheld', () => {
+    const shown = buildFigures({ ...knownInput(), campaigns: { active: 5, new: 2, reports: 61 } }, DEFAULT_CONFIG);
+    const en = render(shown, 'en', 'md');
+    expect(en).toContain('## Cross-border campaigns');
+    expect(en).toContain('| Campaigns active this period with reports in both Singapore and South Korea | 5 |');
+    expect(en).toContain('| Of these, first seen this period | fewer than 3 |');
+    expect(en).toContain('| Reports behind these campaigns (both countries, since first seen) | 61 |');
+    const ko = render(shown, 'ko', 'html');
+    expect(ko).toContain('<h2 id="campaigns-h">국경을 넘는 사기 캠페인</h2>');
+    expect(ko).toMatch(/싱가포르·대한민국 양국에서 신고된 캠페인<\/th><td class="num" data-label="이번 기간">5<\/td>/);
+    const hidden = buildFigures({ ...knownInput(), campaigns: { active: 2, new: 2, reports: 61 } }, DEFAULT_CONFIG);
+    expect(render(hidden, 'en', 'md')).toContain('Fewer than 3 cross-border campaigns were active this period: not published.');
+    expect(render(hidden, 'ko', 'md')).toContain('이번 기간에 활동한 국경을 넘는 캠페인이 3개 미만이어서 공개하지 않습니다.');
+    expect(render(hidden, 'en', 'md')).not.toContain('61');
+  });
+
   it('escapes every value it did not write itself', () => {
     // Figures may come back from storage; whatever is in them must not become markup.
     const hostile: BulletinFigures = {

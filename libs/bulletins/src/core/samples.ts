@@ -136,6 +136,7 @@ export function sampleInput(): BulletinInput {
       { kind: 'takedown', done: 2, medianSeconds: 90_000 },
       { kind: 'restrict', done: 5, medianSeconds: 9000 },
     ],
+    campaigns: { active: 6, new: 2, reports: 73 },
     generatedAt: '2026-11-23T01:00:00Z',
   };
 }

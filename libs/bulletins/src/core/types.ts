@@ -34,6 +34,12 @@ export interface BulletinInput {
   watch: WatchCandidate[];
   /** Disruption actions requested in the period that were done: per kind, how many and the median request→done time. */
   actions?: { kind: string; done: number; medianSeconds: number }[];
+  /**
+   * Campaigns (CONTRACT §11) whose reports span more than one jurisdiction and that were active in the period: how
+   * many, how many of them first seen in it, and the reports behind them (both nodes', all time). Optional for
+   * compatibility: absent is none.
+   */
+  campaigns?: { active: number; new: number; reports: number };
   generatedAt: string;
 }
 
@@ -108,4 +114,6 @@ export interface BulletinFigures {
   advice: { scamType: ScamType; key: string }[];
   /** Time to action per kind: a median of fewer than minCount actions is withheld with its count. */
   timeToAction: { kind: ActionKind; done: Count; medianMinutes: number | Suppressed }[];
+  /** Cross-border campaigns active in the period: counts only, each withheld below minCount (see figures.ts). */
+  crossBorderCampaigns: { active: Count; new: Count; reports: Count };
 }

@@ -47,4 +47,5 @@ export const BULLETIN_FIGURES_EXAMPLE = {
   },
   advice: [{ scamType: 'impersonation_bank', key: 'advice.impersonation_bank' }],
   timeToAction: [{ kind: 'block_number', done: 32, medianMinutes: 7 }],
+  crossBorderCampaigns: { active: 4, new: SUPPRESSED, reports: 57 },
 };

@@ -146,6 +146,21 @@ export class CrossBorderFigures {
   partnerJurisdictions: string[];
 }
 
+/** Campaigns (CONTRACT §11) whose reports span both jurisdictions, active in the period: counts only. */
+export class CrossBorderCampaignFigures {
+  /** Cross-border campaigns with a report in the period (or last seen in it). */
+  @ApiProperty(COUNT)
+  active: unknown;
+
+  /** Of those, first seen in the period; withheld whenever `active` is. */
+  @ApiProperty(COUNT)
+  new: unknown;
+
+  /** Reports behind them, both nodes', since each was first seen; withheld whenever `active` is. */
+  @ApiProperty(COUNT)
+  reports: unknown;
+}
+
 export class TimeToActionFigure {
   @ApiProperty({ enum: [...ACTION_KINDS] })
   kind: string;
@@ -264,4 +279,7 @@ export class BulletinFigures {
 
   @ApiProperty({ type: () => [TimeToActionFigure], description: 'Time to action per kind of disruption action.' })
   timeToAction: TimeToActionFigure[];
+
+  @ApiProperty({ type: () => CrossBorderCampaignFigures, description: 'Cross-border campaigns active in the period.' })
+  crossBorderCampaigns: CrossBorderCampaignFigures;
 }

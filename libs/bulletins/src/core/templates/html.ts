@@ -46,6 +46,7 @@ export function htmlBody(v: View): string {
     ),
     section('trend', v.headings.trend, trend),
     section('cross-border', v.headings.crossBorder, tableOr(v.crossBorder, [1])),
+    section('campaigns', v.headings.campaigns, tableOr(v.campaigns, [1])),
     section('actions', v.headings.actions, tableOr(v.actions, [1, 2])),
     section('watch', v.headings.watch, watch),
     section(

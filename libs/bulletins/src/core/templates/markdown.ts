@@ -19,6 +19,7 @@ export function markdown(v: View): string {
     typeof v.trend === 'string' ? mdText(v.trend) : `**${mdText(v.trend.table.caption)}**\n\n${table(v.trend.table)}`,
   );
   section(v.headings.crossBorder, tableOr(v.crossBorder));
+  section(v.headings.campaigns, tableOr(v.campaigns));
   section(v.headings.actions, tableOr(v.actions));
   section(v.headings.watch, ...(typeof v.watch === 'string' ? [mdText(v.watch)] : [mdText(v.watch.intro), table(v.watch.table, true)]));
   section(v.headings.advice, ...v.advice.map((a) => `**${mdText(a.title)}**: ${mdText(a.text)}`), ...v.general.map(mdText));

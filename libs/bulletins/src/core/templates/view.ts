@@ -22,7 +22,10 @@ export interface View {
   periodLine: string;
   generatedLine: string;
   basis: string;
-  headings: Record<'summary' | 'scamTypes' | 'channels' | 'rising' | 'trend' | 'crossBorder' | 'actions' | 'watch' | 'advice', string>;
+  headings: Record<
+    'summary' | 'scamTypes' | 'channels' | 'rising' | 'trend' | 'crossBorder' | 'campaigns' | 'actions' | 'watch' | 'advice',
+    string
+  >;
   summary: Table;
   scamTypes: Table | string;
   channels: Table | string;
@@ -40,6 +43,7 @@ export interface View {
       }
     | string;
   crossBorder: Table | string;
+  campaigns: Table | string;
   actions: Table | string;
   watch: { intro: string; table: Table } | string;
   advice: { title: string; text: string }[];
@@ -79,6 +83,7 @@ export function buildView(f: BulletinFigures, l: Locale): View {
       rising: l.t('section.rising'),
       trend: l.t('section.trend'),
       crossBorder: l.t('section.crossBorder'),
+      campaigns: l.t('section.campaigns'),
       actions: l.t('section.actions'),
       watch: l.t('section.watch'),
       advice: l.t('section.advice'),
@@ -117,6 +122,7 @@ export function buildView(f: BulletinFigures, l: Locale): View {
             ],
           }
         : l.t('crossBorder.none'),
+    campaigns: campaignsView(f, l),
     actions: (f.timeToAction ?? []).length
       ? {
           headers: [l.t('label.action'), l.t('label.actionsDone'), l.t('label.medianTime')],
@@ -194,5 +200,22 @@ function trendView(f: BulletinFigures, l: Locale): View['trend'] {
       headers: [l.t('label.weekOf'), ...series.map((s) => s.name)],
       rows: weekLabels.map((w, i) => [w, ...series.map((s) => s.labels[i])]),
     },
+  };
+}
+
+/** Cross-border campaigns: counts only; when even their number is withheld, one sentence says so. */
+function campaignsView(f: BulletinFigures, l: Locale): Table | string {
+  const c = f.crossBorderCampaigns;
+  if (!c || isSuppressed(c.active)) return l.t('campaigns.none', { n: l.number(f.minCount) });
+  const partners = f.crossBorder.partnerJurisdictions.length
+    ? l.list(f.crossBorder.partnerJurisdictions.map((r) => l.region(r)))
+    : l.t('crossBorder.partnerFallback');
+  return {
+    headers: [l.t('label.figure'), l.t('label.thisPeriod')],
+    rows: [
+      [l.t('campaigns.active', { here: l.region(f.jurisdiction), partners }), l.count(c.active)],
+      [l.t('campaigns.new'), l.count(c.new)],
+      [l.t('campaigns.reports'), l.count(c.reports)],
+    ],
   };
 }
