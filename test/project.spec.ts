@@ -93,7 +93,11 @@ describe('dependencies', () => {
       [/\bLISTEN\b|\bUNLISTEN\b|\bNOTIFY\b|pg_notify/, 'LISTEN/NOTIFY needs one session'],
       [/pg_(try_)?advisory_lock(_shared)?\s*\(/, 'session advisory locks (use pg_advisory_xact_lock)'],
       [/['"`]\s*SET\s+(SESSION\s+)?[a-z_][a-z_.]*\s*(=|TO\b)/, 'session SET (use SET LOCAL or SET TRANSACTION)'],
-      [/\bTEMP(ORARY)?\s+TABLE\b/i, 'temporary tables live in the session'],
+      // ON COMMIT DROP keeps a temporary table inside its transaction, which a transaction-mode pooler allows.
+      [
+        /\bTEMP(ORARY)?\s+TABLE\s+(IF\s+NOT\s+EXISTS\s+)?(?!IF\b)\w+\b(?!\s+ON\s+COMMIT\s+DROP\b)/i,
+        'temporary tables outside ON COMMIT DROP live in the session',
+      ],
       [/\bWITH\s+HOLD\b/i, 'holdable cursors outlive the transaction'],
       [/\bPREPARE\s+\w+\s+(AS|\()|\bname:\s*['"`][\w-]+['"`],\s*text:/, 'named prepared statements'],
     ];
