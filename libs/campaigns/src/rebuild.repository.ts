@@ -118,6 +118,10 @@ export class RebuildRepository {
    * the cuts and every link touching a hub. Three typed arrays, not 10⁶ objects.
    */
   private async openLinks(tx: PoolClient, hubAt: number): Promise<IdLinks> {
+    const { rows: any } = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM campaign_manual_links) OR EXISTS (SELECT 1 FROM campaign_partner_links) AS extra`,
+    );
+    if (!any[0].extra) return this.countedLinks(tx, hubAt);
     const { rows } = await tx.query(
       `WITH x AS (
          SELECT a, b, at AS first_at, kind = 'cut' AS cut FROM campaign_manual_links
@@ -137,6 +141,36 @@ export class RebuildRepository {
     );
     const r = rows[0];
     return { nodes: r.nodes, a: Int32Array.from(r.a, Number), b: Int32Array.from(r.b, Number), at: Float64Array.from(r.at, Number) };
+  }
+
+  /**
+   * The open links when co-occurrence is the only source (no analyst or partner link, no cut): `rb_links` as it
+   * is, the few hubs' links dropped in memory — no join over every value.
+   */
+  private async countedLinks(tx: PoolClient, hubAt: number): Promise<IdLinks> {
+    const { rows } = await tx.query(
+      `SELECT coalesce(array_agg(a), '{}') AS a, coalesce(array_agg(b), '{}') AS b,
+              coalesce(array_agg((extract(epoch FROM first_at) * 1000)::float8), '{}') AS at,
+              (SELECT count(*)::int FROM rb_nodes) AS nodes,
+              (SELECT coalesce(array_agg(id), '{}') FROM rb_nodes WHERE reports + partner_reports >= $1) AS hubs
+         FROM rb_links`,
+      [hubAt],
+    );
+    const r = rows[0];
+    const hub = new Uint8Array(r.nodes);
+    for (const id of r.hubs) hub[Number(id)] = 1;
+    const a: number[] = [];
+    const b: number[] = [];
+    const at: number[] = [];
+    for (let i = 0; i < r.a.length; i++) {
+      const x = Number(r.a[i]);
+      const y = Number(r.b[i]);
+      if (hub[x] || hub[y]) continue;
+      a.push(x);
+      b.push(y);
+      at.push(Number(r.at[i]));
+    }
+    return { nodes: r.nodes, a: Int32Array.from(a), b: Int32Array.from(b), at: Float64Array.from(at) };
   }
 
   /** Each value's report count and group into `campaign_nodes`, writing only the rows that differ. */
