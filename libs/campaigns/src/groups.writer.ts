@@ -81,18 +81,30 @@ export class GroupsWriter {
    */
   async stats(tx: Queryable, ids: string[], fresh?: FreshReports & { groups: Component[] }): Promise<Map<string, GroupStats>> {
     if (!ids.length) return new Map();
-    const { rows } = await tx.query(
-      `SELECT n.component::text AS id, count(DISTINCT n.fingerprint)::int AS indicators, count(DISTINCT ri.report_id)::int AS reports,
-              min(r.occurred_at) AS "firstSeen", max(r.occurred_at) AS "lastSeen",
+    // With a batch, only the stored values (and their groups) are read from the ledger: usually the few groups a
+    // batch extends, not every group it creates.
+    const stored = fresh ? fresh.groups.flatMap((g) => g.members.filter((fp) => !fresh.values.has(fp)).map((fp) => [fp, g.id])) : [];
+    const figures = `count(DISTINCT ri.report_id)::int AS reports, min(r.occurred_at) AS "firstSeen", max(r.occurred_at) AS "lastSeen",
               array_remove(array_agg(DISTINCT r.jurisdiction), NULL) AS jurisdictions,
               array_remove(array_agg(DISTINCT r.scam_type), NULL) AS "scamTypes",
-              array_remove(array_agg(DISTINCT r.channel), NULL) AS channels
-         FROM campaign_nodes n
-         LEFT JOIN report_indicators ri ON ri.fingerprint = n.fingerprint AND ri.status = 'accepted'
-         LEFT JOIN reports r ON r.id = ri.report_id
-        WHERE n.component = ANY($1::uuid[]) AND NOT (n.fingerprint = ANY($2::text[])) GROUP BY n.component`,
-      [ids, fresh ? [...fresh.values] : []],
-    );
+              array_remove(array_agg(DISTINCT r.channel), NULL) AS channels`;
+    const { rows } = fresh
+      ? await tx.query(
+          `SELECT m.id::text AS id, count(DISTINCT m.fp)::int AS indicators, ${figures}
+             FROM unnest($1::text[], $2::uuid[]) AS m(fp, id)
+             LEFT JOIN report_indicators ri ON ri.fingerprint = m.fp AND ri.status = 'accepted'
+             LEFT JOIN reports r ON r.id = ri.report_id
+            GROUP BY m.id`,
+          [stored.map((x) => x[0]), stored.map((x) => x[1])],
+        )
+      : await tx.query(
+          `SELECT n.component::text AS id, count(DISTINCT n.fingerprint)::int AS indicators, ${figures}
+             FROM campaign_nodes n
+             LEFT JOIN report_indicators ri ON ri.fingerprint = n.fingerprint AND ri.status = 'accepted'
+             LEFT JOIN reports r ON r.id = ri.report_id
+            WHERE n.component = ANY($1::uuid[]) GROUP BY n.component`,
+          [ids],
+        );
     const out = new Map<string, GroupStats>(rows.map((x) => [x.id, x as GroupStats]));
     if (fresh) addFresh(out, fresh);
     addPartners(out, await this.partnerCampaigns(tx, ids));
