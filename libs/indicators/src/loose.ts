@@ -26,6 +26,11 @@ const STRAY_BRACKETS = /[[\](){}<>]+(?=[.:@]|$)|(?<=^|[.:@])[[\](){}<>]+/g;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const SUSPECT = /[\s[\](){}<>\\^]/;
 const IPV6_LITERAL = /^\[[0-9a-f:.]+\]/i;
+// What any rule of looseHost() needs to change a host: a space or bracket (the runs around a dot or at word, stray
+// brackets, trim), an upper-case DOT/AT/ET/ARROBA, a "-dot-", a "^" or a ",". A host with none of them (a failed wallet,
+// phone or word: most values that get here) comes back as it is without running the rules.
+const MAY_LOOSEN = /[\s[\](){}<>^,]|DOT|AT|ET|ARROBA/;
+const MAY_HYPHEN_DOT = /-(?:dot|punto|punkt)-/i;
 
 function notation(run: string, word: string, runAfter: string): boolean {
   if (word === '.' || word === '@') return true;
@@ -35,6 +40,7 @@ function notation(run: string, word: string, runAfter: string): boolean {
 
 function looseHost(host: string): string {
   let h = host;
+  if (!MAY_LOOSEN.test(h) && !MAY_HYPHEN_DOT.test(h)) return h;
   const v6 = IPV6_LITERAL.exec(h);
   if (v6) return h;
   h = h.replace(WORD_DOT, (m, a: string, w: string, b: string) => (notation(a, w, b) ? '.' : m));
