@@ -40,8 +40,35 @@ function inetPart(p: string): number {
   return NaN;
 }
 
+/**
+ * Plain dotted decimal ("203.0.113.7", parts 0 or 1–3 digits without a leading zero): the common form, read without
+ * splitting; -1 for anything else (the general reader below decides).
+ */
+function dottedDecimal(host: string): number {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let i = 0; i <= host.length; i++) {
+    const c = i < host.length ? host.charCodeAt(i) : 0x2e;
+    if (c >= 0x30 && c <= 0x39) {
+      if (digits === 1 && part === 0) return -1; // a leading zero: octal
+      part = part * 10 + (c - 0x30);
+      if (++digits > 3) return -1;
+    } else if (c === 0x2e) {
+      if (digits === 0 || part > 255 || ++parts > 4) return -1;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+    } else return -1;
+  }
+  return parts === 4 ? value : -1;
+}
+
 /** The 32-bit value of an inet_aton form (one trailing dot allowed), or null. */
 export function parseInetAton(host: string): number | null {
+  const quad = dottedDecimal(host);
+  if (quad >= 0) return quad;
   const parts = host.split('.');
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   if (parts.length > 4 || parts.length === 0) return null;
@@ -147,8 +174,61 @@ export function formatIpv6(parts: readonly number[]): string {
 // IPv6 transition ranges whose addresses are globally routed.
 const PUBLIC_RANGES = new Set(['unicast', '6to4', 'teredo']);
 
+/*
+ * ipaddr.js's range() (subnetMatch over its SpecialRanges, in their order, 'unicast' when none matches) built an
+ * address object and called match() through apply() for every subnet. The same table, read from ipaddr.js at load
+ * and matched on plain part arrays with its matchCIDR rule, gives the same names without the objects.
+ */
+interface Subnet {
+  parts: readonly number[];
+  bits: number;
+}
+type RangeTable = readonly (readonly [name: string, subnets: readonly Subnet[]])[];
+interface SpecialRangesOwner {
+  SpecialRanges: Record<string, unknown>;
+}
+interface Address {
+  kind(): string;
+  octets?: number[];
+  parts?: number[];
+}
+
+function rangeTable(owner: SpecialRangesOwner, kind: 'ipv4' | 'ipv6'): RangeTable {
+  return Object.entries(owner.SpecialRanges).map(([name, value]) => {
+    let subnets = value as [Address, number][] | [Address, number];
+    if (subnets[0] && !Array.isArray(subnets[0])) subnets = [subnets as [Address, number]];
+    const list = (subnets as [Address, number][])
+      .filter(([address]) => address.kind() === kind)
+      .map(([address, bits]) => ({ parts: (kind === 'ipv4' ? address.octets : address.parts) ?? [], bits }));
+    return [name, list] as const;
+  });
+}
+
+const V4_RANGES = rangeTable(ipaddr.IPv4.prototype as unknown as SpecialRangesOwner, 'ipv4');
+const V6_RANGES = rangeTable(ipaddr.IPv6.prototype as unknown as SpecialRangesOwner, 'ipv6');
+
+// ipaddr.js's matchCIDR.
+function matchCidr(first: readonly number[], second: readonly number[], partSize: number, cidrBits: number): boolean {
+  let part = 0;
+  for (let bits = cidrBits; bits > 0; bits -= partSize, part++) {
+    const shift = Math.max(partSize - bits, 0);
+    if (first[part] >> shift !== second[part] >> shift) return false;
+  }
+  return true;
+}
+
+/** ipaddr.js's range() name of an address given as its octets (IPv4) or 16-bit parts (IPv6). */
+export function rangeOf(parts: readonly number[], version: 4 | 6): string {
+  const table = version === 4 ? V4_RANGES : V6_RANGES;
+  const partSize = version === 4 ? 8 : 16;
+  for (const [name, subnets] of table) {
+    for (const subnet of subnets) if (matchCidr(parts, subnet.parts, partSize, subnet.bits)) return name;
+  }
+  return 'unicast';
+}
+
 function v4Result(v: number): IpResult {
-  const range = new ipaddr.IPv4([v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255]).range();
+  const range = rangeOf([v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255], 4);
   return { value: ipv4String(v), attributes: { version: 4, private: !PUBLIC_RANGES.has(range), range } };
 }
 
@@ -165,6 +245,6 @@ export function normalizeIp(input: string): IpResult | Failure {
   if (!v6) return fail('invalid_ip', 'not an IPv6 address');
   const v4 = embeddedIpv4(v6);
   if (v4 !== null) return v4Result(v4);
-  const range: string = new ipaddr.IPv6(v6).range();
+  const range = rangeOf(v6, 6);
   return { value: formatIpv6(v6), attributes: { version: 6, private: !PUBLIC_RANGES.has(range), range } };
 }
