@@ -59,6 +59,20 @@ const uniqueAliases = [...new Set(aliasSources)].sort((a, b) => b.length - a.len
 export const BANK_ALIAS_SOURCE =
   '(?<![A-Za-z])(?:' + uniqueAliases.map((a) => escapeRe(a).replace(/(?:\\-|\s)+/g, '[\\s-]*')).join('|') + ')(?![A-Za-z])(?:\\s*은행)?';
 const ALIAS_RE = new RegExp(BANK_ALIAS_SOURCE, 'i');
+/*
+ * One value is searched for a bank's name up to three times in a row (detection, the phone-after-bank-name rule, the
+ * account itself), each a scan with the alternation of every alias: the last answer is kept for the same string.
+ * Callers only read the match.
+ */
+let aliasInput: string | null = null;
+let aliasMatch: RegExpExecArray | null = null;
+function findAlias(s: string): RegExpExecArray | null {
+  if (s !== aliasInput) {
+    aliasMatch = ALIAS_RE.exec(s);
+    aliasInput = s;
+  }
+  return aliasMatch;
+}
 // Words people put around an account number; they carry no identity.
 const LABEL_WORDS = /\b(?:bank|acct|account|a\/c|no|number|num)\b\.?|계좌번호|계좌|번호|은행|입금|송금|예금주|[:：,.#()]/gi;
 
@@ -101,7 +115,7 @@ export function bankDigitsArePhone(digits: string, region: string): boolean {
 /** "<bank name> <phone number>" as one value, with no account word: the number as written, else null. */
 export function phoneAfterBankName(s: string, region: string): string | null {
   if (ACCOUNT_WORD.test(s)) return null;
-  const alias = ALIAS_RE.exec(s);
+  const alias = findAlias(s);
   if (!alias) return null;
   const rest = s.slice(0, alias.index) + ' ' + s.slice(alias.index + alias[0].length);
   const groups = rest.match(DIGIT_GROUPS) ?? [];
@@ -111,7 +125,7 @@ export function phoneAfterBankName(s: string, region: string): string | null {
 }
 
 export function mentionsBank(s: string): boolean {
-  return ALIAS_RE.test(s);
+  return findAlias(s) !== null;
 }
 
 /** The bank an alias names, preferring the reporting region when the alias exists in several countries. */
@@ -188,7 +202,7 @@ export function normalizeBankAccount(input: string, region: string, detected = f
   }
   if (looksLikeIban(input)) return iban(input);
 
-  const alias = ALIAS_RE.exec(input);
+  const alias = findAlias(input);
   const cc = alias?.index === 0 ? null : COUNTRY_PREFIX.exec(input);
   if (cc) {
     const country = cc[1];
