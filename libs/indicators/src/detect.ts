@@ -97,16 +97,17 @@ export function detectType(s: string): IndicatorType | null {
     return 'url';
   }
   if (c0 === 0x40 /* @ */) return 'social_handle';
-  // HOSTISH needs a dot; most values that get this far (phones, wallets, accounts) have none.
-  const dotted = s.indexOf('.') >= 0;
-  if (dotted && HOSTISH.test(s) && isSocialLink(s)) return 'social_handle'; // tiktok.com/@name is not an email
+  // HOSTISH needs a dot; most values that get this far (phones, wallets, accounts) have none. Rules 6 and 11 ask
+  // the same two questions of the value: the answers are kept.
+  const hostish = s.indexOf('.') >= 0 && HOSTISH.test(s);
+  if (hostish && isSocialLink(s)) return 'social_handle'; // tiktok.com/@name is not an email
   if (EMAIL.test(s) || QUOTED_EMAIL.test(s) || NAME_ADDR.test(s) || ADDRESS_LITERAL_EMAIL.test(s)) return 'email';
   if (looksLikeWallet(s)) return 'crypto_wallet';
   if (looksLikeIban(s)) return 'bank_account';
   if (DIGITS6.test(s) && (mentionsBank(s) || ACCOUNT_WORD.test(s))) return 'bank_account';
-  if (PHONE.test(s)) return 'phone';
-  if (dotted && HOSTISH.test(s)) {
-    if (isSocialLink(s)) return 'social_handle';
+  // (Rule 10 was taken above.)
+  if (hostish) {
+    // Not a profile link: rule 6 would have said so.
     if (isWhatsAppLink(s)) return 'phone';
     return HOST_ONLY.test(s) ? 'domain' : 'url';
   }
