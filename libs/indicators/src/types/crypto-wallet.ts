@@ -62,18 +62,19 @@ const BASE58_VERSIONS: Record<number, { network: string; addressType: string; en
   0x41: { network: 'tron', addressType: 'account', encoding: 'base58check' },
 };
 
-// crypto.hash (one-shot, Node 21.7+) skips the Hash object.
-const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer }).hash;
-const sha256 = (data: Uint8Array): Buffer =>
-  oneShot ? oneShot('sha256', data, 'buffer') : crypto.createHash('sha256').update(data).digest();
+// crypto.hash (one-shot, Node 21.7+) skips the Hash object. Its digest as a 'binary' (latin1) string, one char per
+// byte, costs a fraction of the same digest as a Buffer (Node 24, 21 bytes: about 0.5 µs against 2–4 µs).
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'binary') => string }).hash;
+const sha256 = (data: Uint8Array): string =>
+  oneShot ? oneShot('sha256', data, 'binary') : crypto.createHash('sha256').update(data).digest('binary');
 
 /** The payload of a base58check string (version byte and data, without the 4-byte double-SHA-256 checksum), or null. */
 function base58check(s: string): Uint8Array | null {
   const bytes = bs58.decodeUnsafe(s);
   if (!bytes || bytes.length < 5) return null;
   const payload = bytes.subarray(0, bytes.length - 4);
-  const check = sha256(sha256(payload));
-  for (let i = 0; i < 4; i++) if (check[i] !== bytes[payload.length + i]) return null;
+  const check = sha256(Buffer.from(sha256(payload), 'latin1'));
+  for (let i = 0; i < 4; i++) if (check.charCodeAt(i) !== bytes[payload.length + i]) return null;
   return payload;
 }
 
