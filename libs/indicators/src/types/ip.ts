@@ -26,15 +26,18 @@ const HEX_PART = /^0x[0-9a-f]*$/i;
 const OCT_PART = /^0[0-7]*$/;
 const DEC_PART = /^[1-9][0-9]*$/;
 const HEX16 = /^[0-9a-f]{1,4}$/i;
+// Regular expressions live at module level: a literal inside a function is a new RegExp object on every call.
+const DIGITS_ONLY = /^[0-9]+$/;
+const LEADING_ZEROS = /^0+/;
 
 function inetPart(p: string): number {
   if (DEC_PART.test(p)) return p.length > 10 ? NaN : parseInt(p, 10);
   if (HEX_PART.test(p)) {
-    const digits = p.slice(2).replace(/^0+/, '');
+    const digits = p.slice(2).replace(LEADING_ZEROS, '');
     return digits.length > 8 ? NaN : digits ? parseInt(digits, 16) : 0;
   }
   if (OCT_PART.test(p)) {
-    const digits = p.replace(/^0+/, '');
+    const digits = p.replace(LEADING_ZEROS, '');
     return digits.length > 11 ? NaN : digits ? parseInt(digits, 8) : 0;
   }
   return NaN;
@@ -94,7 +97,7 @@ export function endsInNumber(host: string): boolean {
   if (host.charCodeAt(end - 1) === 0x2e) end--;
   const start = host.lastIndexOf('.', end - 1) + 1;
   const label = host.slice(start, end);
-  return /^[0-9]+$/.test(label) || /^0x[0-9a-f]*$/i.test(label);
+  return DIGITS_ONLY.test(label) || HEX_PART.test(label);
 }
 
 export function ipv4String(v: number): string {
@@ -113,8 +116,20 @@ function groups(h: string): number[] | null {
   return out;
 }
 
-/** RFC 4291 §2.2 text forms, with an optional dotted-quad tail; 8 16-bit parts or null. */
-export function parseIpv6(s: string): number[] | null {
+// Detection and normalisation read the same address one after the other: the last answer is kept for the same text.
+let lastIpv6Text: string | null = null;
+let lastIpv6: readonly number[] | null = null;
+
+/** RFC 4291 §2.2 text forms, with an optional dotted-quad tail; 8 16-bit parts or null. The parts are shared: read only. */
+export function parseIpv6(s: string): readonly number[] | null {
+  if (s !== lastIpv6Text) {
+    lastIpv6 = readIpv6(s);
+    lastIpv6Text = s;
+  }
+  return lastIpv6;
+}
+
+function readIpv6(s: string): number[] | null {
   if (s.length < 2 || s.length > 45) return null;
   const lastColon = s.lastIndexOf(':');
   if (lastColon < 0) return null;
