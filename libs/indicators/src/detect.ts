@@ -101,7 +101,9 @@ export function detectType(s: string): IndicatorType | null {
   // the same two questions of the value: the answers are kept.
   const hostish = s.indexOf('.') >= 0 && HOSTISH.test(s);
   if (hostish && isSocialLink(s)) return 'social_handle'; // tiktok.com/@name is not an email
-  if (EMAIL.test(s) || QUOTED_EMAIL.test(s) || NAME_ADDR.test(s) || ADDRESS_LITERAL_EMAIL.test(s)) return 'email';
+  // Every e-mail form holds an "@": without one the four patterns are not tried.
+  const at = s.indexOf('@') >= 0;
+  if (at && (EMAIL.test(s) || QUOTED_EMAIL.test(s) || NAME_ADDR.test(s) || ADDRESS_LITERAL_EMAIL.test(s))) return 'email';
   if (looksLikeWallet(s)) return 'crypto_wallet';
   if (looksLikeIban(s)) return 'bank_account';
   if (DIGITS6.test(s) && (mentionsBank(s) || ACCOUNT_WORD.test(s))) return 'bank_account';

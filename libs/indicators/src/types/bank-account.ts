@@ -83,6 +83,10 @@ const BANK_WORDS = /bank|savings|credit|union|trust|financ|capital|co-?op|buildi
 const IBAN_PREFIX = /^IBAN[\s:]*/i;
 const IBAN_SHAPE = /^[A-Za-z]{2}[0-9]{2}(?:[\s-]?[A-Za-z0-9]){11,32}$/;
 const DIGIT_GROUPS = /[0-9](?:[0-9]|[\s-](?=[0-9]))*/g;
+// At module level: a literal inside a function is a new RegExp object on every call.
+const SEPARATOR = /[\s-]/g;
+const SPACES = /\s+/g;
+const BANK_SUFFIX = /\s*은행$/;
 
 export interface BankResult {
   value: string;
@@ -130,7 +134,7 @@ export function mentionsBank(s: string): boolean {
 
 /** The bank an alias names, preferring the reporting region when the alias exists in several countries. */
 export function bankForAlias(alias: string, region: string): Bank | undefined {
-  const list = BY_ALIAS.get(aliasKey(alias.replace(/\s*은행$/, ''))) ?? BY_ALIAS.get(aliasKey(alias));
+  const list = BY_ALIAS.get(aliasKey(alias.replace(BANK_SUFFIX, ''))) ?? BY_ALIAS.get(aliasKey(alias));
   if (!list) return undefined;
   return list.find((b) => b.country === region) ?? list[0];
 }
@@ -209,17 +213,17 @@ export function normalizeBankAccount(input: string, region: string, detected = f
     if (isIbanCountry(country)) return iban(input);
     if (!DIGIT_RANGE.has(country))
       return fail('invalid_bank_account', `"${country}" is not a country whose account numbers can be read here`);
-    const numbers = (input.slice(2).match(DIGIT_GROUPS) ?? []).map((g) => g.replace(/[\s-]/g, ''));
+    const numbers = (input.slice(2).match(DIGIT_GROUPS) ?? []).map((g) => g.replace(SEPARATOR, ''));
     if (numbers.length !== 1) return fail('invalid_bank_account', `${country} followed by one account number`);
     return withDigits(country, undefined, numbers[0]);
   }
   const bank = alias ? bankForAlias(alias[0], region) : undefined;
   const rest = alias ? input.slice(0, alias.index) + ' ' + input.slice(alias.index + alias[0].length) : input;
   const groups = rest.match(DIGIT_GROUPS) ?? [];
-  const numbers = groups.map((g) => g.replace(/[\s-]/g, '')).filter((g) => g.length >= 4);
+  const numbers = groups.map((g) => g.replace(SEPARATOR, '')).filter((g) => g.length >= 4);
   if (numbers.length === 0) return fail('invalid_bank_account', 'no account number found');
   if (numbers.length > 1) return fail('invalid_bank_account', 'more than one number; give one account per value');
-  const leftover = rest.replace(DIGIT_GROUPS, ' ').replace(LABEL_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  const leftover = rest.replace(DIGIT_GROUPS, ' ').replace(LABEL_WORDS, ' ').replace(SPACES, ' ').trim();
   if (leftover && !bank && !BANK_WORDS.test(leftover)) {
     const code: IndicatorErrorCode = detected ? 'not_an_indicator' : 'invalid_bank_account';
     return fail(code, `"${leftover.slice(0, 40)}" names no bank; an account is a bank name or account word and its number`);
