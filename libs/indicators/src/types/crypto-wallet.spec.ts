@@ -1,5 +1,8 @@
+import bs58 from 'bs58';
 import bs58check from 'bs58check';
+import fc from 'fast-check';
 import { normalize, tryNormalize } from '../index';
+import { decodeBase58 } from './crypto-wallet';
 
 const wallet = (raw: string) => normalize(raw, { type: 'crypto_wallet' });
 const rejected = (raw: string) => tryNormalize(raw, { type: 'crypto_wallet' });
@@ -120,5 +123,36 @@ describe('crypto_wallet: base58check (Bitcoin legacy, TRON)', () => {
     const payload = new Uint8Array(21);
     payload[0] = 0x30; // Litecoin P2PKH: not a network we claim
     expect(rejected(bs58check.encode(payload))).toMatchObject({ ok: false, code: 'invalid_wallet' });
+  });
+});
+
+describe('decodeBase58 gives bs58.decodeUnsafe’s bytes', () => {
+  const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+  const same = (s: string) => Buffer.from(decodeBase58(s)).equals(Buffer.from(bs58.decodeUnsafe(s)!));
+
+  it('on edge cases: leading "1"s, all "1"s, one digit, "z" runs', () => {
+    for (const s of [
+      '1',
+      '11',
+      '111z',
+      '2',
+      'z',
+      'zzzz',
+      'zzzzz',
+      '1111111111',
+      '1z1z',
+      '21',
+      ALPHABET,
+      '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2',
+    ])
+      expect([s, same(s)]).toEqual([s, true]);
+  });
+
+  it('on any string of base58 digits', () => {
+    const digits = fc.array(fc.constantFrom(...ALPHABET), { minLength: 1, maxLength: 60 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.nat(4), digits, (ones, s) => same('1'.repeat(ones) + s)),
+      { numRuns: 20000, seed: 58 },
+    );
   });
 });

@@ -1,5 +1,4 @@
 import { bech32, bech32m } from 'bech32';
-import bs58 from 'bs58';
 import * as crypto from 'node:crypto';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { Failure, fail } from '../errors';
@@ -10,8 +9,8 @@ import { Failure, fail } from '../errors';
  *    Mixed case carries the EIP-55 checksum (keccak-256 of the lower-case hex, via
  *    @noble/hashes) and must pass it; all-lower and all-upper carry none and are accepted.
  *  - Bitcoin base58check (P2PKH "1…", P2SH "3…", testnet "m/n/2…"): kept as written
- *    (base58 is case-sensitive), checksum and version byte verified: bs58 decodes, Node's built-in SHA-256 checks
- *    (the native hash is several times faster than the pure-JS one bs58check brings).
+ *    (base58 is case-sensitive), checksum and version byte verified: decodeBase58 (bs58's answer, compared in
+ *    crypto-wallet.spec), Node's built-in SHA-256 checks (several times faster than bs58check's pure-JS one).
  *  - Bitcoin segwit (bc1…/tb1…): stored lower-case; BIP-173 bech32 for witness v0,
  *    BIP-350 bech32m for v1+ (Taproot), with the BIP-141 program-length rules.
  *  - TRON ("T…"): base58check with version byte 0x41.
@@ -68,10 +67,46 @@ const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encodi
 const sha256 = (data: Uint8Array): string =>
   oneShot ? oneShot('sha256', data, 'binary') : crypto.createHash('sha256').update(data).digest('binary');
 
+const B58_DIGIT = new Int8Array(128).fill(-1);
+for (let i = 0; i < 58; i++) B58_DIGIT['123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'.charCodeAt(i)] = i;
+const LIMB = 0x1000000;
+
+/**
+ * bs58.decodeUnsafe of a string of base58 digits (BASE58 has checked it): a zero byte per leading "1", then the number's
+ * big-endian bytes without leading zeros. Four digits at a time into 24-bit limbs (every product stays an exact
+ * integer below 2^53), where bs58 multiplies its whole byte array once per digit.
+ */
+export function decodeBase58(s: string): Uint8Array {
+  let zeros = 0;
+  while (zeros < s.length && s.charCodeAt(zeros) === 0x31) zeros++;
+  const limbs: number[] = []; // little-endian
+  for (let i = zeros; i < s.length;) {
+    let mul = 1;
+    let carry = 0;
+    for (let k = 0; k < 4 && i < s.length; k++, i++) {
+      mul *= 58;
+      carry = carry * 58 + B58_DIGIT[s.charCodeAt(i)];
+    }
+    for (let j = 0; j < limbs.length; j++) {
+      const v = limbs[j] * mul + carry;
+      carry = Math.floor(v / LIMB);
+      limbs[j] = v - carry * LIMB;
+    }
+    for (; carry > 0; carry = Math.floor(carry / LIMB)) limbs.push(carry % LIMB);
+  }
+  const bytes: number[] = [];
+  for (let j = limbs.length - 1; j >= 0; j--) bytes.push(limbs[j] >>> 16, (limbs[j] >>> 8) & 255, limbs[j] & 255);
+  let skip = 0;
+  while (skip < bytes.length && bytes[skip] === 0) skip++;
+  const out = new Uint8Array(zeros + bytes.length - skip);
+  for (let j = skip; j < bytes.length; j++) out[zeros + j - skip] = bytes[j];
+  return out;
+}
+
 /** The payload of a base58check string (version byte and data, without the 4-byte double-SHA-256 checksum), or null. */
 function base58check(s: string): Uint8Array | null {
-  const bytes = bs58.decodeUnsafe(s);
-  if (!bytes || bytes.length < 5) return null;
+  const bytes = decodeBase58(s);
+  if (bytes.length < 5) return null;
   const payload = bytes.subarray(0, bytes.length - 4);
   const check = sha256(Buffer.from(sha256(payload), 'latin1'));
   for (let i = 0; i < 4; i++) if (check.charCodeAt(i) !== bytes[payload.length + i]) return null;
