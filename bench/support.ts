@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { benchDatabases, cpuWindow, cpuWindows } from './cpu-split';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -41,6 +42,7 @@ export function zipf(n: number, s: number, random: () => number): () => number {
 }
 
 export async function recreateDatabase(name: string): Promise<string> {
+  benchDatabases.add(name);
   const c = new Client({ connectionString: ADMIN_URL });
   await c.connect();
   await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -154,7 +156,8 @@ export function rssMb(pid: number | undefined): number | undefined {
 
 /**
  * Samples the RSS of named processes every `everyMs` while a bench runs: the peak, the last value and the series
- * (to tell a flat profile from a leak).
+ * (to tell a flat profile from a leak). The same window also records where the CPU went, per process (cpu-split.ts):
+ * emit() reports the first such window of the bench.
  */
 export function sampleRss(
   procs: Record<string, ChildProcess | undefined> | (() => Record<string, ChildProcess | undefined>),
@@ -170,10 +173,12 @@ export function sampleRss(
   tick();
   const timer = setInterval(tick, everyMs);
   timer.unref();
+  const cpu = cpuWindow(procs);
   return {
     stop(): Record<string, { peakMb: number; lastMb: number; firstMb: number; samples: number }> {
       clearInterval(timer);
       tick();
+      cpu.stop();
       return Object.fromEntries(
         Object.entries(series).map(([k, s]) => [
           k,
@@ -190,9 +195,15 @@ export const fmtRss = (r: Record<string, { peakMb: number; lastMb: number }>) =>
     .map(([k, v]) => `${k} peak ${v.peakMb} MB (end ${v.lastMb} MB)`)
     .join(', ');
 
-/** Prints a bench's result as its last line: one JSON object (CONTRACT §10), read by `npm run bench`. */
+/**
+ * Prints a bench's result as its last line: one JSON object (CONTRACT §10), read by `npm run bench`; with the CPU
+ * split per process of the bench's first measurement window (`cpuSplit`), unless the result carries its own.
+ */
 export function emit(result: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify({ ...result, loadAvg1m: Number(os.loadavg()[0].toFixed(2)) })}\n`);
+  const cpuSplit = result.cpuSplit ?? cpuWindows[0];
+  process.stdout.write(
+    `${JSON.stringify({ ...result, ...(cpuSplit ? { cpuSplit } : {}), loadAvg1m: Number(os.loadavg()[0].toFixed(2)) })}\n`,
+  );
 }
 
 /** Stops a child and waits for it to exit, so the next bench starts on a quiet machine. */
