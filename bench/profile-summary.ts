@@ -1,7 +1,9 @@
 /**
  * Where the CPU goes in a process: a `.cpuprofile` (BENCH_PROFILE=<dir> on any bench writes one per process)
- * summarised as self time per function and per package, the heaviest first.
- *   node dist/bench/profile-summary.js <file.cpuprofile | dir> [top=25]
+ * summarised as self time per function and per package, the heaviest first. Idle samples (the process waiting) are
+ * left out of the shares and counted apart. `npm run bench` uses summariseProfile() for its "Where the time goes".
+ *   node dist/bench/profile-summary.js <file.cpuprofile | dir> [top=25] [startUs endUs]
+ * startUs/endUs keep only the samples of that window of the monotonic clock (a bench's cpuSplit.startUs/endUs).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -9,54 +11,95 @@ import * as path from 'node:path';
 interface Node {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
 }
 interface Profile {
   nodes: Node[];
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
 
-/** The package (node_modules/<name>), the project's own lib, or node's internals a frame belongs to. */
-function ownerOf(url: string): string {
-  if (!url) return '(native / GC / idle)';
-  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (m) return m[1];
-  if (url.startsWith('node:')) return 'node internals';
-  const lib = /\/(libs|apps)\/([^/]+)\//.exec(url);
-  return lib ? `${lib[1]}/${lib[2]}` : url;
+export interface ProfileSummary {
+  file: string;
+  /** CPU seconds sampled (idle left out), and the idle seconds of the same span. */
+  cpuSeconds: number;
+  idleSeconds: number;
+  packages: [name: string, share: number][];
+  functions: [name: string, share: number][];
 }
 
-function summarise(file: string, top: number): void {
+/** The package (node_modules/<name>), the project's own lib or app, node's internals, or V8's own work. */
+function ownerOf(f: Node['callFrame']): string {
+  if (!f.url)
+    return f.functionName.startsWith('RegExp:') ? '(regular expressions)' : f.functionName.startsWith('(') ? f.functionName : '(native)';
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f.url);
+  if (m) return m[1];
+  if (f.url.startsWith('node:')) return 'node internals';
+  const lib = /\/(libs|apps|bench)\/([^/.]+)/.exec(f.url);
+  return lib ? `${lib[1]}/${lib[2]}` : f.url;
+}
+
+const top = (m: Map<string, number>, total: number, k: number): [string, number][] =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, k)
+    .map(([name, us]) => [name, Number((us / total).toFixed(4))]);
+
+/** Self time per package and per function of one profile, optionally only over [startUs, endUs]. */
+export function summariseProfile(file: string, k = 25, window?: { startUs: number; endUs: number }): ProfileSummary {
   const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
-  const total = [...self.values()].reduce((a, b) => a + b, 0) || 1;
   const fns = new Map<string, number>();
   const owners = new Map<string, number>();
-  for (const [id, us] of self) {
+  let at = p.startTime;
+  let busy = 0;
+  let idle = 0;
+  p.samples.forEach((id, i) => {
+    const us = p.timeDeltas[i] ?? 0;
+    at += us;
+    if (window && (at < window.startUs || at > window.endUs)) return;
     const f = byId.get(id)!.callFrame;
-    const name = `${f.functionName || '(anonymous)'} ${f.url ? `${path.basename(f.url)}:${f.lineNumber + 1}` : ''}`.trim();
+    if (f.functionName === '(idle)') {
+      idle += us;
+      return;
+    }
+    busy += us;
+    const fn = f.functionName.length > 90 ? `${f.functionName.slice(0, 90)}…` : f.functionName;
+    const name = `${fn || '(anonymous)'} ${f.url ? `${path.basename(f.url)}:${f.lineNumber + 1}` : ''}`.trim();
     fns.set(name, (fns.get(name) ?? 0) + us);
-    owners.set(ownerOf(f.url), (owners.get(ownerOf(f.url)) ?? 0) + us);
-  }
-  const pct = (us: number) => `${((us / total) * 100).toFixed(1).padStart(5)}%`;
-  process.stdout.write(`\n${file}: ${(total / 1e6).toFixed(1)} s sampled\n  by package:\n`);
-  for (const [k, v] of [...owners].sort((a, b) => b[1] - a[1]).slice(0, 15)) process.stdout.write(`    ${pct(v)}  ${k}\n`);
-  process.stdout.write('  by function (self time):\n');
-  for (const [k, v] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`    ${pct(v)}  ${k}\n`);
+    owners.set(ownerOf(f), (owners.get(ownerOf(f)) ?? 0) + us);
+  });
+  const total = busy || 1;
+  return { file, cpuSeconds: busy / 1e6, idleSeconds: idle / 1e6, packages: top(owners, total, 15), functions: top(fns, total, k) };
 }
 
-const [target, topArg] = process.argv.slice(2);
-if (!target) {
-  process.stderr.write('usage: node dist/bench/profile-summary.js <file.cpuprofile | dir> [top]\n');
-  process.exit(2);
+/** Every .cpuprofile under a directory (or the file itself). */
+export function profilesIn(target: string): string[] {
+  return statSync(target).isDirectory()
+    ? readdirSync(target, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => path.join(target, f))
+        .sort()
+    : [target];
 }
-const files = statSync(target).isDirectory()
-  ? readdirSync(target, { recursive: true })
-      .map(String)
-      .filter((f) => f.endsWith('.cpuprofile'))
-      .map((f) => path.join(target, f))
-  : [target];
-for (const f of files) summarise(f, Number(topArg ?? 25));
+
+const pct = (share: number) => `${(share * 100).toFixed(1).padStart(5)}%`;
+
+function main(): void {
+  const [target, topArg, startArg, endArg] = process.argv.slice(2);
+  if (!target) {
+    process.stderr.write('usage: node dist/bench/profile-summary.js <file.cpuprofile | dir> [top] [startUs endUs]\n');
+    process.exit(2);
+  }
+  const window = startArg && endArg ? { startUs: Number(startArg), endUs: Number(endArg) } : undefined;
+  for (const f of profilesIn(target)) {
+    const s = summariseProfile(f, Number(topArg ?? 25), window);
+    process.stdout.write(`\n${f}: ${s.cpuSeconds.toFixed(1)} s of CPU sampled (idle ${s.idleSeconds.toFixed(1)} s)\n  by package:\n`);
+    for (const [name, share] of s.packages) process.stdout.write(`    ${pct(share)}  ${name}\n`);
+    process.stdout.write('  by function (self time):\n');
+    for (const [name, share] of s.functions) process.stdout.write(`    ${pct(share)}  ${name}\n`);
+  }
+}
+
+if (require.main === module) main();

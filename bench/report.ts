@@ -3,6 +3,8 @@
  * machine) and docs/benchmarks.svg (throughput and p99 per path against their baselines; lookup throughput vs
  * connections). Every number comes from a result line of the run; none is typed by hand.
  */
+import { whereTimeGoes } from './where-time-goes';
+
 export type Result = Record<string, unknown> & { bench: string };
 export interface Machine {
   cores: number;
@@ -120,9 +122,13 @@ export function rowOf(r: Result): Row {
         unit: 'values/s',
         baselinePerSec: n(r.baselinePerSec),
         baseline: 'fingerprint() alone',
-        goal: '≥ 250,000/s',
-        met: (n(r.valuesPerSec) ?? 0) >= 250_000,
-        notes: n(r.valuesPerCpuSec) ? `${fmt(n(r.valuesPerCpuSec))} values per CPU-second (baseline ${fmt(n(r.baselinePerCpuSec))})` : '',
+        goal: '≥ 250,000 values per CPU-second of one core',
+        // One core's throughput is the rate per CPU-second of the one process: on a shared machine the wall rate
+        // also counts the time other processes held the core. Older lines without it are judged by the wall rate.
+        met: (n(r.valuesPerCpuSec) ?? n(r.valuesPerSec) ?? 0) >= 250_000,
+        notes: n(r.valuesPerCpuSec)
+          ? `figure is per second of wall time; per CPU-second of the process: ${fmt(n(r.valuesPerCpuSec))} values (baseline ${fmt(n(r.baselinePerCpuSec))}, ratio ${fmt(n(r.cpuRatio), 3)})`
+          : '',
       };
     default: {
       const key = Object.keys(r).find((k) => k.endsWith('PerSec') && !k.startsWith('baseline'));
@@ -182,6 +188,7 @@ export function markdown(results: Result[], failed: { bench: string; code: numbe
       ...sweep.map((s) => `| ${s.connections} | ${fmt(s.perSec)} | ${fmt(s.p99, 1)} ms | ${fmt(s.baselinePerSec)} |`),
       '',
     );
+  lines.push(...whereTimeGoes(results, rows));
   lines.push(
     '## Machine',
     '',

@@ -4,19 +4,27 @@
  *   npm run bench                       default sizes, writes docs/
  *   npm run bench -- --quick            small sizes (a few minutes), writes out/bench/
  *   npm run bench -- --only=lookup,check
+ *   npm run bench -- --no-profile        no second, profiled run of the benches whose goal is not met
+ * A bench whose goal is not met is run a second time with CPU profiles (BENCH_PROFILE for the API and worker
+ * processes, --cpu-prof for the bench process itself), kept under <out>/profiles/<bench>/ and summarised in the
+ * "Where the time goes" section; its figures stay those of the first, unprofiled run.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { svg } from './chart';
-import { Machine, Result, markdown } from './report';
+import { Machine, Result, markdown, rowOf } from './report';
+import type { CpuSplit } from './cpu-split';
+import { profilesOf } from './where-time-goes';
 import { ADMIN_URL, ROOT } from './support';
 
 const ORDER = ['normalize', 'lookup', 'check', 'sync', 'campaigns', 'ingest'];
 const QUICK = process.argv.includes('--quick');
+const PROFILE = !process.argv.includes('--no-profile');
+const OUT = QUICK ? path.join(ROOT, 'out/bench') : path.join(ROOT, 'docs');
 const ONLY = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
@@ -32,11 +40,22 @@ const QUICK_SIZES: Record<string, string> = {
   BENCH_SYNC_INDICATORS: '5000',
 };
 
-function runOne(name: string): Promise<{ code: number | null; result?: Result }> {
+/** Runs one bench; with `profileDir`, every Node process of it writes a CPU profile there. */
+function runOne(name: string, profileDir?: string): Promise<{ code: number | null; result?: Result }> {
   const env = { ...process.env };
   if (QUICK) for (const [k, v] of Object.entries(QUICK_SIZES)) env[k] ??= v;
+  const flags: string[] = [];
+  if (profileDir) {
+    env.BENCH_PROFILE = profileDir;
+    env.BENCH_INGEST_RSS_REPORTS = '0'; // the long RSS run adds nothing to the profile of the measured path
+    flags.push('--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, 'bench')}`);
+  }
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(__dirname, `${name}.js`)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...flags, path.join(__dirname, `${name}.js`)], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -100,9 +119,16 @@ async function main() {
     const { code, result } = await runOne(b);
     if (result) results.push({ ...result, seconds: Math.round((Date.now() - t0) / 1000) });
     if (code !== 0 || !result) failed.push({ bench: b, code });
+    if (result && PROFILE && !process.env.BENCH_PROFILE && rowOf(result).met === false) {
+      const dir = path.join(OUT, 'profiles', b);
+      rmSync(dir, { recursive: true, force: true });
+      process.stdout.write(`\n=== bench:${b} again, with CPU profiles (goal not met; its figures are not used) ===\n`);
+      const profiled = await runOne(b, dir);
+      results[results.length - 1].profiles = profilesOf(dir, profiled.result?.cpuSplit as CpuSplit | undefined);
+    }
   }
   const m = await machine(started, loadAvgStart);
-  const dir = QUICK ? path.join(ROOT, 'out/bench') : path.join(ROOT, 'docs');
+  const dir = OUT;
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     path.join(dir, 'benchmarks.jsonl'),
