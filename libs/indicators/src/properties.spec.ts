@@ -22,7 +22,9 @@ const randomCase = (s: string) =>
   fc
     .array(fc.boolean(), { minLength: s.length, maxLength: s.length })
     .map((u) => [...s].map((c, i) => (u[i] ? c.toUpperCase() : c)).join(''));
-const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/);
+// Not "xn--…": such a label is punycode and must decode (UTS #46), which a random one mostly does not ("xn--a" was
+// drawn once and failed the run); the IDNA tables under test/ cover them.
+const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/).filter((l) => !l.startsWith('xn--'));
 const suffix = fc.constantFrom('com', 'top', 'co.kr', 'com.sg', 'pages.dev', 'xyz', 'kr', 'sg', 'github.io');
 const hostname = fc.tuple(fc.array(label, { minLength: 1, maxLength: 3 }), suffix).map(([ls, s]) => [...ls, s].join('.'));
 
