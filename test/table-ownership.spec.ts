@@ -19,10 +19,6 @@ const ALLOWED: Record<string, { tables: string[]; why: string }> = {
     tables: ['report_indicators', 'indicator_stats'],
     why: 'the lookup read is being rewritten (precomputed verdicts); it moves to intake’s fragments with that change',
   },
-  'libs/bulletins/src/figures.repository.ts': {
-    tables: ['reports', 'report_indicators', 'indicator_stats'],
-    why: 'a period’s figures aggregate reports by date; to move with the bulletin section being added there',
-  },
   'libs/campaigns/src/campaigns.repository.ts': { tables: ['reports', 'report_indicators'], why: CAMPAIGNS() },
   'libs/campaigns/src/exchange/share.repository.ts': { tables: ['reports', 'report_indicators'], why: CAMPAIGNS() },
   'libs/campaigns/src/graph.repository.ts': { tables: ['reports', 'report_indicators', 'intake_outbox'], why: CAMPAIGNS() },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
+import { jurisdictionStatsSql, processedReportsSql, sightedIndicatorsSql, sightedJurisdictionsSql, STATS_SQL } from '@scamintel/intake';
 import { transaction } from '@scamintel/persistence';
 import { TLPS } from '@scamintel/vocabulary';
 
@@ -50,14 +51,7 @@ const at = (param: string, tz: string) => `((${param})::date::timestamp AT TIME 
  * Sightings of this node's own jurisdiction inside the period: indicators of processed reports whose scam
  * happened in [from, to). $1 = jurisdiction, $2 = time zone, $3 = from, $4 = to.
  */
-const ACTIVE = `active AS (
-  SELECT DISTINCT ri.fingerprint
-    FROM reports r
-    JOIN report_indicators ri ON ri.report_id = r.id
-   WHERE r.jurisdiction = $1 AND r.status = 'processed' AND r.excluded_at IS NULL
-     AND r.occurred_at >= ${at('$3', '$2')} AND r.occurred_at < ${at('$4', '$2')}
-     AND ri.fingerprint IS NOT NULL AND ri.status <> 'rejected'
-)`;
+const ACTIVE = `active AS ${sightedIndicatorsSql('$1', at('$3', '$2'), at('$4', '$2'))}`;
 
 const emptyCounts = (): PeriodCounts => ({ reports: 0, byScamType: {}, byChannel: {}, lossByCurrency: {}, lossReportsByCurrency: {} });
 /** What a bulletin's figures are computed from: one consistent snapshot of the period's reports and indicators. */
@@ -91,9 +85,8 @@ export class BulletinFiguresRepository {
               count(*)::int AS reports, count(loss_amount)::int AS "lossReports", coalesce(sum(loss_amount), 0)::text AS loss
          FROM (SELECT CASE WHEN r.occurred_at >= ${at('$4', '$2')} THEN 'current' ELSE 'previous' END AS period,
                       r.scam_type, r.channel, r.loss_currency, r.loss_amount
-                 FROM reports r
-                WHERE r.jurisdiction = $1 AND r.status = 'processed' AND r.excluded_at IS NULL
-                  AND r.occurred_at >= ${at('$3', '$2')} AND r.occurred_at < ${at('$5', '$2')}) x
+                 FROM ${processedReportsSql('$1')} r
+                WHERE r.excluded_at IS NULL AND r.occurred_at >= ${at('$3', '$2')} AND r.occurred_at < ${at('$5', '$2')}) x
         GROUP BY GROUPING SETS ((period), (period, scam_type), (period, channel), (period, loss_currency))`,
       [q.jurisdiction, q.timeZone, q.previousFrom, q.from, q.to],
     );
@@ -116,8 +109,7 @@ export class BulletinFiguresRepository {
     const { rows } = await tx.query(
       `SELECT w.week_start::text AS "weekStart", r.scam_type AS "scamType", count(r.id)::int AS n
          FROM unnest($3::date[]) AS w(week_start)
-         JOIN reports r ON r.jurisdiction = $1 AND r.status = 'processed'
-                       AND r.occurred_at >= ${at('w.week_start', '$2')} AND r.occurred_at < ${at('w.week_start + 7', '$2')}
+         JOIN ${processedReportsSql('$1')} r ON r.occurred_at >= ${at('w.week_start', '$2')} AND r.occurred_at < ${at('w.week_start + 7', '$2')}
         GROUP BY w.week_start, r.scam_type`,
       [q.jurisdiction, q.timeZone, q.weekStarts],
     );
@@ -132,7 +124,7 @@ export class BulletinFiguresRepository {
       `WITH ${ACTIVE},
        other AS (
          SELECT s.fingerprint, s.jurisdiction
-           FROM active a JOIN indicator_stats s ON s.fingerprint = a.fingerprint
+           FROM active a JOIN ${STATS_SQL} s ON s.fingerprint = a.fingerprint
           WHERE s.jurisdiction <> $1 AND s.first_seen < ${at('$4', '$2')}
        )
        SELECT (SELECT count(DISTINCT fingerprint)::int FROM other) AS n,
@@ -151,11 +143,8 @@ export class BulletinFiguresRepository {
     const { rows } = await tx.query(
       `WITH touched AS (
          SELECT DISTINCT n.component AS id
-           FROM reports r
-           JOIN report_indicators ri ON ri.report_id = r.id AND ri.status <> 'rejected'
-           JOIN campaign_nodes n ON n.fingerprint = ri.fingerprint AND n.component IS NOT NULL
-          WHERE r.status = 'processed' AND r.excluded_at IS NULL
-            AND r.occurred_at >= ${at('$2', '$1')} AND r.occurred_at < ${at('$3', '$1')}
+           FROM ${sightedIndicatorsSql(null, at('$2', '$1'), at('$3', '$1'))} s
+           JOIN campaign_nodes n ON n.fingerprint = s.fingerprint AND n.component IS NOT NULL
        ), active AS (
          SELECT c.reports, c.first_seen FROM campaigns c
           WHERE c.live AND cardinality(c.jurisdictions) > 1
@@ -187,10 +176,10 @@ export class BulletinFiguresRepository {
     const { rows } = await tx.query(
       `WITH ${ACTIVE}
        SELECT i.fingerprint, i.type, i.value, s.tlp_rank AS "tlpRank", i.warninglist IS NOT NULL AS warninglisted, s.reports, s.scam_types AS "scamTypes",
-              ARRAY(SELECT s2.jurisdiction FROM indicator_stats s2 WHERE s2.fingerprint = s.fingerprint ORDER BY 1) AS jurisdictions
+              ${sightedJurisdictionsSql('s.fingerprint')} AS jurisdictions
          FROM active a
          JOIN indicators i ON i.fingerprint = a.fingerprint
-         JOIN indicator_stats s ON s.fingerprint = a.fingerprint AND s.jurisdiction = $1
+         JOIN ${jurisdictionStatsSql('$1')} s ON s.fingerprint = a.fingerprint
         WHERE s.tlp_rank = 0 AND i.warninglist IS NULL`,
       [q.jurisdiction, q.timeZone, q.from, q.to],
     );

@@ -8,6 +8,33 @@
  * Arguments are SQL expressions (a parameter like `$1`, or a column of the caller's query), never values.
  */
 
+/** Every indicator's aggregates in every jurisdiction, for a FROM list (columns as jurisdictionStatsSql). */
+export const STATS_SQL = `(SELECT fingerprint, jurisdiction, reports, first_seen, last_seen, scam_types, channels, losses, tlp_rank FROM indicator_stats)`;
+
+/** The jurisdictions with sightings of an indicator, sorted: an ARRAY(…) expression (text[]). */
+export const sightedJurisdictionsSql = (fingerprint: string) =>
+  `ARRAY(SELECT jurisdiction FROM indicator_stats WHERE fingerprint = ${fingerprint} ORDER BY 1)`;
+
+/**
+ * A jurisdiction's processed reports, for a FROM list: id, occurred_at, scam_type, channel, loss_currency,
+ * loss_amount, excluded_at (not null: a review took the report out of the counts).
+ */
+export const processedReportsSql = (jurisdiction: string) =>
+  `(SELECT id, occurred_at, scam_type, channel, loss_currency, loss_amount, excluded_at FROM reports
+     WHERE jurisdiction = ${jurisdiction} AND status = 'processed')`;
+
+/**
+ * The indicators sighted by reports that count whose scam happened in [from, to), in one jurisdiction (null: any),
+ * for a FROM list: fingerprint (distinct). `from` and `to`: timestamptz expressions.
+ */
+export const sightedIndicatorsSql = (jurisdiction: string | null, from: string, to: string) =>
+  `(SELECT DISTINCT ri.fingerprint
+      FROM reports r
+      JOIN report_indicators ri ON ri.report_id = r.id
+     WHERE ${jurisdiction === null ? '' : `r.jurisdiction = ${jurisdiction} AND `}r.status = 'processed' AND r.excluded_at IS NULL
+       AND r.occurred_at >= ${from} AND r.occurred_at < ${to}
+       AND ri.fingerprint IS NOT NULL AND ri.status <> 'rejected')`;
+
 /** Distinct reporters counted for one indicator in one jurisdiction: a scalar subquery (int). */
 export const reporterCountSql = (fingerprint: string, jurisdiction: string) =>
   `(SELECT count(*)::int FROM indicator_reporters WHERE fingerprint = ${fingerprint} AND jurisdiction = ${jurisdiction})`;
@@ -16,9 +43,7 @@ export const reporterCountSql = (fingerprint: string, jurisdiction: string) =>
  * A jurisdiction's aggregates, one row per indicator, for a FROM list: fingerprint, jurisdiction, reports,
  * first_seen, last_seen, scam_types, channels, losses, tlp_rank.
  */
-export const jurisdictionStatsSql = (jurisdiction: string) =>
-  `(SELECT fingerprint, jurisdiction, reports, first_seen, last_seen, scam_types, channels, losses, tlp_rank
-      FROM indicator_stats WHERE jurisdiction = ${jurisdiction})`;
+export const jurisdictionStatsSql = (jurisdiction: string) => `(SELECT * FROM ${STATS_SQL} s WHERE jurisdiction = ${jurisdiction})`;
 
 /**
  * One indicator's aggregates in one jurisdiction, for a LEFT JOIN LATERAL … ON true: a primary-key lookup
