@@ -64,7 +64,8 @@ function splitLines(split: CpuSplit, units?: { count: number; unit: string }): s
 }
 
 function profileLines(profiles: ProcessProfile[]): string[] {
-  if (!profiles.length) return ['No CPU profile was taken (run without `--no-profile`, or the profiled run failed).', ''];
+  if (!profiles.length)
+    return ['No CPU profile was taken: the run had `--no-profile` or `BENCH_PROFILE` set, or the profiled run failed.', ''];
   const lines = [
     `From CPU profiles of a second, profiled run of the same bench${profiles[0].windowOnly ? ', samples of its measurement window only' : ' (whole run)'}; self time, idle left out:`,
     '',
