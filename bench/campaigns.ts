@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { GraphRepository, GroupsWriter, RebuildRepository } from '@scamintel/campaigns';
 import { dataSourceOptions, runMigrations } from '@scamintel/persistence';
 import { BenchReport, plan, write } from './ingest-baseline';
-import { emit, recreateDatabase, size } from './support';
+import { emit, recreateDatabase, sampleRss, size } from './support';
 
 const REPORTS = size('REPORTS', 1_000_000);
 const BATCH = 1000;
@@ -89,6 +89,8 @@ async function main(): Promise<void> {
 
   const ingest = new Client({ connectionString: url });
   await ingest.connect();
+  // Where the CPU goes (bench process — ingest writes and clustering's JS —, PostgreSQL, the rest of the machine).
+  const window = sampleRss({});
   let ingestMs = 0;
   let clusterMs = 0;
   let pending = 0;
@@ -110,6 +112,7 @@ async function main(): Promise<void> {
     if (start % 100_000 === 0 && start) process.stderr.write(`[bench:campaigns] ${start} reports\n`);
   }
   if (pending) await step();
+  window.stop();
   await ingest.end();
   printTimes('clustering');
   const incremental = await state(db);
