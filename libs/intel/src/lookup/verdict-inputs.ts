@@ -30,7 +30,8 @@ export interface VerdictInputsRow {
   value: string | null;
   warninglist: string | null;
   local: StoredJurisdiction[] | null;
-  partners: (Omit<PartnerSighting, 'firstSeen' | 'lastSeen' | 'receivedAt'> & { firstSeen: string; lastSeen: string; receivedAt: string })[] | null;
+  partners:
+    (Omit<PartnerSighting, 'firstSeen' | 'lastSeen' | 'receivedAt'> & { firstSeen: string; lastSeen: string; receivedAt: string })[] | null;
   campaign: LookupCampaignRef | null;
 }
 

@@ -33,7 +33,7 @@ BEGIN
              'scamTypes', scam_types, 'channels', channels, 'losses', losses, 'tlpRank', tlp_rank) AS s
       FROM indicator_stats WHERE fingerprint IN (SELECT fingerprint FROM f)),
   rp AS (
-    SELECT fingerprint, jurisdiction, jsonb_agg(jsonb_build_array(trust, reports, ${MS('last_seen')}, ${MS('first_received')})) AS rep
+    SELECT fingerprint, jurisdiction, jsonb_agg(jsonb_build_array(trust, reports, ${MS('last_seen')}, ${MS('first_received')}) ORDER BY reporter_key) AS rep
       FROM indicator_reporters WHERE fingerprint IN (SELECT fingerprint FROM f) GROUP BY 1, 2),
   oc AS (
     SELECT fingerprint, jurisdiction, jsonb_agg(us ORDER BY us DESC) AS occ,
@@ -80,8 +80,7 @@ const NOTE = (fps: string) => `
   END IF;
   RETURN NULL;`;
 
-const fn = (name: string, body: string) =>
-  `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN ${body} END $fn$`;
+const fn = (name: string, body: string) => `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN ${body} END $fn$`;
 
 /** Tables whose rows carry the fingerprint they are evidence of. */
 const KEYED = ['indicator_stats', 'indicator_reporters', 'report_indicators', 'indicator_verdicts', 'partner_sightings'];
@@ -100,7 +99,9 @@ export class VerdictInputs1764300017200 implements MigrationInterface {
         partners jsonb NOT NULL DEFAULT '[]'
       )`);
     // Transient bookkeeping of open transactions: nothing in them outlives a commit, so no WAL for them.
-    await q.query(`CREATE UNLOGGED TABLE verdict_inputs_dirty (txid xid8 NOT NULL, fingerprint text NOT NULL, PRIMARY KEY (txid, fingerprint))`);
+    await q.query(
+      `CREATE UNLOGGED TABLE verdict_inputs_dirty (txid xid8 NOT NULL, fingerprint text NOT NULL, PRIMARY KEY (txid, fingerprint))`,
+    );
     await q.query(`CREATE UNLOGGED TABLE verdict_inputs_pending (txid xid8 PRIMARY KEY)`);
     await q.query(REFRESH);
     await q.query(
@@ -125,9 +126,7 @@ export class VerdictInputs1764300017200 implements MigrationInterface {
         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION verdict_inputs_flush()`);
     await q.query(fn('verdict_inputs_note_new', NOTE('SELECT DISTINCT fingerprint FROM new_rows')));
     await q.query(fn('verdict_inputs_note_old', NOTE('SELECT DISTINCT fingerprint FROM old_rows')));
-    await q.query(
-      fn('verdict_inputs_note_both', NOTE('SELECT fingerprint FROM new_rows UNION SELECT fingerprint FROM old_rows')),
-    );
+    await q.query(fn('verdict_inputs_note_both', NOTE('SELECT fingerprint FROM new_rows UNION SELECT fingerprint FROM old_rows')));
     for (const t of KEYED) {
       await q.query(`CREATE TRIGGER ${t}_vi_ins AFTER INSERT ON ${t} REFERENCING NEW TABLE AS new_rows
         FOR EACH STATEMENT EXECUTE FUNCTION verdict_inputs_note_new()`);
