@@ -7,7 +7,7 @@
  * and campaigns), in plain `pg`, at the same concurrency. Goal: p99 ≤ 100 ms per batch.
  *
  *   node dist/bench/check.js [seconds=15] [connections=2] [indicators=1000000]
- *   (or BENCH_SECONDS, BENCH_CHECK_CONNECTIONS, BENCH_CHECK_INDICATORS)
+ *   (or BENCH_SECONDS, BENCH_CHECK_CONNECTIONS, BENCH_CHECK_INDICATORS; BENCH_CHECK_DB names the database)
  */
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
@@ -140,7 +140,8 @@ async function baseline(url: string, fps: string[][], sql: string): Promise<{ pe
 }
 
 async function main() {
-  const url = await recreateDatabase('scamintel_bench_check');
+  // BENCH_CHECK_DB: another name, so two checkouts on one server do not drop each other's database mid-run.
+  const url = await recreateDatabase(process.env.BENCH_CHECK_DB ?? 'scamintel_bench_check');
   await runMigrations(url);
   await seed(url);
   const port = await freePort();
