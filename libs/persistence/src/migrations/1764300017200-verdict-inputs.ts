@@ -107,11 +107,12 @@ export class VerdictInputs1764300017200 implements MigrationInterface {
     await q.query(
       fn(
         'verdict_inputs_flush',
+        // Chunks in fingerprint order, so row locks are taken in one global order across chunks too (no deadlock).
         `LOOP
            DECLARE batch text[];
            BEGIN
              WITH d AS (DELETE FROM verdict_inputs_dirty WHERE ctid IN (
-                          SELECT ctid FROM verdict_inputs_dirty WHERE txid = NEW.txid LIMIT 5000) RETURNING fingerprint)
+                          SELECT ctid FROM verdict_inputs_dirty WHERE txid = NEW.txid ORDER BY fingerprint LIMIT 5000) RETURNING fingerprint)
              SELECT array_agg(fingerprint) INTO batch FROM d;
              EXIT WHEN batch IS NULL;
              PERFORM verdict_inputs_refresh(batch);
