@@ -131,11 +131,15 @@ describe('scale-out: one node as 2 API + 2 worker processes', () => {
 
     const received = await Promise.all(sg.apis.map((u) => sg.metric(u, 'scamintel_reports_received_total', { submitter: 'key' })));
     expect(received).toEqual([REPORTS / 2, REPORTS / 2]);
-    const ingested = await Promise.all(
-      sg.workerMetrics.map((u) =>
-        sg.metric(u, 'scamintel_job_duration_seconds_count', { queue: 'ingest', name: 'ingest-batch', outcome: 'completed' }),
-      ),
-    );
+    const completed = () =>
+      Promise.all(
+        sg.workerMetrics.map((u) =>
+          sg.metric(u, 'scamintel_job_duration_seconds_count', { queue: 'ingest', name: 'ingest-batch', outcome: 'completed' }),
+        ),
+      );
+    // A job's reports are processed at its commit; its completion is counted a moment later, when the handler returns.
+    await waitFor(async () => (await completed()).reduce((a, b) => a + b, 0) >= REPORTS / BATCH, 10000, 100);
+    const ingested = await completed();
     for (const n of ingested) expect(n).toBeGreaterThan(0);
     expect(ingested.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(REPORTS / BATCH);
     expect(sg.alive()).toBe(true);

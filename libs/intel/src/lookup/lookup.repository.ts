@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { poolOf, query } from '@scamintel/persistence';
 import type { SightingTotals } from '@scamintel/vocabulary';
 import { LocalEvidence, evidenceColumns, evidenceFromColumns, evidenceKey } from '@scamintel/policing';
-import type { VerdictInputsRow } from './verdict-inputs';
 
 export interface IndicatorRecord {
   fingerprint: string;
@@ -143,26 +142,6 @@ export class LookupRepository {
       evidence,
       campaigns: new Map((r.campaigns as (LookupCampaignRef & { fingerprint: string })[]).map(({ fingerprint: fp, ...c }) => [fp, c])),
     };
-  }
-
-  /**
-   * The stored verdict inputs of every fingerprint in the list (libs/persistence migration 1764300017200), with
-   * the campaign each belongs to: one statement, a primary-key probe per fingerprint. Fingerprints with neither
-   * come back as nothing.
-   */
-  async verdictInputs(fingerprints: string[]): Promise<VerdictInputsRow[]> {
-    const { rows } = await query<VerdictInputsRow>(
-      poolOf(this.db),
-      `SELECT f.fingerprint, v.type, v.value, v.warninglist, v.local, v.partners,
-              CASE WHEN c.id IS NOT NULL THEN json_build_object('id', c.id::text, 'reports', c.reports, 'jurisdictions', c.jurisdictions) END AS campaign
-         FROM unnest($1::text[]) f(fingerprint)
-         LEFT JOIN verdict_inputs v ON v.fingerprint = f.fingerprint
-         LEFT JOIN campaign_nodes n ON n.fingerprint = f.fingerprint
-         LEFT JOIN campaigns c ON c.id = n.component AND c.live AND c.tlp = 'clear'
-        WHERE v.fingerprint IS NOT NULL OR c.id IS NOT NULL`,
-      [fingerprints],
-    );
-    return rows;
   }
 
   async reportIds(fingerprint: string, limit: number): Promise<string[]> {

@@ -1,20 +1,17 @@
 import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { type NormalizedIndicator, type NormalizeResult, tryNormalize, warninglistHit } from '@scamintel/indicators';
-import { type LocalEvidence, VerdictService } from '@scamintel/policing';
+import { VerdictService } from '@scamintel/policing';
 import { pseudonym } from '@scamintel/exchange-core';
 import { LookupAnswer, listEntry, partnerEntry, rejectedAnswer } from './lookup-answer';
 import { LookupRepository, PartnerSighting } from './lookup.repository';
 import { sightingTotals } from './sighting-totals';
-import { type FingerprintInputs, inputsOf } from './verdict-inputs';
 import { AnswerCache } from './answer-cache';
 import { VerdictChanges } from '@scamintel/platform';
 import { IndicatorType, fingerprint } from '@scamintel/vocabulary';
 
 /** Reporter counts in lookups and details cover this window; verdict rules choose their own. */
 const RECENT_DAYS = 90;
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** One value to look up; `problem` answers it in place without a lookup (the caller found the item malformed). */
 export interface LookupItem {
@@ -75,36 +72,25 @@ export class LookupService implements OnModuleInit {
     return this.partnerKeys.keys;
   }
 
-  /**
-   * Indicator, stats, partner records and verdict evidence of many values, at `now`, from one read of their
-   * precomputed rows (verdict_inputs: one primary-key probe per fingerprint, the value's and its pseudonyms').
-   */
-  private async readMany(values: { type: string; value: string; fingerprint: string }[], now: Date) {
+  /** Indicator, stats, partner records and verdict evidence of many values in one read. */
+  private async readMany(values: { type: string; value: string; fingerprint: string }[]) {
     const keys = values.length ? await this.pseudonymKeys() : [];
     const expected = values.map((v) => this.partnerFingerprints(keys, v.type, v.value));
-    const wanted = new Set<string>(values.map((v) => v.fingerprint));
-    for (const set of expected) for (const e of set) wanted.add(e.slice(e.indexOf('\u0000') + 1));
-    const inputs = new Map<string, FingerprintInputs>();
-    for (const row of await this.repo.verdictInputs([...wanted]))
-      inputs.set(row.fingerprint, inputsOf(row, this.verdicts.windows, RECENT_DAYS, now));
-    return values.map((v, i) => {
-      const own = inputs.get(v.fingerprint);
-      // A partner's rows sit under the clear fingerprint or under its pseudonym of the value.
-      let candidates = own?.partners ?? [];
-      for (const e of expected[i]) {
-        const more = inputs.get(e.slice(e.indexOf('\u0000') + 1))?.partners;
-        if (more?.length) candidates = candidates.concat(more);
-      }
-      const partners = this.matchingPartners(candidates, expected[i], v.type, v.fingerprint);
-      partners.sort((a, b) => cmp(a.jurisdiction, b.jurisdiction) || cmp(a.sourceNode, b.sourceNode));
-      return {
-        warninglist: own?.warninglist ?? null,
-        stats: own?.stats ?? [],
-        partners,
-        evidence: own?.evidence ?? new Map<string, LocalEvidence>(),
-        campaign: own?.campaign,
-      };
-    });
+    const partnerFps = new Set<string>(values.map((v) => v.fingerprint));
+    for (const set of expected) for (const e of set) partnerFps.add(e.split('\u0000')[1]);
+    const snap = await this.repo.snapshots(
+      [...new Set(values.map((v) => v.fingerprint))],
+      RECENT_DAYS,
+      [...partnerFps],
+      this.verdicts.windows,
+    );
+    return values.map((v, i) => ({
+      record: snap.indicators.get(v.fingerprint),
+      stats: snap.stats.get(v.fingerprint) ?? [],
+      partners: this.matchingPartners(snap.partners, expected[i], v.type, v.fingerprint),
+      evidence: snap.evidence,
+      campaigns: snap.campaigns,
+    }));
   }
 
   /** "Is this a scam?" for the public: counts and verdicts only, never who reported. */
@@ -133,7 +119,7 @@ export class LookupService implements OnModuleInit {
     if (missing.size) {
       const token = this.cache.begin();
       const list = [...missing.values()];
-      const reads = await this.readMany(list, now);
+      const reads = await this.readMany(list);
       list.forEach((ind, i) => {
         const { query: _q, ...a } = this.answer('', ind, reads[i], now);
         found.set(ind.fingerprint, a);
@@ -161,10 +147,10 @@ export class LookupService implements OnModuleInit {
     now: Date,
   ): LookupAnswer {
     const { fingerprint, type: t, value } = ind;
-    const { stats, partners } = read;
+    const { record, stats, partners } = read;
     // The lists as loaded now decide, so an official value nobody reported is still answered as official.
     const listed = warninglistHit(ind);
-    const subject = { fingerprint, type: t, warninglisted: Boolean(listed ?? read.warninglist) };
+    const subject = { fingerprint, type: t, warninglisted: Boolean(listed ?? record?.warninglist) };
     const here = this.config.jurisdiction;
     // Partner verdicts weigh into our confidence only (libs/policing); they never decide our verdict.
     const partnerEvidence = partners.map((p) => ({ verdict: p.verdict, confidence: p.confidence }));
@@ -200,7 +186,7 @@ export class LookupService implements OnModuleInit {
         .concat(partners.map((p) => partnerEntry(p))),
       ...(local.flags.length ? { flags: local.flags } : {}),
       ...(listed ? { warninglist: listEntry(listed) } : {}),
-      ...(read.campaign ? { campaign: read.campaign } : {}),
+      ...(read.campaigns.has(fingerprint) ? { campaign: read.campaigns.get(fingerprint)! } : {}),
     };
   }
 
@@ -208,7 +194,7 @@ export class LookupService implements OnModuleInit {
     const record = await this.repo.indicator(fingerprint);
     if (!record) return undefined;
     const [[{ stats, partners, evidence }], reportIds] = await Promise.all([
-      this.readMany([{ type: record.type, value: record.value, fingerprint }], new Date()),
+      this.readMany([{ type: record.type, value: record.value, fingerprint }]),
       this.repo.reportIds(fingerprint, 1000),
     ]);
     const subject = { fingerprint, type: record.type, warninglisted: Boolean(record.warninglist) };

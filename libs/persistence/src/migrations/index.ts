@@ -15,7 +15,6 @@ import { ExchangePull1764300016100 } from './1764300016100-exchange-pull';
 import { FormerPartners1764300016200 } from './1764300016200-former-partners';
 import { ReportExclusion1764300016500 } from './1764300016500-report-exclusion';
 import { TaxiiObjectIds1764300016600 } from './1764300016600-taxii-object-ids';
-import { VerdictInputs1764300017200 } from './1764300017200-verdict-inputs';
 
 /** Every migration in order; the data source lists them explicitly so the build needs no glob. */
 export const MIGRATIONS = [
@@ -36,5 +35,4 @@ export const MIGRATIONS = [
   FormerPartners1764300016200,
   ReportExclusion1764300016500,
   TaxiiObjectIds1764300016600,
-  VerdictInputs1764300017200,
 ];
