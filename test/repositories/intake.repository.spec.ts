@@ -2,24 +2,9 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@scamintel/config';
 import { IntakeRepository, NewReport } from '../../libs/intake/src/intake.repository';
 import { createTemplatedDatabase, openDataSource } from '../support/db';
+import { report as seedReport } from './seed';
 
-const report = (id: string): NewReport => ({
-  id,
-  submitterKeyId: null,
-  reporterKey: 'org:test',
-  reporterTrust: 'medium',
-  jurisdiction: 'SG',
-  scamType: 'phishing',
-  channel: 'sms',
-  occurredAt: '2026-11-01T00:00:00.000Z',
-  lossAmount: '12.50',
-  lossCurrency: 'SGD',
-  narrative: null,
-  tlp: 'amber',
-  reporterContact: null,
-  externalRef: null,
-  indicators: [{ value: 'https://scam.example.org/' }],
-});
+const report = (id: string): NewReport => seedReport({ id, lossAmount: '12.50', lossCurrency: 'SGD' });
 
 describe('IntakeRepository (real PostgreSQL, database cloned from the migrated template)', () => {
   let db: { url: string; drop: () => Promise<void> };
