@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { call, waitFor } from './support/node';
-import { allProcessed, horizontalOverflow, openContext, seriousViolations, signIn, useWebNodes } from './support/web';
+import { allProcessed, openContext, signIn, sweepPages, useWebNodes } from './support/web';
 
 /**
  * The console's campaign pages (CONTRACT §11, §13): the list with each campaign's record, one campaign's graph drawn
@@ -176,42 +176,23 @@ describe('web console: campaigns', () => {
         ['campaign', `/console/campaigns/${campaignId}`],
         ['campaign (ko)', `/console/campaigns/${campaignId}?lang=ko`],
       ];
-      const cookies = await analyst.context.cookies();
-      const { context, foreign } = await openContext(env.browser, { viewport: { width, height: 900 }, origin: sg().url });
-      const { context: axeContext } = await openContext(env.browser, {
-        viewport: { width, height: 900 },
-        bypassCSP: true,
+      const { problems, foreign } = await sweepPages(env.browser, {
         origin: sg().url,
-      });
-      await context.addCookies(cookies);
-      await axeContext.addCookies(cookies);
-      const page = await context.newPage();
-      const axePage = await axeContext.newPage();
-      const problems: string[] = [];
-      try {
-        for (const [name, path] of pages) {
-          const res = await page.goto(`${sg().url}${path}`, { waitUntil: 'load' });
-          if (res!.status() !== 200) problems.push(`${name}: ${res!.status()}`);
-          if (!res!.headers()['content-security-policy']?.includes("default-src 'none'")) problems.push(`${name}: no CSP`);
-          const overflow = await horizontalOverflow(page);
-          if (overflow > 0) problems.push(`${name}: ${overflow}px of horizontal scroll`);
+        width,
+        cookies: await analyst.context.cookies(),
+        pages,
+        check: async (page, _path, status) => {
           const unlabelled = await page.evaluate(
             () =>
               Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea')).filter(
                 (el) => !(el as HTMLInputElement).labels?.length,
               ).length,
           );
-          if (unlabelled) problems.push(`${name}: ${unlabelled} fields without a label`);
-          await axePage.goto(`${sg().url}${path}`, { waitUntil: 'load' });
-          for (const v of await seriousViolations(axePage))
-            problems.push(`${name}: axe ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
-        }
-        expect(problems).toEqual([]);
-        expect(foreign).toEqual([]);
-      } finally {
-        await context.close();
-        await axeContext.close();
-      }
+          return [...(status !== 200 ? [`${status}`] : []), ...(unlabelled ? [`${unlabelled} fields without a label`] : [])];
+        },
+      });
+      expect(problems).toEqual([]);
+      expect(foreign).toEqual([]);
     },
     180_000,
   );

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { call } from './support/node';
-import { horizontalOverflow, openContext, seriousViolations, SG_TELEGRAM, signIn, useWebNodes } from './support/web';
+import { openContext, SG_TELEGRAM, signIn, sweepPages, useWebNodes } from './support/web';
 
 /**
  * The analysts' console (sessions, CSRF, decisions), and every page of the site at phone and desktop width: no
@@ -277,38 +277,18 @@ describe('web console and every page (CONTRACT §13)', () => {
     it.each([375, 1200])(
       'at %i px: no horizontal scroll, nothing from another origin, CSP on each page, no serious axe violation',
       async (width) => {
-        const cookies = await analyst.context.cookies();
-        const { context, foreign } = await openContext(env.browser, { viewport: { width, height: 900 }, origin: env.nodes.sg.url });
-        // axe runs as a script the page's own CSP would refuse: this context bypasses CSP; the header is checked below.
-        const { context: axeContext } = await openContext(env.browser, {
-          viewport: { width, height: 900 },
-          bypassCSP: true,
+        const { problems, foreign } = await sweepPages(env.browser, {
           origin: env.nodes.sg.url,
+          width,
+          cookies: await analyst.context.cookies(),
+          pages,
+          check: async (page, path) => [
+            ...(new URL(page.url()).pathname === '/console/sign-in' && !path.startsWith('/console/sign-in') ? ['not signed in'] : []),
+            ...((await page.locator('html').getAttribute('lang')) ? [] : ['no lang']),
+          ],
         });
-        await context.addCookies(cookies);
-        await axeContext.addCookies(cookies);
-        const page = await context.newPage();
-        const axePage = await axeContext.newPage();
-        const problems: string[] = [];
-        try {
-          for (const [name, path] of pages) {
-            const res = await page.goto(`${env.nodes.sg.url}${path}`, { waitUntil: 'load' });
-            if (new URL(page.url()).pathname === '/console/sign-in' && !path.startsWith('/console/sign-in'))
-              problems.push(`${name}: not signed in`);
-            if (!res!.headers()['content-security-policy']?.includes("default-src 'none'")) problems.push(`${name}: no CSP`);
-            const overflow = await horizontalOverflow(page);
-            if (overflow > 0) problems.push(`${name}: ${overflow}px of horizontal scroll`);
-            if (!(await page.locator('html').getAttribute('lang'))) problems.push(`${name}: no lang`);
-            await axePage.goto(`${env.nodes.sg.url}${path}`, { waitUntil: 'load' });
-            for (const v of await seriousViolations(axePage))
-              problems.push(`${name}: axe ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
-          }
-          expect(problems).toEqual([]);
-          expect(foreign).toEqual([]);
-        } finally {
-          await context.close();
-          await axeContext.close();
-        }
+        expect(problems).toEqual([]);
+        expect(foreign).toEqual([]);
       },
     );
 

@@ -173,6 +173,47 @@ export async function seriousViolations(page: Page): Promise<{ id: string; impac
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n: any) => n.target.join(' ')) }));
 }
 
+/**
+ * Opens each page at one width as the signed-in holder of `cookies` and lists what is wrong: no CSP, horizontal
+ * scroll, serious axe violations, requests to another origin, plus whatever `check` finds on the loaded page.
+ * axe runs as a script the page's own CSP would refuse, so it gets a second context that bypasses CSP.
+ */
+export async function sweepPages(
+  browser: Browser,
+  opts: {
+    origin: string;
+    width: number;
+    cookies: Parameters<BrowserContext['addCookies']>[0];
+    pages: readonly (readonly string[])[];
+    check?: (page: Page, path: string, status: number) => Promise<string[]>;
+  },
+): Promise<{ problems: string[]; foreign: string[] }> {
+  const viewport = { width: opts.width, height: 900 };
+  const { context, foreign } = await openContext(browser, { viewport, origin: opts.origin });
+  const { context: axeContext } = await openContext(browser, { viewport, bypassCSP: true, origin: opts.origin });
+  const problems: string[] = [];
+  try {
+    await context.addCookies(opts.cookies);
+    await axeContext.addCookies(opts.cookies);
+    const page = await context.newPage();
+    const axePage = await axeContext.newPage();
+    for (const [name, path] of opts.pages) {
+      const res = await page.goto(`${opts.origin}${path}`, { waitUntil: 'load' });
+      if (!res!.headers()['content-security-policy']?.includes("default-src 'none'")) problems.push(`${name}: no CSP`);
+      const overflow = await horizontalOverflow(page);
+      if (overflow > 0) problems.push(`${name}: ${overflow}px of horizontal scroll`);
+      for (const p of (await opts.check?.(page, path, res!.status())) ?? []) problems.push(`${name}: ${p}`);
+      await axePage.goto(`${opts.origin}${path}`, { waitUntil: 'load' });
+      for (const v of await seriousViolations(axePage))
+        problems.push(`${name}: axe ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+    }
+  } finally {
+    await context.close();
+    await axeContext.close();
+  }
+  return { problems, foreign };
+}
+
 /** Signs in through the form; returns when the queue is shown. */
 export async function signIn(page: Page, base: string, key: string): Promise<void> {
   await page.goto(`${base}/console/sign-in`);
