@@ -290,6 +290,8 @@ describe('web console and every page (CONTRACT §13)', () => {
         expect(problems).toEqual([]);
         expect(foreign).toEqual([]);
       },
+      // Twenty pages, each loaded and run through axe: at load 16 on 2 cores the sweep overran the default 60 s.
+      20 * 12_000,
     );
 
     it('every form field has a label and focus is visible', async () => {
