@@ -14,13 +14,14 @@ import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { CampaignsProcessor } from './campaigns.processor';
 import { ClusteringService } from './clustering.service';
+import { ExclusionsRepository } from './exclusions.repository';
 import { GraphRepository } from './graph.repository';
 import { GroupsWriter } from './groups.writer';
 import { RebuildRepository } from './rebuild.repository';
 
 /** Clustering without a queue (the CLI's rebuild, tests). */
 @Module({
-  providers: [GroupsWriter, GraphRepository, RebuildRepository, ClusteringService],
+  providers: [GroupsWriter, GraphRepository, ExclusionsRepository, RebuildRepository, ClusteringService],
   exports: [ClusteringService, GraphRepository, GroupsWriter],
 })
 export class ClusteringModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GraphLink, hubHome } from '@scamintel/campaigns-core';
+import { COUNTED_SIGHTINGS_SQL } from '@scamintel/intake';
 import { poolOf, query } from '@scamintel/persistence';
 
 export interface CampaignRow {
@@ -148,13 +149,14 @@ export class CampaignsRepository {
     return rows as { from: string; to: string; reports: number }[];
   }
 
-  /** This node's losses in reports holding any of the values, per currency, summed exactly by PostgreSQL. */
+  /** This node's losses in reports that count holding any of the values, per currency, summed exactly by PostgreSQL. */
   async localLosses(fps: string[]): Promise<{ currency: string; amount: string }[]> {
     const { rows } = await query(
       poolOf(this.db),
-      `SELECT loss_currency AS currency, sum(loss_amount)::text AS amount FROM reports
-        WHERE loss_currency IS NOT NULL AND id IN (SELECT report_id FROM report_indicators WHERE fingerprint = ANY($1) AND status = 'accepted')
-        GROUP BY loss_currency ORDER BY loss_currency`,
+      `SELECT currency, sum(amount)::text AS amount FROM (
+         SELECT DISTINCT s.report_id, s.loss_currency AS currency, s.loss_amount AS amount FROM ${COUNTED_SIGHTINGS_SQL} s
+          WHERE s.fingerprint = ANY($1) AND s.loss_currency IS NOT NULL) x
+        GROUP BY currency ORDER BY currency`,
       [fps],
     );
     return rows as { currency: string; amount: string }[];

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { VerdictChanges } from '@scamintel/platform';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
+import { ExclusionsRepository } from './exclusions.repository';
 import { GraphRepository } from './graph.repository';
 import { RebuildOutcome, RebuildRepository } from './rebuild.repository';
 
@@ -19,6 +20,7 @@ export class ClusteringService {
   constructor(
     private readonly graph: GraphRepository,
     private readonly rebuilder: RebuildRepository,
+    private readonly exclusions: ExclusionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly changes?: VerdictChanges,
   ) {}
@@ -28,9 +30,14 @@ export class ClusteringService {
     return values.length ? (this.changes?.changed(values) ?? Promise.resolve()) : Promise.resolve();
   }
 
-  /** Clusters every ingested batch not yet clustered, a few batches per transaction, until none is left. */
+  /**
+   * Takes reports a review excluded since the last run out of the graph (and puts restored ones back), then clusters
+   * every ingested batch not yet clustered, a few batches per transaction, until none is left.
+   */
   async catchUp(maxSteps = 1000): Promise<CatchUpOutcome> {
-    const out: CatchUpOutcome = { batches: 0, merges: 0, splits: 0 };
+    const excluded = await this.exclusions.apply(this.config.campaigns.hubMinReports);
+    await this.announce(excluded.values);
+    const out: CatchUpOutcome = { batches: 0, merges: excluded.merges.length, splits: excluded.splits.length };
     for (let i = 0; i < maxSteps; i++) {
       const ids = await this.graph.pendingBatches(BATCHES_PER_STEP);
       if (!ids.length) break;

@@ -3,15 +3,36 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { BatchCounts, GraphLink, countBatch, isoMicros, recluster } from '@scamintel/campaigns-core';
+import { OUTBOX_SQL, REPORTS_SQL, batchSightingsSql } from '@scamintel/intake';
 import { Queryable, poolOf, query, transaction } from '@scamintel/persistence';
 import { GroupsWriter } from './groups.writer';
 
-/** A report's TLP as its rank (clear 0 … red 4), as SQL over the column `col`. */
-export const TLP_RANK = (col: string) =>
-  `(CASE ${col} WHEN 'clear' THEN 0 WHEN 'green' THEN 1 WHEN 'amber' THEN 2 WHEN 'amber+strict' THEN 3 ELSE 4 END)`;
+/**
+ * The ledger rows of `source` (a FROM item with report_id and fingerprint) as the batch counter takes them, less
+ * the reports the graph leaves out (`campaign_excluded`: excluded by a review when they were clustered).
+ */
+export const LEDGER_ROWS = (source: string) =>
+  `SELECT s.report_id AS "reportId", s.fingerprint, (extract(epoch FROM r.received_at) * 1000000)::int8::text AS us,
+          r.tlp_rank AS "tlpRank", r.occurred_at AS "occurredAt", r.jurisdiction, r.scam_type AS "scamType", r.channel
+     FROM ${source} s JOIN ${REPORTS_SQL} r ON r.id = s.report_id
+    WHERE NOT EXISTS (SELECT 1 FROM campaign_excluded x WHERE x.report_id = s.report_id)`;
 
 /** Serialises every change to the graph (worker batches, analyst acts, partner links, the rebuild) on one node. */
 export const GRAPH_LOCK = 1_307_013;
+
+/** A ledger row as LEDGER_ROWS reads it. */
+export interface LedgerRow {
+  reportId: string;
+  fingerprint: string;
+  us: string;
+  tlpRank: number;
+  occurredAt: Date;
+  jurisdiction: string | null;
+  scamType: string | null;
+  channel: string | null;
+}
+
+export const NOTHING = (): StepOutcome => ({ touched: 0, values: [], groups: 0, merges: [], splits: [] });
 
 export interface StepOutcome {
   touched: number;
@@ -37,7 +58,7 @@ export class GraphRepository {
   async pendingBatches(limit: number): Promise<string[]> {
     const { rows } = await query(
       poolOf(this.db),
-      `SELECT o.id::text FROM intake_outbox o, campaign_cursor c
+      `SELECT o.id::text FROM ${OUTBOX_SQL} o, campaign_cursor c
         WHERE o.id > c.low AND o.processed_at IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM campaign_batches b WHERE b.outbox_id = o.id)
         ORDER BY o.id LIMIT $1`,
@@ -63,7 +84,7 @@ export class GraphRepository {
             fresh.map((r) => r.id),
             hubAt,
           )
-        : { touched: 0, values: [], groups: 0, merges: [], splits: [] };
+        : NOTHING();
       await this.advanceCursor(tx);
       return outcome;
     });
@@ -71,26 +92,24 @@ export class GraphRepository {
 
   /** Counts the batches' co-occurrence in memory, then re-clusters what they touched with those counts as deltas. */
   private async countAndStep(tx: PoolClient, outboxIds: string[], hubAt: number): Promise<StepOutcome> {
-    const { rows } = await tx.query(
-      `SELECT ri.report_id AS "reportId", ri.fingerprint, (extract(epoch FROM r.received_at) * 1000000)::int8::text AS us,
-              ${TLP_RANK('r.tlp')} AS "tlpRank", r.occurred_at AS "occurredAt", r.jurisdiction, r.scam_type AS "scamType", r.channel
-         FROM intake_outbox o CROSS JOIN LATERAL unnest(o.report_ids) AS rid(id)
-         JOIN reports r ON r.id = rid.id
-         JOIN report_indicators ri ON ri.report_id = rid.id AND ri.status = 'accepted'
-        WHERE o.id = ANY($1::bigint[])`,
-      [outboxIds],
-    );
+    const { rows } = await tx.query(LEDGER_ROWS(batchSightingsSql('$1::bigint[]')), [outboxIds]);
+    return this.addCounted(tx, rows, hubAt);
+  }
+
+  /** Adds what the ledger rows (as LEDGER_ROWS reads them) count to the graph and re-clusters what they touched. */
+  async addCounted(tx: PoolClient, rows: LedgerRow[], hubAt: number): Promise<StepOutcome> {
     const batch = countBatch(rows.map((r) => ({ ...r, report: r.reportId, us: Number(r.us) })));
-    if (!batch.degree.size) return { touched: 0, values: [], groups: 0, merges: [], splits: [] };
+    if (!batch.degree.size) return NOTHING();
     return this.reclusterAround(tx, [...batch.degree.keys()].sort(), hubAt, null, batch);
   }
+
   /** Every outbox id at or below `low` is clustered or will never be (lets the pending scan skip them). */
   private async advanceCursor(tx: Queryable): Promise<void> {
     await tx.query(
       `UPDATE campaign_cursor SET low = GREATEST(low, COALESCE(
-         (SELECT min(o.id) - 1 FROM intake_outbox o WHERE o.id > campaign_cursor.low
+         (SELECT min(o.id) - 1 FROM ${OUTBOX_SQL} o WHERE o.id > campaign_cursor.low
             AND (o.processed_at IS NULL OR NOT EXISTS (SELECT 1 FROM campaign_batches b WHERE b.outbox_id = o.id))),
-         (SELECT max(id) FROM intake_outbox), 0))`,
+         (SELECT max(id) FROM ${OUTBOX_SQL} o), 0))`,
     );
   }
 
@@ -114,38 +133,54 @@ export class GraphRepository {
     actor: string | null,
     delta: BatchCounts | null,
   ): Promise<StepOutcome> {
-    const { rows: before } = await tx.query(
-      `WITH t AS (SELECT n.* FROM unnest($1::text[]) AS f(fp) JOIN campaign_nodes n ON n.fingerprint = f.fp)
-       SELECT fingerprint, component::text, reports + partner_reports AS degree FROM t
-       UNION ALL
-       SELECT n.fingerprint, n.component::text, n.reports + n.partner_reports FROM campaign_nodes n
-        WHERE n.component IN (SELECT DISTINCT component FROM t WHERE component IS NOT NULL)`,
-      [touched],
-    );
     const prior = new Map<string, string | null>();
     const degree = new Map<string, number>();
-    for (const r of before) {
-      prior.set(r.fingerprint, r.component);
-      degree.set(r.fingerprint, r.degree);
-    }
-    const stored = new Set(degree.keys());
+    const stored = new Set<string>();
+    await this.readGroups(tx, touched, prior, degree, stored);
     for (const fp of touched) if (!prior.has(fp)) prior.set(fp, null);
     if (delta) for (const [fp, n] of delta.degree) degree.set(fp, (degree.get(fp) ?? 0) + n);
+    let links: GraphLink[];
+    for (;;) {
+      const open = [...prior.keys()].filter((fp) => stored.has(fp) && degree.get(fp)! < hubAt);
+      // Every end of a stored link is a node (each writer adds its nodes with its links): a value not stored yet has none.
+      links = await this.openLinks(tx, open, hubAt, degree, delta);
+      // A value that stopped being a hub (its reports excluded, a partner's count lowered) links to groups nobody
+      // touched: those are read too and the step runs over them all. Otherwise every link end is read already.
+      const outside = [...new Set(links.flatMap((l) => [l.a, l.b]))].filter((fp) => !prior.has(fp));
+      if (!outside.length) break;
+      await this.readGroups(tx, outside, prior, degree, stored);
+      for (const fp of outside) if (!prior.has(fp)) prior.set(fp, null);
+    }
     const affected = [...prior.keys()];
-    const open = affected.filter((fp) => degree.has(fp) && degree.get(fp)! < hubAt);
-    // Every end of a stored link is a node (each writer adds its nodes with its links): a value not stored yet has none.
-    const links = await this.openLinks(
-      tx,
-      open.filter((fp) => stored.has(fp)),
-      hubAt,
-      degree,
-      delta,
-    );
     const r = recluster({ affected, before: prior, links, isHub: () => false });
     await this.writeNodes(tx, r.assign, prior, stored, delta);
     if (delta) await this.writeLinks(tx, delta, stored);
     await this.groups.write(tx, r, actor, delta && { values: new Set(touched.filter((fp) => !stored.has(fp))), reports: delta.reports });
     return { touched: touched.length, values: affected, groups: r.groups.length, merges: r.merges, splits: r.splits };
+  }
+
+  /** The stored values among `fps` and every member of their groups, with their group and degree, into the maps. */
+  private async readGroups(
+    tx: Queryable,
+    fps: string[],
+    prior: Map<string, string | null>,
+    degree: Map<string, number>,
+    stored: Set<string>,
+  ): Promise<void> {
+    const { rows } = await tx.query(
+      `WITH t AS (SELECT n.* FROM unnest($1::text[]) AS f(fp) JOIN campaign_nodes n ON n.fingerprint = f.fp)
+       SELECT fingerprint, component::text, reports + partner_reports AS degree FROM t
+       UNION ALL
+       SELECT n.fingerprint, n.component::text, n.reports + n.partner_reports FROM campaign_nodes n
+        WHERE n.component IN (SELECT DISTINCT component FROM t WHERE component IS NOT NULL)`,
+      [fps],
+    );
+    for (const r of rows) {
+      if (stored.has(r.fingerprint)) continue;
+      prior.set(r.fingerprint, r.component);
+      degree.set(r.fingerprint, r.degree);
+      stored.add(r.fingerprint);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BatchReport, Component, ReclusterResult } from '@scamintel/campaigns-core';
+import { COUNTED_SIGHTINGS_SQL } from '@scamintel/intake';
 import { Queryable } from '@scamintel/persistence';
 
 /** A group is a campaign once it holds at least two values and two reports (CONTRACT §11). */
@@ -84,24 +85,23 @@ export class GroupsWriter {
     // With a batch, only the stored values (and their groups) are read from the ledger: usually the few groups a
     // batch extends, not every group it creates.
     const stored = fresh ? fresh.groups.flatMap((g) => g.members.filter((fp) => !fresh.values.has(fp)).map((fp) => [fp, g.id])) : [];
-    const figures = `count(DISTINCT ri.report_id)::int AS reports, min(r.occurred_at) AS "firstSeen", max(r.occurred_at) AS "lastSeen",
-              array_remove(array_agg(DISTINCT r.jurisdiction), NULL) AS jurisdictions,
-              array_remove(array_agg(DISTINCT r.scam_type), NULL) AS "scamTypes",
-              array_remove(array_agg(DISTINCT r.channel), NULL) AS channels`;
+    // Reports a review excluded count in no figure (COUNTED_SIGHTINGS_SQL leaves them out).
+    const figures = `count(DISTINCT s.report_id)::int AS reports, min(s.occurred_at) AS "firstSeen", max(s.occurred_at) AS "lastSeen",
+              array_remove(array_agg(DISTINCT s.jurisdiction), NULL) AS jurisdictions,
+              array_remove(array_agg(DISTINCT s.scam_type), NULL) AS "scamTypes",
+              array_remove(array_agg(DISTINCT s.channel), NULL) AS channels`;
     const { rows } = fresh
       ? await tx.query(
           `SELECT m.id::text AS id, count(DISTINCT m.fp)::int AS indicators, ${figures}
              FROM unnest($1::text[], $2::uuid[]) AS m(fp, id)
-             LEFT JOIN report_indicators ri ON ri.fingerprint = m.fp AND ri.status = 'accepted'
-             LEFT JOIN reports r ON r.id = ri.report_id
+             LEFT JOIN ${COUNTED_SIGHTINGS_SQL} s ON s.fingerprint = m.fp
             GROUP BY m.id`,
           [stored.map((x) => x[0]), stored.map((x) => x[1])],
         )
       : await tx.query(
           `SELECT n.component::text AS id, count(DISTINCT n.fingerprint)::int AS indicators, ${figures}
              FROM campaign_nodes n
-             LEFT JOIN report_indicators ri ON ri.fingerprint = n.fingerprint AND ri.status = 'accepted'
-             LEFT JOIN reports r ON r.id = ri.report_id
+             LEFT JOIN ${COUNTED_SIGHTINGS_SQL} s ON s.fingerprint = n.fingerprint
             WHERE n.component = ANY($1::uuid[]) GROUP BY n.component`,
           [ids],
         );

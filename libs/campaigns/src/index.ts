@@ -9,3 +9,4 @@ export * from './dto/campaign.response';
 export { GraphRepository } from './graph.repository';
 export { RebuildRepository } from './rebuild.repository';
 export { GroupsWriter } from './groups.writer';
+export { ExclusionsRepository } from './exclusions.repository';

@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { REPORTS_SQL } from '@scamintel/intake';
 import { GroupStats, GroupsWriter, MIN_INDICATORS, MIN_REPORTS, addPartners } from './groups.writer';
 
 const QUALIFIES = `f.indicators >= ${MIN_INDICATORS} AND f.reports >= ${MIN_REPORTS}`;
@@ -30,7 +31,7 @@ export class RebuildFigures {
                array_remove(array_agg(DISTINCT r.jurisdiction), NULL) AS jurisdictions,
                array_remove(array_agg(DISTINCT r.scam_type), NULL) AS scam_types,
                array_remove(array_agg(DISTINCT r.channel), NULL) AS channels
-          FROM held h JOIN reports r ON r.id = h.report_id GROUP BY h.id)
+          FROM held h JOIN ${REPORTS_SQL} r ON r.id = h.report_id GROUP BY h.id)
       SELECT g.id, g.seed_a, g.seed_b, g.seed_at, m.indicators, coalesce(s.reports, 0) AS reports, s.first_seen, s.last_seen,
              coalesce(s.jurisdictions, '{}') AS jurisdictions, coalesce(s.scam_types, '{}') AS scam_types, coalesce(s.channels, '{}') AS channels
         FROM rb_groups g JOIN members m ON m.id = g.id LEFT JOIN seen s ON s.id = g.id`);

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { IdLinks, campaignId, groupsOfIds } from '@scamintel/campaigns-core';
+import { ACCEPTED_SQL, EXCLUDED_REPORTS_SQL, OUTBOX_SQL, REPORTS_SQL } from '@scamintel/intake';
 import { transaction } from '@scamintel/persistence';
-import { GRAPH_LOCK, TLP_RANK } from './graph.repository';
+import { GRAPH_LOCK } from './graph.repository';
 import { RebuildFigures } from './rebuild-figures';
 
 export interface RebuildOutcome {
@@ -40,13 +41,18 @@ export class RebuildRepository {
     await tx.query(`SET LOCAL work_mem = '256MB'`);
     // Every batch this snapshot holds is counted here, so the worker will not count it again.
     await tx.query(
-      `INSERT INTO campaign_batches (outbox_id) SELECT id FROM intake_outbox WHERE processed_at IS NOT NULL ON CONFLICT DO NOTHING`,
+      `INSERT INTO campaign_batches (outbox_id) SELECT id FROM ${OUTBOX_SQL} o WHERE processed_at IS NOT NULL ON CONFLICT DO NOTHING`,
     );
+    // The reports a review excluded leave the graph: the set the worker keeps is made current, and the ledger read
+    // through it (not through excluded_at again), so both agree whatever a review commits meanwhile.
+    await tx.query(`DELETE FROM campaign_excluded c WHERE NOT EXISTS (SELECT 1 FROM ${EXCLUDED_REPORTS_SQL} x WHERE x.id = c.report_id)`);
+    await tx.query(`INSERT INTO campaign_excluded (report_id) SELECT id FROM ${EXCLUDED_REPORTS_SQL} x ON CONFLICT DO NOTHING`);
     await tx.query(`
       CREATE TEMP TABLE rb_ledger ON COMMIT DROP AS
       SELECT DISTINCT ri.report_id, ri.fingerprint
-        FROM (SELECT DISTINCT unnest(o.report_ids) AS id FROM intake_outbox o JOIN campaign_batches cb ON cb.outbox_id = o.id) d
-        JOIN report_indicators ri ON ri.report_id = d.id AND ri.status = 'accepted'`);
+        FROM (SELECT DISTINCT unnest(o.report_ids) AS id FROM ${OUTBOX_SQL} o JOIN campaign_batches cb ON cb.outbox_id = o.id) d
+        JOIN ${ACCEPTED_SQL} ri ON ri.report_id = d.id
+       WHERE NOT EXISTS (SELECT 1 FROM campaign_excluded x WHERE x.report_id = d.id)`);
     await this.countNodes(tx);
     // The clustered ledger over ids: what links and figures are counted from.
     await tx.query(`
@@ -81,9 +87,9 @@ export class RebuildRepository {
   private async syncLinks(tx: PoolClient): Promise<void> {
     await tx.query(`
       CREATE TEMP TABLE rb_links ON COMMIT DROP AS
-      SELECT x.id AS a, y.id AS b, count(*)::int AS reports, min(r.received_at) AS first_at, min(${TLP_RANK('r.tlp')})::smallint AS tlp_rank
+      SELECT x.id AS a, y.id AS b, count(*)::int AS reports, min(r.received_at) AS first_at, min(r.tlp_rank)::smallint AS tlp_rank
         FROM rb_held x JOIN rb_held y ON y.report_id = x.report_id AND x.id < y.id
-        JOIN reports r ON r.id = x.report_id
+        JOIN ${REPORTS_SQL} r ON r.id = x.report_id
        GROUP BY x.id, y.id`);
     await tx.query(`
       CREATE TEMP TABLE rb_link_diff ON COMMIT DROP AS

@@ -9,3 +9,4 @@ export * from './dto/report.dto';
 export * from './report-counting';
 export * from './sightings.queries';
 export * from './sightings-sql';
+export * from './ledger-sql';

@@ -15,6 +15,7 @@ import { ExchangePull1764300016100 } from './1764300016100-exchange-pull';
 import { FormerPartners1764300016200 } from './1764300016200-former-partners';
 import { ReportExclusion1764300016500 } from './1764300016500-report-exclusion';
 import { TaxiiObjectIds1764300016600 } from './1764300016600-taxii-object-ids';
+import { CampaignExclusions1764300018000 } from './1764300018000-campaign-exclusions';
 
 /** Every migration in order; the data source lists them explicitly so the build needs no glob. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   FormerPartners1764300016200,
   ReportExclusion1764300016500,
   TaxiiObjectIds1764300016600,
+  CampaignExclusions1764300018000,
 ];
