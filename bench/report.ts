@@ -130,6 +130,27 @@ export function rowOf(r: Result): Row {
           ? `figure is per second of wall time; per CPU-second of the process: ${fmt(n(r.valuesPerCpuSec))} values (baseline ${fmt(n(r.baselinePerCpuSec))}, ratio ${fmt(n(r.cpuRatio), 3)})`
           : '',
       };
+    case 'campaigns': {
+      // Issue 13's goal: clustering costs ≤ 20 % of ingest throughput, and rebuilding 1,000,000 reports takes ≤ 60 s.
+      // A smaller run can miss the goal but not meet it: its rebuild says nothing about a million reports.
+      const cost = n(r.clusteringCostPct);
+      const rebuild = n(r.rebuildSec);
+      const full = (n(r.reports) ?? 0) >= 1_000_000;
+      const missed = (cost ?? 1e9) > 20 || (full && (rebuild ?? 1e9) > 60);
+      return {
+        ...base,
+        path: `ingest with incremental campaign clustering, ${fmt(n(r.reports))} reports × 3 values`,
+        perSec: n(r.reportsPerSec),
+        unit: 'reports/s',
+        baselinePerSec: n(r.baselinePerSec),
+        baseline: "intake's writes alone, same run (plain pg)",
+        goal: 'clustering ≤ 20 % of ingest throughput; rebuild of 1M reports ≤ 60 s',
+        met: missed ? false : full ? true : undefined,
+        notes:
+          `clustering ${fmt(cost, 1)} % of the time; rebuild ${fmt(rebuild, 1)} s, ${fmt(n(r.campaigns))} campaigns; incremental = rebuild: ${r.incrementalEqualsRebuild === true ? 'yes' : 'no'}` +
+          (full ? '' : '; the rebuild goal is judged at 1,000,000 reports only'),
+      };
+    }
     default: {
       const key = Object.keys(r).find((k) => k.endsWith('PerSec') && !k.startsWith('baseline'));
       return {
