@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS, dataSourceOptions, runMigrations } from '@scamintel/persistence';
+import { TEMPLATE_PREFIX, TEST_PREFIX, dropStaleDatabases, stampTemplate } from './stale-databases';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -26,9 +27,20 @@ export async function createTestDatabase(
   return { url: `postgres://postgres@127.0.0.1:5432/${name}`, name, drop: () => dropDatabase(name) };
 }
 
-/** Unique per process and moment, so parallel jest workers and repeated runs never share a database. */
-const databaseName = (label: string) =>
-  `scamintel_t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${Date.now().toString(36)}`.slice(0, 63);
+/**
+ * Unique per process and moment, so parallel jest workers and repeated runs never share a database. A long label is
+ * cut, never the pid and time: the stale-database sweep reads the database's age from them.
+ */
+const databaseName = (label: string) => {
+  const suffix = `_${process.pid}_${Date.now().toString(36)}`;
+  return `${TEST_PREFIX}${label
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 63 - TEST_PREFIX.length - suffix.length)}${suffix}`;
+};
+
+/** Whether this test file (jest gives each its own module registry) has swept stale test databases yet: once is enough. */
+let swept = false;
 
 /** A direct connection for assertions (and for tampering, in the audit tests). */
 export async function sqlClient(url: string): Promise<Client> {
@@ -37,17 +49,23 @@ export async function sqlClient(url: string): Promise<Client> {
   return c;
 }
 
+/** The template of this checkout's migration set: its hash covers every migration's name and code. */
+export const templateName = () =>
+  `${TEMPLATE_PREFIX}${createHash('sha256')
+    .update(MIGRATIONS.map((m) => `${m.name}:${m.prototype.up.toString()}`).join('|'))
+    .digest('hex')
+    .slice(0, 16)}`;
+
 /**
  * A fresh, migrated database cloned from a template: the migrations run once per migration set into
  * `scamintel_tpl_<hash>` (under an advisory lock, so parallel test files and sessions build it once), and each
  * test file gets `CREATE DATABASE … TEMPLATE` of it, which takes a fraction of a migration run. The hash covers
- * every migration's name and code, so a branch with other migrations gets its own template.
+ * every migration's name and code, so a branch with other migrations gets its own template. Each clone stamps the
+ * template's last use, and a test file's first clone drops the templates and per-test databases gone stale
+ * (stale-databases.ts).
  */
 export async function createTemplatedDatabase(label: string): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
-  const tpl = `scamintel_tpl_${createHash('sha256')
-    .update(MIGRATIONS.map((m) => `${m.name}:${m.prototype.up.toString()}`).join('|'))
-    .digest('hex')
-    .slice(0, 16)}`;
+  const tpl = templateName();
   const name = databaseName(label);
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -66,6 +84,10 @@ export async function createTemplatedDatabase(label: string): Promise<{ url: str
       await admin.query(`ALTER DATABASE ${building} RENAME TO ${tpl}`);
     }
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${tpl}`);
+    await stampTemplate(admin, tpl);
+    // Under the lock, which every checkout's clone also takes: no template is being cloned while this sweep runs.
+    if (!swept) await dropStaleDatabases(admin, { keep: tpl }).catch(() => undefined);
+    swept = true;
   } finally {
     await admin.query(`SELECT pg_advisory_unlock(hashtext('scamintel-test-template'))`).catch(() => undefined);
     await admin.end();
