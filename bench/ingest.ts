@@ -11,9 +11,8 @@
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { runMigrations } from '@scamintel/persistence';
 import { BenchReport, sameWritesBaseline } from './ingest-baseline';
-import { emit, fmtRss, freePort, recreateDatabase, rng, sampleRss, size, spawnApp, stop, waitHttp, zipf } from './support';
+import { emit, fmtRss, freePort, migrate, recreateDatabase, rng, sampleRss, size, spawnApp, stop, waitHttp, zipf } from './support';
 
 const REPORTS = size('INGEST_REPORTS', Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 200_000));
 const RSS_REPORTS = Number(process.env.BENCH_INGEST_RSS_REPORTS ?? 1_000_000);
@@ -57,7 +56,7 @@ function* batchesOf(n: number, seed: number): Generator<BenchReport[]> {
 async function ours(total: number, workers: number) {
   const db = 'scamintel_bench_ingest';
   const url = await recreateDatabase(db);
-  await runMigrations(url);
+  await migrate(url);
   const port = await freePort();
   const admin = randomBytes(24).toString('base64url');
   const env = {

@@ -14,8 +14,7 @@ import { writeFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { runMigrations } from '@scamintel/persistence';
-import { emit, fmtRss, freePort, recreateDatabase, rng, sampleRss, size, spawnApp, stop, waitHttp } from './support';
+import { emit, fmtRss, freePort, migrate, recreateDatabase, rng, sampleRss, size, spawnApp, stop, waitHttp } from './support';
 
 const SECONDS = size('SECONDS', 10);
 const SWEEP_SECONDS = size('SWEEP_SECONDS', 5);
@@ -138,7 +137,7 @@ async function bare(bodies: string[]) {
 
 async function main() {
   const url = await recreateDatabase('scamintel_bench_lookup');
-  await runMigrations(url);
+  await migrate(url);
   const port = await freePort();
   const env = {
     DATABASE_URL: url,

@@ -13,13 +13,15 @@
  *   valgrind --tool=callgrind node dist/bench/normalize.js --values=100000   and again with --values=0;
  *   (Ir of the first − Ir of the second) / 100000.
  */
-import { tryNormalize } from '@scamintel/indicators';
+import * as indicators from '@scamintel/indicators';
 import type { NormalizeOptions } from '@scamintel/indicators';
-import { emit, rng } from './support';
+import { emit, rng, underTest } from './support';
 import { cpuWindow } from './cpu-split';
 import { fingerprint } from '@scamintel/vocabulary';
 import * as os from 'node:os';
 
+// The normaliser of the build under test (BENCH_APP_ROOT's when set, support.ts); the baseline's fingerprint() is ours.
+const { tryNormalize } = underTest('libs/indicators/src/index.js', indicators);
 const rnd = rng(20261128);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');

@@ -1,13 +1,41 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as net from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { runMigrations } from '@scamintel/persistence';
 import { benchDatabases, cpuWindow, cpuWindows } from './cpu-split';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * The build whose API and worker (and, for bench:normalize, whose normaliser) a bench measures: this checkout's, or
+ * with BENCH_APP_ROOT=<another built checkout> that one's — the same harness against another version of the code,
+ * so two figures differ only by the code under test (bench/before-after.ts, docs/renovation-benchmarks.md).
+ */
+export const APP_ROOT = process.env.BENCH_APP_ROOT ? path.resolve(process.env.BENCH_APP_ROOT) : ROOT;
+
+/** Migrates a bench database with the migrations of the build under test (another checkout has its own set). */
+export async function migrate(url: string): Promise<void> {
+  if (APP_ROOT === ROOT) {
+    await runMigrations(url);
+    return;
+  }
+  const r = spawnSync(process.execPath, [path.join(APP_ROOT, 'dist/scripts/migrate.js')], {
+    cwd: APP_ROOT,
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: url },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`migrations of ${APP_ROOT} failed: ${r.stderr}`);
+}
+
+/** A module of the build under test: ours as imported, or the same file compiled in BENCH_APP_ROOT's dist/. */
+export function underTest<T>(distPath: string, ours: T): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the other build is only known at run time
+  return APP_ROOT === ROOT ? ours : (require(path.join(APP_ROOT, 'dist', distPath)) as T);
+}
 
 /** Deterministic PRNG (mulberry32), so every run draws the same values. */
 export function rng(seed: number): () => number {
@@ -41,7 +69,12 @@ export function zipf(n: number, s: number, random: () => number): () => number {
   };
 }
 
-export async function recreateDatabase(name: string): Promise<string> {
+/**
+ * Drops and creates a bench's database. BENCH_DB_SUFFIX is appended to its name, so two checkouts benchmarking on
+ * one server at once (or a before/after pair) never drop each other's database mid-run.
+ */
+export async function recreateDatabase(base: string): Promise<string> {
+  const name = `${base}${(process.env.BENCH_DB_SUFFIX ?? '').toLowerCase().replace(/[^a-z0-9_]/g, '_')}`;
   benchDatabases.add(name);
   const c = new Client({ connectionString: ADMIN_URL });
   await c.connect();
@@ -66,19 +99,24 @@ export async function freePort(): Promise<number> {
 export const NODE_FLAGS = ['--max-semi-space-size=64'];
 
 /**
- * Starts a built app as its own process, as an operator would. BENCH_NODE_FLAGS adds Node flags (e.g. to try GC
- * settings); BENCH_PROFILE=<dir> writes a CPU profile per process there.
+ * Starts a built app (APP_ROOT's) as its own process, as an operator would. BENCH_NODE_FLAGS adds Node flags (e.g.
+ * to try GC settings); BENCH_APP_ENV adds settings (`LOOKUP_CACHE_TTL_MS=0 …`); BENCH_PROFILE=<dir> writes a CPU
+ * profile per process there.
  */
 export function spawnApp(app: 'api' | 'worker', env: Record<string, string>): ChildProcess {
-  const entry = path.join(ROOT, `dist/apps/${app}/src/main.js`);
+  const entry = path.join(APP_ROOT, `dist/apps/${app}/src/main.js`);
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm run bench:* does)`);
   const flags = [...NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}/${app}-${env.NODE_ID ?? 'node'}`]
     : [];
+  const extra = (process.env.BENCH_APP_ENV ?? '')
+    .split(' ')
+    .filter((kv) => kv.includes('='))
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]);
   return spawn(process.execPath, [...flags, ...profile, entry], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    cwd: APP_ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env, ...Object.fromEntries(extra) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

@@ -17,8 +17,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { runMigrations } from '@scamintel/persistence';
-import { emit, fmtRss, freePort, recreateDatabase, sampleRss, size, spawnApp, waitHttp } from './support';
+import { emit, fmtRss, freePort, migrate, recreateDatabase, sampleRss, size, spawnApp, waitHttp } from './support';
 import { Row, api, baseline, cpuTimes, seed } from './sync-support';
 import { INDICATOR_TYPES } from '@scamintel/vocabulary';
 
@@ -35,8 +34,8 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scamintel-bench-sync-'));
   try {
     const [sgDb, krDb] = await Promise.all([recreateDatabase('scamintel_bench_sync_sg'), recreateDatabase('scamintel_bench_sync_kr')]);
-    await runMigrations(sgDb);
-    await runMigrations(krDb);
+    await migrate(sgDb);
+    await migrate(krDb);
     log(`seeding ${N} indicators at SG with SQL`);
     await seed(sgDb, N);
 
