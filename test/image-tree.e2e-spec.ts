@@ -121,7 +121,8 @@ describe('the Docker image, assembled from the Dockerfile', () => {
     const worker = spawnApp('worker', env, tree);
     procs.push(api, worker);
     const url = `http://127.0.0.1:${port}`;
-    await waitReady(url, api);
+    // A cold start from a freshly installed tree: at load 15 on two cores it took longer than waitReady's 30 s default.
+    await waitReady(url, api, 90000);
     for (const role of ['api', 'worker']) {
       const health = await waitFor(async () => run('dist/scripts/healthcheck.js', [role]).status === 0 || undefined, 20000, 200).catch(
         () => false,

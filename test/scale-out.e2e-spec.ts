@@ -95,11 +95,12 @@ describe('scale-out: one node as 2 API + 2 worker processes', () => {
     );
   }, 240000);
 
+  // Five processes stop in turn, each given time to drain: at load 15 on two cores that overran the default 60 s.
   afterAll(async () => {
     await proxy.stop();
     await sg?.close();
     await kr?.close();
-  });
+  }, 180000);
 
   afterEach(() => {
     if (sg && !sg.alive()) process.stderr.write(sg.logs());
