@@ -2,13 +2,13 @@ import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { type NormalizedIndicator, type NormalizeResult, tryNormalize, warninglistHit } from '@scamintel/indicators';
 import { VerdictService } from '@scamintel/policing';
-import { pseudonym } from '@scamintel/exchange-core';
-import { LookupAnswer, listEntry, partnerEntry, rejectedAnswer } from './lookup-answer';
-import { LookupRepository, PartnerSighting } from './lookup.repository';
+import { AnswerPiece, LookupAnswer, answerTail, listEntry, partnerEntry, rejectedAnswer } from './lookup-answer';
+import { LookupRepository } from './lookup.repository';
+import { matchingPartners, partnerFingerprints } from './partner-match';
 import { sightingTotals } from './sighting-totals';
 import { AnswerCache } from './answer-cache';
 import { VerdictChanges } from '@scamintel/platform';
-import { IndicatorType, fingerprint } from '@scamintel/vocabulary';
+import { IndicatorType } from '@scamintel/vocabulary';
 
 /** Reporter counts in lookups and details cover this window; verdict rules choose their own. */
 const RECENT_DAYS = 90;
@@ -21,10 +21,16 @@ export interface LookupItem {
   problem?: { code: string; reason: string };
 }
 
+/** An answer as many items share it (by fingerprint), without their queries; `tail`: its bytes once serialised. */
+interface Shared {
+  answer: Omit<LookupAnswer, 'query'>;
+  tail?: Buffer;
+}
+
 @Injectable()
 export class LookupService implements OnModuleInit {
   private partnerKeys?: { at: number; keys: Promise<{ nodeId: string; pseudonymKey: string }[]> };
-  private readonly cache: AnswerCache<Omit<LookupAnswer, 'query'>>;
+  private readonly cache: AnswerCache<Shared>;
 
   constructor(
     private readonly repo: LookupRepository,
@@ -40,30 +46,6 @@ export class LookupService implements OnModuleInit {
     if (this.cache.enabled) this.changes?.listen((answers) => this.cache.invalidate(answers));
   }
 
-  /**
-   * What partner nodes sent about this value: its clear fingerprint, or — for types a partner sends
-   * pseudonymised — the fingerprint of HMAC(that partner's key, value). A pseudonym matches only a value this
-   * node holds or is asked about; the others stay unreadable.
-   */
-  private partnerFingerprints(keys: { nodeId: string; pseudonymKey: string }[], type: string, value: string): Set<string> {
-    const expected = new Set<string>();
-    for (const k of keys) {
-      try {
-        expected.add(`${k.nodeId}\u0000${fingerprint(type as never, pseudonym(k.pseudonymKey, value))}`);
-      } catch {
-        // a key too short to use matches nothing
-      }
-    }
-    return expected;
-  }
-
-  /** Keeps the partner rows that really are about this value: its clear record, or a partner's own pseudonym. */
-  private matchingPartners(rows: PartnerSighting[], expected: Set<string>, type: string, fingerprint: string): PartnerSighting[] {
-    return rows.filter((r) =>
-      r.pseudonymised ? expected.has(`${r.sourceNode}\u0000${r.fingerprint}`) : r.fingerprint === fingerprint && r.type === type,
-    );
-  }
-
   /** The pseudonym keys of partners, cached like API keys (a changed key applies within KEY_CACHE_TTL_MS). */
   private pseudonymKeys(): Promise<{ nodeId: string; pseudonymKey: string }[]> {
     const now = Date.now();
@@ -75,7 +57,7 @@ export class LookupService implements OnModuleInit {
   /** Indicator, stats, partner records and verdict evidence of many values in one read. */
   private async readMany(values: { type: string; value: string; fingerprint: string }[]) {
     const keys = values.length ? await this.pseudonymKeys() : [];
-    const expected = values.map((v) => this.partnerFingerprints(keys, v.type, v.value));
+    const expected = values.map((v) => partnerFingerprints(keys, v.type, v.value));
     const partnerFps = new Set<string>(values.map((v) => v.fingerprint));
     for (const set of expected) for (const e of set) partnerFps.add(e.split('\u0000')[1]);
     const snap = await this.repo.snapshots(
@@ -87,7 +69,7 @@ export class LookupService implements OnModuleInit {
     return values.map((v, i) => ({
       record: snap.indicators.get(v.fingerprint),
       stats: snap.stats.get(v.fingerprint) ?? [],
-      partners: this.matchingPartners(snap.partners, expected[i], v.type, v.fingerprint),
+      partners: matchingPartners(snap.partners, expected[i], v.type, v.fingerprint),
       evidence: snap.evidence,
       campaigns: snap.campaigns,
     }));
@@ -104,11 +86,26 @@ export class LookupService implements OnModuleInit {
    * place with `rejected`. A given `now` (a verdict as of another time) bypasses the cache.
    */
   async lookupMany(items: LookupItem[], at?: Date): Promise<LookupAnswer[]> {
+    const shared = await this.shared(items, at);
+    return items.map((it, i) => shared[i].own ?? { query: it.q, ...shared[i].entry!.answer });
+  }
+
+  /** lookupMany's answers for serialising (POST /v1/check): shared answers keep their bytes in the cache. */
+  async pieces(items: LookupItem[]): Promise<AnswerPiece[]> {
+    const shared = await this.shared(items);
+    return items.map((it, i) => {
+      const { own, entry } = shared[i];
+      return own ? { whole: own } : { query: it.q, tail: (entry!.tail ??= answerTail(entry!.answer)) };
+    });
+  }
+
+  /** Per item: the answer shared by its fingerprint (cached or read), or its own rejected answer. */
+  private async shared(items: LookupItem[], at?: Date): Promise<{ own?: LookupAnswer; entry?: Shared }[]> {
     const now = at ?? new Date();
     const normalized = items.map((it): NormalizeResult | { ok: false; code: string; reason: string } =>
       it.problem ? { ok: false, ...it.problem } : tryNormalize(it.q, { type: it.type, region: it.region ?? this.config.jurisdiction }),
     );
-    const found = new Map<string, Omit<LookupAnswer, 'query'>>();
+    const found = new Map<string, Shared>();
     const missing = new Map<string, NormalizedIndicator>();
     for (const n of normalized) {
       if (!n.ok || found.has(n.indicator.fingerprint)) continue;
@@ -121,16 +118,15 @@ export class LookupService implements OnModuleInit {
       const list = [...missing.values()];
       const reads = await this.readMany(list);
       list.forEach((ind, i) => {
-        const { query: _q, ...a } = this.answer('', ind, reads[i], now);
-        found.set(ind.fingerprint, a);
-        if (!at) this.cache.store(token, ind.fingerprint, a);
+        const { query: _q, ...answer } = this.answer('', ind, reads[i], now);
+        const entry = { answer };
+        found.set(ind.fingerprint, entry);
+        if (!at) this.cache.store(token, ind.fingerprint, entry);
       });
     }
-    return items.map((it, i) => {
-      const n = normalized[i];
-      if (!n.ok) return this.rejected(it, n.code, n.reason);
-      return { query: it.q, ...found.get(n.indicator.fingerprint)! };
-    });
+    return normalized.map((n, i) =>
+      n.ok ? { entry: found.get(n.indicator.fingerprint)! } : { own: this.rejected(items[i], n.code, n.reason) },
+    );
   }
 
   private rejected(it: LookupItem, code: string, reason: string): LookupAnswer {
