@@ -16,10 +16,6 @@ const OWNERS: Record<string, string[]> = {
  * only shrinks.
  */
 const ALLOWED: Record<string, { tables: string[]; why: string }> = {
-  'libs/intel/src/lookup/lookup.repository.ts': {
-    tables: ['report_indicators', 'indicator_stats'],
-    why: 'the lookup read is being rewritten (precomputed verdicts); it moves to intake’s fragments with that change',
-  },
   'libs/campaigns/src/exchange/share.repository.ts': {
     tables: ['reports', 'report_indicators'],
     why: 'the campaign share is being reworked for pull delivery; it moves to intake’s ledger fragments with that change',

@@ -10,3 +10,4 @@ export * from './report-counting';
 export * from './sightings.queries';
 export * from './sightings-sql';
 export * from './ledger-sql';
+export * from './indicator-reads';

@@ -2,22 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { poolOf, query } from '@scamintel/persistence';
-import type { SightingTotals } from '@scamintel/vocabulary';
+import { type IndicatorUpsert, type StatDelta, STATS_SQL, reportIdsOf } from '@scamintel/intake';
 import { LocalEvidence, evidenceColumns, evidenceFromColumns, evidenceKey } from '@scamintel/policing';
 
-export interface IndicatorRecord {
-  fingerprint: string;
-  type: string;
-  value: string;
-  attributes: Record<string, unknown>;
-  warninglist: string | null;
-  firstSeen: Date;
-  lastSeen: Date;
+/** An indicator as ingest writes it (intake's IndicatorUpsert), with its last change. */
+export interface IndicatorRecord extends IndicatorUpsert {
   updatedAt: Date;
 }
 
-export interface JurisdictionStats extends SightingTotals {
-  jurisdiction: string;
+/** An indicator's aggregates in one jurisdiction (intake's StatDelta), with reporter counts from the evidence. */
+export interface JurisdictionStats extends Omit<StatDelta, 'fingerprint'> {
   recentReporters: number;
   highTrustReporters: number;
   reporters: number;
@@ -45,10 +39,6 @@ export interface PartnerSighting {
   formerPartner: boolean;
 }
 
-/**
- * Per-jurisdiction stats of every fingerprint in $1. Reporter counts are not joined in here: the evidence columns
- * read every indicator_reporters row of the batch anyway, and snapshots() counts them from there.
- */
 /** CONTRACT §11: the campaign each value belongs to, when shared at TLP clear (a hub belongs to none). */
 const CLEAR_CAMPAIGNS = `SELECT n.fingerprint, c.id::text AS id, c.reports, c.jurisdictions FROM campaign_nodes n
   JOIN campaigns c ON c.id = n.component AND c.live AND c.tlp = 'clear' WHERE n.fingerprint IN (SELECT unnest($1::text[]))`;
@@ -59,9 +49,13 @@ export interface LookupCampaignRef {
   jurisdictions: string[];
 }
 
+/**
+ * Per-jurisdiction stats of every fingerprint in $1. Reporter counts are not joined in here: the evidence columns
+ * read every reporter row of the batch anyway, and snapshots() counts them from there.
+ */
 const STATS = `SELECT s.fingerprint, s.jurisdiction, s.reports, s.first_seen AS "firstSeen", s.last_seen AS "lastSeen", s.scam_types AS "scamTypes", s.channels,
               s.losses, s.tlp_rank AS "tlpRank"
-         FROM indicator_stats s
+         FROM ${STATS_SQL} s
         WHERE s.fingerprint IN (SELECT unnest($1::text[]))`;
 
 const PARTNERS = `SELECT source_node AS "sourceNode", jurisdiction, fingerprint, type, value, pseudonymised, tlp, verdict, confidence, revoked, sightings, reporters,
@@ -144,13 +138,8 @@ export class LookupRepository {
     };
   }
 
-  async reportIds(fingerprint: string, limit: number): Promise<string[]> {
-    const { rows } = await query(
-      poolOf(this.db),
-      `SELECT DISTINCT report_id::text AS id FROM report_indicators WHERE fingerprint = $1 LIMIT $2`,
-      [fingerprint, limit],
-    );
-    return rows.map((r) => r.id);
+  reportIds(fingerprint: string, limit: number): Promise<string[]> {
+    return reportIdsOf(poolOf(this.db), fingerprint, limit);
   }
 
   async list(f: {
