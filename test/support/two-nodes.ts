@@ -17,6 +17,8 @@ export interface Captured {
   headers: http.IncomingHttpHeaders;
   body: Buffer;
   status?: number;
+  /** The answer's body, once it has passed (pulled pages are objects a node emitted, for the conformance check). */
+  response?: Buffer;
 }
 
 /**
@@ -47,15 +49,16 @@ export class CapturingProxy {
             // Node-to-node answers (receipts, outbox pages, refusals) are checked against the document too.
             const answer: Buffer[] = [];
             up.on('data', (c: Buffer) => answer.push(c));
-            up.on('end', () =>
+            up.on('end', () => {
+              captured.response = Buffer.concat(answer);
               checkDocumented({
                 method: captured.method,
                 url: captured.path,
                 status: up.statusCode ?? 0,
                 contentType: up.headers['content-type'] ?? null,
-                text: Buffer.concat(answer).toString('utf8'),
-              }),
-            );
+                text: captured.response.toString('utf8'),
+              });
+            });
             up.pipe(res);
           },
         );

@@ -3,9 +3,13 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@scamintel/audit';
 import { QueueName } from '@scamintel/common';
 import { ExchangeCoreModule } from '@scamintel/exchange';
+import { CampaignsFeedService } from './exchange/feed.service';
 import { ExchangeCampaignsController } from './exchange/inbound.controller';
 import { CampaignsInboundRepository } from './exchange/inbound.repository';
 import { CampaignsInboundService } from './exchange/inbound.service';
+import { CampaignPartnerView } from './exchange/partner-view';
+import { CampaignPullCursors } from './exchange/pull-cursor.repository';
+import { CampaignsPullService } from './exchange/pull.service';
 import { ShareRepository } from './exchange/share.repository';
 import { ShareService } from './exchange/share.service';
 import { AnalystRepository } from './analyst.repository';
@@ -26,18 +30,36 @@ import { RebuildRepository } from './rebuild.repository';
 })
 export class ClusteringModule {}
 
-/** The API: campaign records and analysts' changes. */
+/** The API: campaign records and analysts' changes; partners push campaigns here and pull this node's. */
 @Module({
   imports: [ClusteringModule, AuditModule, ExchangeCoreModule],
   controllers: [CampaignsController, ExchangeCampaignsController],
-  providers: [CampaignsRepository, AnalystRepository, CampaignsService, CampaignsInboundRepository, CampaignsInboundService],
+  providers: [
+    CampaignsRepository,
+    AnalystRepository,
+    CampaignsService,
+    CampaignsInboundRepository,
+    CampaignsInboundService,
+    ShareRepository,
+    CampaignPartnerView,
+    CampaignsFeedService,
+  ],
   exports: [CampaignsService, CampaignsRepository],
 })
 export class CampaignsModule {}
 
-/** The worker: clustering as batches are ingested, then sharing with partners. */
+/** The worker: clustering as batches are ingested, then sharing with partners: pushing to some, pulling from others. */
 @Module({
   imports: [ClusteringModule, AuditModule, ExchangeCoreModule, BullModule.registerQueue({ name: QueueName.Campaigns })],
-  providers: [ShareRepository, ShareService, CampaignsProcessor],
+  providers: [
+    ShareRepository,
+    CampaignPartnerView,
+    ShareService,
+    CampaignsInboundRepository,
+    CampaignsInboundService,
+    CampaignPullCursors,
+    CampaignsPullService,
+    CampaignsProcessor,
+  ],
 })
 export class CampaignsWorkerModule {}

@@ -16,6 +16,8 @@ import { PartnerRemoval } from './partners/partner-removal';
 import { PartnersRepository } from './partners/partners.repository';
 import { PartnersService } from './partners/partners.service';
 import { ExchangeRun } from './pull/exchange-run';
+import { PageReader } from './pull/page-reader';
+import { PullStreams } from './pull/pull-streams';
 import { PullCursorRepository } from './pull/pull-cursor.repository';
 import { PullService } from './pull/pull.service';
 import { ExchangeProcessor } from './push/exchange.processor';
@@ -34,6 +36,8 @@ const CORE = [
   InboundRepository,
   InboundIngest,
   PullCursorRepository,
+  PageReader,
+  PullStreams,
   PullService,
   ExchangeRun,
   SignedRequestService,

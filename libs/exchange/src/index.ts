@@ -12,3 +12,6 @@ export * from './push/export.repository';
 export * from './push/outbound.service';
 export * from './inbound/signed-request.service';
 export * from './http/incoming';
+export * from './pull/page-reader';
+export * from './pull/pull-streams';
+export * from './pull/pull-cursor.repository';

@@ -1,21 +1,20 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@scamintel/audit';
-import { SharedCampaign, SharedLink, campaignObjects, defaultName } from '@scamintel/campaigns-core';
+import { SharedCampaign, SharedLink } from '@scamintel/campaigns-core';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { NodeKeyService, PartnerRecord, PartnersRepository } from '@scamintel/exchange';
-import { pseudonym, signRequest, uuidv5, SCAMINTEL_NAMESPACE } from '@scamintel/exchange-core';
-import { IndicatorType, TLP_RANK, Tlp, fingerprint } from '@scamintel/vocabulary';
+import { signRequest } from '@scamintel/exchange-core';
+import { CampaignPartnerView } from './partner-view';
 import { ShareRepository } from './share.repository';
 
 export const CAMPAIGNS_ROUTE_PATH = '/v1/exchange/campaigns';
 const LINKS_PER_REQUEST = 2000;
-const RANKED: Tlp[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
 
 /**
  * Sends this node's campaigns and co-occurrence links to each partner, under that partner's policy (TLP, types,
- * pseudonyms), signed like every exchange request. Campaigns go again only when what would be sent changed;
- * links go once per change (cursor `campaign_links.seq`). Resending is harmless: the receiver stores absolute values.
+ * pseudonyms: CampaignPartnerView), signed like every exchange request. Campaigns go again only when what would be
+ * sent changed; links go once per change (cursor `campaign_links.seq`). Resending is harmless: the receiver stores
+ * absolute values. A partner that pulls reads the same view from GET /v1/exchange/campaigns instead.
  */
 @Injectable()
 export class ShareService {
@@ -23,6 +22,7 @@ export class ShareService {
 
   constructor(
     private readonly repo: ShareRepository,
+    private readonly view: CampaignPartnerView,
     private readonly partners: PartnersRepository,
     private readonly node: NodeKeyService,
     private readonly audit: AuditService,
@@ -43,83 +43,28 @@ export class ShareService {
   }
 
   async share(partner: PartnerRecord): Promise<number> {
-    const policy = partner.policy;
-    const maxRank = TLP_RANK[policy.maxTlp];
     const state = await this.repo.state(partner.nodeId);
-    const campaigns = (await this.repo.campaigns(maxRank)).map((c): SharedCampaign => {
-      const members = c.members.map((m) => this.outbound(partner, m.type, m.value, m.fingerprint)).filter((fp): fp is string => !!fp);
-      return {
-        id: c.id,
-        name: c.name ?? defaultName(c.id, c.scamTypes),
-        tlp: c.tlp as Tlp,
-        created: c.created.toISOString(),
-        modified: c.modified.toISOString(),
-        reports: c.reports,
-        jurisdictions: [...c.jurisdictions].sort(),
-        scamTypes: c.scamTypes,
-        channels: [...c.channels].sort(),
-        losses: c.losses,
-        firstSeen: c.firstSeen?.toISOString() ?? null,
-        lastSeen: c.lastSeen?.toISOString() ?? null,
-        origin: c.originCountry ? { country: c.originCountry, note: c.originNote } : null,
-        members: [...members].sort(),
-      };
-    });
-    const digest = createHash('sha256')
-      .update(JSON.stringify(campaigns.map(({ created: _c, modified: _m, ...rest }) => rest)))
-      .digest('hex');
+    const { campaigns, digest } = await this.view.campaigns(partner);
     let requests = 0;
     let seq = state.linksSeq;
     let pendingCampaigns = digest !== state.digest ? campaigns : null;
     for (;;) {
-      const page = await this.repo.links(seq, LINKS_PER_REQUEST);
-      if (!page.length && !pendingCampaigns) break;
-      const links: SharedLink[] = [];
-      for (const l of page) {
-        const a = this.outbound(partner, l.aType, l.aValue, l.a);
-        const b = this.outbound(partner, l.bType, l.bValue, l.b);
-        if (!a || !b || l.tlpRank > maxRank) continue;
-        const flip = a > b;
-        links.push({
-          a: flip ? b : a,
-          b: flip ? a : b,
-          reports: l.reports,
-          aReports: flip ? l.bReports : l.aReports,
-          bReports: flip ? l.aReports : l.bReports,
-          tlp: RANKED[l.tlpRank],
-          firstAt: l.firstAt.toISOString(),
-        });
-      }
-      const next = page.length ? page[page.length - 1].seq : seq;
-      if (links.length || pendingCampaigns) {
-        await this.post(partner, pendingCampaigns ?? [], links, pendingCampaigns !== null);
+      const page = await this.view.links(partner, seq, LINKS_PER_REQUEST);
+      if (!page.examined && !pendingCampaigns) break;
+      if (page.links.length || pendingCampaigns) {
+        await this.post(partner, pendingCampaigns ?? [], page.links, pendingCampaigns !== null);
         requests++;
       }
-      seq = next;
+      seq = page.next;
       await this.repo.saveState(partner.nodeId, seq, digest);
       pendingCampaigns = null;
-      if (page.length < LINKS_PER_REQUEST) break;
+      if (page.examined < LINKS_PER_REQUEST) break;
     }
     return requests;
   }
 
-  /** The value as this partner may see it: its fingerprint, its pseudonym's for pseudonymised types, or nothing. */
-  private outbound(partner: PartnerRecord, type: string, value: string, fp: string): string | undefined {
-    const policy = partner.policy;
-    if (!policy.types.includes(type as IndicatorType)) return undefined;
-    if (!policy.pseudonymise.includes(type as IndicatorType)) return fp;
-    return partner.pseudonymKey ? fingerprint(type as IndicatorType, pseudonym(partner.pseudonymKey, value)) : undefined;
-  }
-
   private async post(partner: PartnerRecord, campaigns: SharedCampaign[], links: SharedLink[], completeSet: boolean): Promise<void> {
-    const objects = campaignObjects({ nodeId: this.config.nodeId, jurisdiction: this.config.jurisdiction }, campaigns, links, completeSet);
-    const body = Buffer.from(
-      JSON.stringify({
-        type: 'bundle',
-        id: `bundle--${uuidv5(SCAMINTEL_NAMESPACE, createHash('sha256').update(JSON.stringify(objects)).digest('hex'))}`,
-        objects,
-      }),
-    );
+    const body = Buffer.from(JSON.stringify(this.view.bundle(campaigns, links, completeSet)));
     const url = `${partner.baseUrl}${CAMPAIGNS_ROUTE_PATH}`;
     // Signed like the inbox pushes, with this node's audit head for the partner to witness.
     const auditHead = await this.audit.head();

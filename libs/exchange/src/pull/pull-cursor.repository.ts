@@ -16,13 +16,16 @@ export interface PullState {
 const STATE = `after, pages::int AS pages, objects::bigint::text AS objects, last_success_at AS "lastSuccessAt", last_error AS "lastError",
   last_error_at AS "lastErrorAt"`;
 
+/** The outbox's cursors; another pulled stream keeps its own in a table of the same shape (a subclass naming it). */
 @Injectable()
 export class PullCursorRepository {
+  protected readonly table: string = 'exchange_pull_cursors';
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The partner's pull cursor, created at the start the first time it is asked for. */
   async get(nodeId: string): Promise<PullState> {
-    await query(poolOf(this.db), `INSERT INTO exchange_pull_cursors (partner_node_id) VALUES ($1) ON CONFLICT DO NOTHING`, [nodeId]);
+    await query(poolOf(this.db), `INSERT INTO ${this.table} (partner_node_id) VALUES ($1) ON CONFLICT DO NOTHING`, [nodeId]);
     return (await this.find(nodeId))!;
   }
 
@@ -37,7 +40,7 @@ export class PullCursorRepository {
   private async read(where: string, params: unknown[]): Promise<Map<string, PullState>> {
     const { rows } = await query<PullState & { nodeId: string; objects: string }>(
       poolOf(this.db),
-      `SELECT partner_node_id AS "nodeId", ${STATE} FROM exchange_pull_cursors ${where}`,
+      `SELECT partner_node_id AS "nodeId", ${STATE} FROM ${this.table} ${where}`,
       params,
     );
     return new Map(rows.map(({ nodeId, ...r }) => [nodeId, { ...r, objects: Number(r.objects) }]));
@@ -47,7 +50,7 @@ export class PullCursorRepository {
   async advance(nodeId: string, from: string | null, to: string | null, objects: number): Promise<boolean> {
     const { rowCount } = await query(
       poolOf(this.db),
-      `UPDATE exchange_pull_cursors SET after = $3, pages = pages + 1, objects = objects + $4, last_success_at = now(), last_error = NULL
+      `UPDATE ${this.table} SET after = $3, pages = pages + 1, objects = objects + $4, last_success_at = now(), last_error = NULL
         WHERE partner_node_id = $1 AND after IS NOT DISTINCT FROM $2`,
       [nodeId, from, to, objects],
     );
@@ -55,7 +58,7 @@ export class PullCursorRepository {
   }
 
   async noteError(nodeId: string, message: string): Promise<void> {
-    await query(poolOf(this.db), `UPDATE exchange_pull_cursors SET last_error = $2, last_error_at = now() WHERE partner_node_id = $1`, [
+    await query(poolOf(this.db), `UPDATE ${this.table} SET last_error = $2, last_error_at = now() WHERE partner_node_id = $1`, [
       nodeId,
       message.slice(0, 500),
     ]);

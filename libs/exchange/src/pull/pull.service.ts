@@ -2,30 +2,16 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '@scamintel/audit';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
-import { StixObject, contentDigest, signRequest } from '../core';
 import { ExchangeError } from '../exchange-error';
-import { NodeKeyService } from '../identity/node-key.service';
 import { InboundIngest } from '../inbound/inbound-ingest';
-import { PartnerRecord, PartnersRepository } from '../partners/partners.repository';
+import { PartnersRepository } from '../partners/partners.repository';
+import { PageReader, PullError } from './page-reader';
 import { PullCursorRepository } from './pull-cursor.repository';
 
 export const PULLED_ROUTE = 'GET /v1/exchange/outbox (pulled)';
+const OUTBOX_PATH = '/v1/exchange/outbox';
 /** The outbox serves at most this many indicators a page (its `limit` bound). */
 const MAX_LIMIT = 1000;
-
-export type PullFailure = 'unknown_partner' | 'unavailable' | 'refused' | 'bad_page';
-
-/** `retryable` failures (partner down, slow, 5xx, 429) go back to BullMQ's backoff; the others wait for the next run. */
-export class PullError extends Error {
-  constructor(
-    readonly failure: PullFailure,
-    message: string,
-    readonly retryable: boolean,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
 
 export interface PullSummary {
   partner: string;
@@ -35,23 +21,6 @@ export interface PullSummary {
   cursor: string | null;
   stopped?: 'cursor_moved';
 }
-
-interface OutboxPage {
-  objects: StixObject[];
-  next: string | null;
-  more: boolean;
-}
-
-const isPage = (v: unknown): v is OutboxPage => {
-  const p = v as OutboxPage;
-  return (
-    !!p &&
-    typeof p === 'object' &&
-    Array.isArray(p.objects) &&
-    (p.next === null || typeof p.next === 'string') &&
-    typeof p.more === 'boolean'
-  );
-};
 
 /**
  * Pull (CONTRACT §7): for a partner configured `pull` or `both`, reads its GET /v1/exchange/outbox page after page
@@ -67,7 +36,7 @@ export class PullService {
     private readonly partners: PartnersRepository,
     private readonly cursors: PullCursorRepository,
     private readonly ingest: InboundIngest,
-    private readonly node: NodeKeyService,
+    private readonly reader: PageReader,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -80,7 +49,7 @@ export class PullService {
     try {
       for (;;) {
         const from = summary.cursor;
-        const { page, digest } = await this.read(partner, from);
+        const { page, digest } = await this.reader.read(partner, OUTBOX_PATH, from, Math.min(MAX_LIMIT, this.config.exchange.batchSize));
         let indicators = 0;
         if (page.objects.length) {
           const bundle = { type: 'bundle' as const, id: `bundle--${randomUUID()}`, objects: page.objects };
@@ -116,40 +85,5 @@ export class PullService {
     }
     if (summary.indicators) this.logger.log(`pulled ${summary.indicators} indicators in ${summary.pages} pages from ${partnerNodeId}`);
     return summary;
-  }
-
-  /** One signed GET of the partner's outbox after `after`. */
-  private async read(partner: PartnerRecord, after: string | null): Promise<{ page: OutboxPage; digest: string }> {
-    const q = new URLSearchParams();
-    if (after) q.set('after', after);
-    q.set('limit', String(Math.min(MAX_LIMIT, this.config.exchange.batchSize)));
-    const url = `${partner.baseUrl}/v1/exchange/outbox?${q.toString()}`;
-    const signed = signRequest({ method: 'GET', targetUri: url, keyId: this.node.keyId, privateKey: this.node.key.privateKey });
-    let status: number;
-    let text: string;
-    try {
-      const res = await fetch(url, {
-        headers: { ...signed, accept: 'application/json' },
-        signal: AbortSignal.timeout(this.config.exchange.requestTimeoutMs),
-      });
-      status = res.status;
-      text = await res.text();
-    } catch (err) {
-      const e = err as { name?: string; cause?: { code?: string }; message?: string };
-      const why = e.name === 'TimeoutError' || e.name === 'AbortError' ? 'timed out' : (e.cause?.code ?? e.message);
-      throw new PullError('unavailable', `${partner.nodeId} at ${url}: ${why}`, true);
-    }
-    if (status !== 200) {
-      const retryable = status >= 500 || status === 429 || status === 408;
-      throw new PullError(retryable ? 'unavailable' : 'refused', `${partner.nodeId} outbox answered ${status}`, retryable, status);
-    }
-    let page: unknown;
-    try {
-      page = JSON.parse(text);
-    } catch {
-      page = undefined;
-    }
-    if (!isPage(page)) throw new PullError('bad_page', `${partner.nodeId} outbox answered 200 without {objects, next, more}`, false);
-    return { page, digest: contentDigest(text) };
   }
 }
