@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { poolOf, query, transaction } from '@scamintel/persistence';
+import { coLinksTouching } from './campaigns.repository';
 import { GRAPH_LOCK, GraphRepository, StepOutcome } from './graph.repository';
 import { GroupsWriter } from './groups.writer';
 
@@ -62,7 +63,7 @@ export class AnalystRepository {
     const rest = members.filter((m) => !part.includes(m));
     const { rows } = await query(
       poolOf(this.db),
-      `SELECT a, b FROM campaign_links WHERE (a = ANY($1) AND b = ANY($2)) OR (a = ANY($2) AND b = ANY($1))
+      `SELECT a, b FROM ${coLinksTouching('$1::text[]')} c WHERE (a = ANY($1) AND b = ANY($2)) OR (a = ANY($2) AND b = ANY($1))
        UNION SELECT a, b FROM campaign_partner_links WHERE (a = ANY($1) AND b = ANY($2)) OR (a = ANY($2) AND b = ANY($1))
        UNION SELECT a, b FROM campaign_manual_links WHERE kind = 'link' AND ((a = ANY($1) AND b = ANY($2)) OR (a = ANY($2) AND b = ANY($1)))`,
       [part, rest],

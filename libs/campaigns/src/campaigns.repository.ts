@@ -212,6 +212,16 @@ export interface ReceivedCampaign {
 
 /** Every link with an end among the values of `param`, with its weight, whatever its source (an analyst's weighs nothing by itself). */
 export const linksTouching = (param: string) => `
-  SELECT a, b, reports FROM campaign_links WHERE a = ANY(${param}) OR b = ANY(${param})
+  SELECT a, b, reports FROM ${coLinksTouching(param)} c
   UNION ALL SELECT a, b, 0 FROM campaign_manual_links WHERE kind = 'link' AND (a = ANY(${param}) OR b = ANY(${param}))
   UNION ALL SELECT a, b, reports FROM campaign_partner_links WHERE a = ANY(${param}) OR b = ANY(${param})`;
+
+/**
+ * This node's co-occurrence links with an end among the values of `param` (text[]), as fingerprint pairs `a < b`
+ * (they are stored between node ids), for a FROM list: a, b, reports, first_at.
+ */
+export const coLinksTouching = (param: string) => `
+  (SELECT least(na.fingerprint, nb.fingerprint) AS a, greatest(na.fingerprint, nb.fingerprint) AS b, l.reports, l.first_at
+     FROM campaign_links l JOIN campaign_nodes na ON na.id = l.a JOIN campaign_nodes nb ON nb.id = l.b
+    WHERE l.a = ANY(ARRAY(SELECT id FROM campaign_nodes WHERE fingerprint = ANY(${param})))
+       OR l.b = ANY(ARRAY(SELECT id FROM campaign_nodes WHERE fingerprint = ANY(${param}))))`;

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { countBatch } from '@scamintel/campaigns-core';
 import { ACCEPTED_SQL, EXCLUDED_REPORTS_SQL, OUTBOX_SQL, REPORTS_SQL } from '@scamintel/intake';
 import { transaction } from '@scamintel/persistence';
-import { GRAPH_LOCK, GraphRepository, LEDGER_ROWS, LedgerRow, NOTHING, StepOutcome } from './graph.repository';
+import { GRAPH_LOCK, GraphRepository, LEDGER_ROWS, LedgerRow, NOTHING, StepOutcome, countLedger } from './graph.repository';
 
 /**
  * The reports of outbox rows not clustered yet: their links are not in the graph, so excluding or restoring one of
@@ -70,39 +69,43 @@ export class ExclusionsRepository {
   private async remove(tx: PoolClient, reportIds: string[], hubAt: number): Promise<StepOutcome> {
     if (!reportIds.length) return NOTHING();
     const rows = await this.ledger(tx, reportIds);
-    const counts = countBatch(rows.map((r) => ({ ...r, report: r.reportId, us: Number(r.us) })));
+    const counts = countLedger(rows);
     if (!counts.degree.size) return NOTHING();
     const fps = [...counts.degree.keys()].sort();
     await tx.query(
       `UPDATE campaign_nodes n SET reports = n.reports - v.d FROM unnest($1::text[], $2::int[]) AS v(fp, d) WHERE n.fingerprint = v.fp`,
       [fps, fps.map((fp) => counts.degree.get(fp))],
     );
-    const links = [...counts.links.values()].sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1));
+    const { rows: nodes } = await tx.query(`SELECT id, fingerprint FROM campaign_nodes WHERE fingerprint = ANY($1::text[])`, [fps]);
+    const idOf = new Map<string, number>(nodes.map((n) => [n.fingerprint, n.id]));
+    const links = [...counts.links.values()]
+      .map((l) => ({ ...l, x: Math.min(idOf.get(l.a)!, idOf.get(l.b)!), y: Math.max(idOf.get(l.a)!, idOf.get(l.b)!) }))
+      .sort((p, q) => p.x - q.x || p.y - q.y);
     if (links.length) {
-      const [a, b] = [links.map((l) => l.a), links.map((l) => l.b)];
+      const [x, y] = [links.map((l) => l.x), links.map((l) => l.y)];
       await tx.query(
         `UPDATE campaign_links l SET reports = l.reports - v.d, seq = nextval('campaign_links_seq')
-           FROM unnest($1::text[], $2::text[], $3::int[]) AS v(a, b, d) WHERE l.a = v.a AND l.b = v.b`,
-        [a, b, links.map((l) => l.reports)],
+           FROM unnest($1::int[], $2::int[], $3::int[]) AS v(a, b, d) WHERE l.a = v.a AND l.b = v.b`,
+        [x, y, links.map((l) => l.reports)],
       );
       await tx.query(
-        `DELETE FROM campaign_links l USING unnest($1::text[], $2::text[]) AS v(a, b) WHERE l.a = v.a AND l.b = v.b AND l.reports <= 0`,
-        [a, b],
+        `DELETE FROM campaign_links l USING unnest($1::int[], $2::int[]) AS v(a, b) WHERE l.a = v.a AND l.b = v.b AND l.reports <= 0`,
+        [x, y],
       );
       // First seen and TLP are minima: recounted from the clustered reports that still hold both values.
       await tx.query(
         `UPDATE campaign_links l SET first_at = x.first_at, tlp_rank = x.tlp_rank FROM (
            SELECT v.a, v.b, min(r.received_at) AS first_at, min(r.tlp_rank)::smallint AS tlp_rank
-             FROM unnest($1::text[], $2::text[]) AS v(a, b)
-             JOIN ${ACCEPTED_SQL} x ON x.fingerprint = v.a
-             JOIN ${ACCEPTED_SQL} y ON y.report_id = x.report_id AND y.fingerprint = v.b
+             FROM unnest($1::int[], $2::int[], $3::text[], $4::text[]) AS v(a, b, fa, fb)
+             JOIN ${ACCEPTED_SQL} x ON x.fingerprint = v.fa
+             JOIN ${ACCEPTED_SQL} y ON y.report_id = x.report_id AND y.fingerprint = v.fb
              JOIN ${REPORTS_SQL} r ON r.id = x.report_id
-            WHERE x.report_id <> ALL($3::uuid[])
+            WHERE x.report_id <> ALL($5::uuid[])
               AND NOT EXISTS (SELECT 1 FROM campaign_excluded c WHERE c.report_id = x.report_id)
               AND x.report_id NOT IN (SELECT id FROM ${UNCLUSTERED} u)
             GROUP BY v.a, v.b) x
          WHERE l.a = x.a AND l.b = x.b AND (l.first_at, l.tlp_rank) IS DISTINCT FROM (x.first_at, x.tlp_rank)`,
-        [a, b, reportIds],
+        [x, y, links.map((l) => l.a), links.map((l) => l.b), reportIds],
       );
     }
     return this.graph.step(tx, fps, hubAt);

@@ -57,7 +57,7 @@ export class RebuildRepository {
     // The clustered ledger over ids: what links and figures are counted from.
     await tx.query(`
       CREATE TEMP TABLE rb_held ON COMMIT DROP AS
-      SELECT d.report_id, n.id FROM rb_ledger d JOIN rb_nodes n ON n.fingerprint = d.fingerprint`);
+      SELECT d.report_id, n.id, n.node FROM rb_ledger d JOIN rb_nodes n ON n.fingerprint = d.fingerprint`);
     await tx.query(`ANALYZE rb_held`);
     await this.syncLinks(tx);
     const links = await this.openLinks(tx, hubAt);
@@ -81,22 +81,22 @@ export class RebuildRepository {
   }
 
   /**
-   * This node's co-occurrence over ids (`rb_links`), then into `campaign_links` as the differences only, found in one
-   * pass (unchanged links keep their seq, so partners are not sent them again).
+   * This node's co-occurrence (`rb_links`: by rank for the union-find, by node id as stored), then into
+   * `campaign_links` as the differences only, found in one pass over node ids (unchanged links keep their seq, so
+   * partners are not sent them again).
    */
   private async syncLinks(tx: PoolClient): Promise<void> {
     await tx.query(`
       CREATE TEMP TABLE rb_links ON COMMIT DROP AS
-      SELECT x.id AS a, y.id AS b, count(*)::int AS reports, min(r.received_at) AS first_at, min(r.tlp_rank)::smallint AS tlp_rank
+      SELECT x.id AS ra, y.id AS rb, least(x.node, y.node) AS a, greatest(x.node, y.node) AS b, count(*)::int AS reports,
+             min(r.received_at) AS first_at, min(r.tlp_rank)::smallint AS tlp_rank
         FROM rb_held x JOIN rb_held y ON y.report_id = x.report_id AND x.id < y.id
         JOIN ${REPORTS_SQL} r ON r.id = x.report_id
-       GROUP BY x.id, y.id`);
+       GROUP BY x.id, y.id, x.node, y.node`);
     await tx.query(`
       CREATE TEMP TABLE rb_link_diff ON COMMIT DROP AS
       SELECT coalesce(r.a, l.a) AS a, coalesce(r.b, l.b) AS b, r.reports, r.first_at, r.tlp_rank, l.a IS NOT NULL AS stored
-        FROM (SELECT na.fingerprint AS a, nb.fingerprint AS b, k.reports, k.first_at, k.tlp_rank
-                FROM rb_links k JOIN rb_nodes na ON na.id = k.a JOIN rb_nodes nb ON nb.id = k.b) r
-        FULL JOIN campaign_links l ON l.a = r.a AND l.b = r.b
+        FROM rb_links r FULL JOIN campaign_links l ON l.a = r.a AND l.b = r.b
        WHERE (l.reports, l.first_at, l.tlp_rank) IS DISTINCT FROM (r.reports, r.first_at, r.tlp_rank)`);
     await tx.query(`DELETE FROM campaign_links l USING rb_link_diff d WHERE d.reports IS NULL AND l.a = d.a AND l.b = d.b`);
     await tx.query(`
@@ -107,12 +107,16 @@ export class RebuildRepository {
       SELECT a, b, reports, first_at, tlp_rank FROM rb_link_diff WHERE NOT stored ORDER BY a, b`);
   }
 
-  /** Every value (ledger's and stored ones, which may hold partners' reports) with a dense id in value order. */
+  /**
+   * Every value (ledger's and stored ones, which may hold partners' reports) with a dense rank in value order (`id`:
+   * ties between equally old links are broken by value) and its node id (`node`; a value new to the graph gets one).
+   */
   private async countNodes(tx: PoolClient): Promise<void> {
     await tx.query(`
       CREATE TEMP TABLE rb_nodes ON COMMIT DROP AS
       SELECT (row_number() OVER (ORDER BY t.fingerprint COLLATE "C") - 1)::int AS id, t.* FROM (
-        SELECT coalesce(c.fingerprint, n.fingerprint) AS fingerprint, coalesce(c.reports, 0) AS reports,
+        SELECT coalesce(c.fingerprint, n.fingerprint) AS fingerprint, coalesce(n.id, nextval('campaign_nodes_id_seq')::int) AS node,
+               n.id IS NOT NULL AS stored, coalesce(c.reports, 0) AS reports,
                coalesce(n.partner_reports, 0) AS partner_reports
           FROM (SELECT fingerprint, count(*)::int AS reports FROM rb_ledger GROUP BY fingerprint) c
           FULL JOIN campaign_nodes n ON n.fingerprint = c.fingerprint) t`);
@@ -134,7 +138,7 @@ export class RebuildRepository {
          UNION ALL SELECT a, b, first_at, false FROM campaign_partner_links),
        e AS (SELECT na.id AS a, nb.id AS b, x.first_at, x.cut FROM x JOIN rb_nodes na ON na.fingerprint = x.a JOIN rb_nodes nb ON nb.fingerprint = x.b),
        m AS (
-         SELECT a, b, min(first_at) AS first_at FROM (SELECT a, b, first_at FROM rb_links UNION ALL SELECT a, b, first_at FROM e WHERE NOT cut) u
+         SELECT a, b, min(first_at) AS first_at FROM (SELECT ra AS a, rb AS b, first_at FROM rb_links UNION ALL SELECT a, b, first_at FROM e WHERE NOT cut) u
           GROUP BY a, b)
        SELECT coalesce(array_agg(m.a), '{}') AS a, coalesce(array_agg(m.b), '{}') AS b,
               coalesce(array_agg((extract(epoch FROM m.first_at) * 1000)::float8), '{}') AS at,
@@ -155,7 +159,7 @@ export class RebuildRepository {
    */
   private async countedLinks(tx: PoolClient, hubAt: number): Promise<IdLinks> {
     const { rows } = await tx.query(
-      `SELECT coalesce(array_agg(a), '{}') AS a, coalesce(array_agg(b), '{}') AS b,
+      `SELECT coalesce(array_agg(ra), '{}') AS a, coalesce(array_agg(rb), '{}') AS b,
               coalesce(array_agg((extract(epoch FROM first_at) * 1000)::float8), '{}') AS at,
               (SELECT count(*)::int FROM rb_nodes) AS nodes,
               (SELECT coalesce(array_agg(id), '{}') FROM rb_nodes WHERE reports + partner_reports >= $1) AS hubs
@@ -183,17 +187,16 @@ export class RebuildRepository {
   private async syncNodes(tx: PoolClient, groupOf: Int32Array): Promise<void> {
     await tx.query(
       `CREATE TEMP TABLE rb_final ON COMMIT DROP AS
-       SELECT n.id, n.fingerprint, n.reports, g.id AS component
+       SELECT n.id, n.node, n.stored, n.fingerprint, n.reports, g.id AS component
          FROM rb_nodes n JOIN unnest($1::int[]) WITH ORDINALITY AS u(grp, ord) ON u.ord - 1 = n.id
          LEFT JOIN rb_groups g ON g.n = u.grp`,
       [Array.from(groupOf)],
     );
     await tx.query(`
       UPDATE campaign_nodes n SET reports = f.reports, component = f.component FROM rb_final f
-       WHERE f.fingerprint = n.fingerprint AND (n.reports, n.component) IS DISTINCT FROM (f.reports, f.component)`);
+       WHERE f.stored AND f.node = n.id AND (n.reports, n.component) IS DISTINCT FROM (f.reports, f.component)`);
     await tx.query(`
-      INSERT INTO campaign_nodes (fingerprint, reports, component)
-      SELECT f.fingerprint, f.reports, f.component FROM rb_final f
-       WHERE NOT EXISTS (SELECT 1 FROM campaign_nodes n WHERE n.fingerprint = f.fingerprint) ORDER BY f.fingerprint`);
+      INSERT INTO campaign_nodes (id, fingerprint, reports, component)
+      SELECT f.node, f.fingerprint, f.reports, f.component FROM rb_final f WHERE NOT f.stored ORDER BY f.fingerprint`);
   }
 }

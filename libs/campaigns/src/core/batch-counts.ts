@@ -26,12 +26,20 @@ interface LedgerRow extends Omit<BatchReport, 'fps'> {
 
 /** Counts a batch's ledger rows: a value in n of its reports gains n, a pair of values in one report gains 1. */
 export function countBatch(rows: LedgerRow[]): BatchCounts {
-  const perReport = new Map<string, BatchReport & { us: number; tlpRank: number }>();
+  const perReport = new Map<string, CountedReport>();
   for (const r of rows) {
     const e = perReport.get(r.report);
     if (e) e.fps.add(r.fingerprint);
     else perReport.set(r.report, { ...r, fps: new Set([r.fingerprint]) });
   }
+  return countReports(perReport);
+}
+
+/** A report with its values, its arrival (epoch µs) and TLP rank, as the ledger is read one row per report. */
+export type CountedReport = BatchReport & { us: number; tlpRank: number };
+
+/** Counts reports already grouped with their values (see `countBatch`). */
+export function countReports(perReport: Map<string, CountedReport>): BatchCounts {
   const out: BatchCounts = { degree: new Map(), links: new Map(), reports: perReport };
   for (const { fps, us, tlpRank } of perReport.values()) {
     for (const fp of fps) out.degree.set(fp, (out.degree.get(fp) ?? 0) + 1);

@@ -96,11 +96,13 @@ export class ShareRepository {
   async links(afterSeq: string, limit: number): Promise<OwnLink[]> {
     const { rows } = await query(
       poolOf(this.db),
-      `SELECT l.a, l.b, l.reports, l.tlp_rank AS "tlpRank", l.first_at AS "firstAt", l.seq::text, na.reports AS "aReports", nb.reports AS "bReports",
-              ia.type AS "aType", ia.value AS "aValue", ib.type AS "bType", ib.value AS "bValue"
+      `SELECT na.fingerprint AS a, nb.fingerprint AS b, l.reports, l.tlp_rank AS "tlpRank", l.first_at AS "firstAt", l.seq::text,
+              na.reports AS "aReports", nb.reports AS "bReports", ia.type AS "aType", ia.value AS "aValue", ib.type AS "bType", ib.value AS "bValue"
          FROM campaign_links l
-         JOIN campaign_nodes na ON na.fingerprint = l.a JOIN campaign_nodes nb ON nb.fingerprint = l.b
-         JOIN indicators ia ON ia.fingerprint = l.a JOIN indicators ib ON ib.fingerprint = l.b
+         -- Links are stored between node ids; a and b are sent as values, a < b.
+         CROSS JOIN LATERAL (SELECT (SELECT fingerprint FROM campaign_nodes WHERE id = l.a) AS x, (SELECT fingerprint FROM campaign_nodes WHERE id = l.b) AS y) e
+         JOIN campaign_nodes na ON na.fingerprint = least(e.x, e.y) JOIN campaign_nodes nb ON nb.fingerprint = greatest(e.x, e.y)
+         JOIN indicators ia ON ia.fingerprint = na.fingerprint JOIN indicators ib ON ib.fingerprint = nb.fingerprint
         WHERE l.seq > $1::bigint ORDER BY l.seq LIMIT $2`,
       [afterSeq, limit],
     );

@@ -16,6 +16,7 @@ import { FormerPartners1764300016200 } from './1764300016200-former-partners';
 import { ReportExclusion1764300016500 } from './1764300016500-report-exclusion';
 import { TaxiiObjectIds1764300016600 } from './1764300016600-taxii-object-ids';
 import { CampaignExclusions1764300018000 } from './1764300018000-campaign-exclusions';
+import { CampaignNodeIds1764300018010 } from './1764300018010-campaign-node-ids';
 import { CampaignPull1764300018100 } from './1764300018100-campaign-pull';
 
 /** Every migration in order; the data source lists them explicitly so the build needs no glob. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   ReportExclusion1764300016500,
   TaxiiObjectIds1764300016600,
   CampaignExclusions1764300018000,
+  CampaignNodeIds1764300018010,
   CampaignPull1764300018100,
 ];
