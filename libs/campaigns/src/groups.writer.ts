@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { BatchReport, Component, ReclusterResult } from '@scamintel/campaigns-core';
 import { COUNTED_SIGHTINGS_SQL } from '@scamintel/intake';
 import { Queryable } from '@scamintel/persistence';
+import { packed, unpack } from './packed';
 
 /** A group is a campaign once it holds at least two values and two reports (CONTRACT §11). */
 export const MIN_INDICATORS = 2;
@@ -93,10 +94,10 @@ export class GroupsWriter {
     const { rows } = fresh
       ? await tx.query(
           `SELECT m.id::text AS id, count(DISTINCT m.fp)::int AS indicators, ${figures}
-             FROM unnest($1::text[], $2::uuid[]) AS m(fp, id)
+             FROM unnest(${unpack('$1', 'text')}, ${unpack('$2', 'uuid')}) AS m(fp, id)
              LEFT JOIN ${COUNTED_SIGHTINGS_SQL} s ON s.fingerprint = m.fp
             GROUP BY m.id`,
-          [stored.map((x) => x[0]), stored.map((x) => x[1])],
+          [packed(stored.map((x) => x[0])), packed(stored.map((x) => x[1]))],
         )
       : await tx.query(
           `SELECT n.component::text AS id, count(DISTINCT n.fingerprint)::int AS indicators, ${figures}

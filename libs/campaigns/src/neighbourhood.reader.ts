@@ -1,5 +1,6 @@
 import type { BatchCounts, GraphLink } from '@scamintel/campaigns-core';
 import { Queryable } from '@scamintel/persistence';
+import { packed, unpack } from './packed';
 
 /**
  * What one incremental step reads of the graph around the values it touches: their groups' members with each
@@ -21,12 +22,12 @@ export class NeighbourhoodReader {
   /** The stored values among `fps` and every member of their groups, with group, degree and id. */
   async readGroups(fps: string[]): Promise<void> {
     const { rows } = await this.tx.query(
-      `WITH t AS (SELECT n.* FROM unnest($1::text[]) AS f(fp) JOIN campaign_nodes n ON n.fingerprint = f.fp)
+      `WITH t AS (SELECT n.* FROM unnest(${unpack('$1', 'text')}) AS f(fp) JOIN campaign_nodes n ON n.fingerprint = f.fp)
        SELECT id, fingerprint, component::text, reports + partner_reports AS degree FROM t
        UNION ALL
        SELECT n.id, n.fingerprint, n.component::text, n.reports + n.partner_reports FROM campaign_nodes n
         WHERE n.component IN (SELECT DISTINCT component FROM t WHERE component IS NOT NULL)`,
-      [fps],
+      [packed(fps)],
     );
     for (const r of rows) {
       if (this.prior.has(r.fingerprint)) continue;
@@ -58,10 +59,10 @@ export class NeighbourhoodReader {
     const cut = new Set<string>();
     const ids = fps.map((fp) => this.idOf.get(fp)!);
     const { rows } = await this.tx.query(
-      `WITH f AS (SELECT unnest($1::int[]) AS id)
+      `WITH f AS (SELECT unnest(${unpack('$1', 'int')}) AS id)
        SELECT l.a, l.b, (extract(epoch FROM l.first_at) * 1000)::float8 AS at FROM f JOIN campaign_links l ON l.a = f.id
        UNION SELECT l.a, l.b, (extract(epoch FROM l.first_at) * 1000)::float8 FROM f JOIN campaign_links l ON l.b = f.id`,
-      [ids],
+      [packed(ids)],
     );
     await this.byIds(rows.flatMap((x) => [x.a as number, x.b as number]).filter((id) => !this.fpOf.has(id)));
     const put = (x: string, y: string, firstAt: number) => {
@@ -87,14 +88,14 @@ export class NeighbourhoodReader {
     );
     if (!any[0].any) return [];
     const { rows } = await this.tx.query(
-      `WITH f AS (SELECT unnest($1::text[]) AS fp), l AS (
+      `WITH f AS (SELECT unnest(${unpack('$1', 'text')}) AS fp), l AS (
          SELECT m.a, m.b, m.at AS first_at, m.kind = 'cut' AS cut FROM f JOIN campaign_manual_links m ON m.a = f.fp
          UNION ALL SELECT m.a, m.b, m.at, m.kind = 'cut' FROM f JOIN campaign_manual_links m ON m.b = f.fp
          UNION ALL SELECT p.a, p.b, p.first_at, false FROM f JOIN campaign_partner_links p ON p.a = f.fp
          UNION ALL SELECT p.a, p.b, p.first_at, false FROM f JOIN campaign_partner_links p ON p.b = f.fp)
        SELECT a, b, (extract(epoch FROM min(first_at) FILTER (WHERE NOT cut)) * 1000)::float8 AS at, bool_or(cut) AS cut
          FROM l GROUP BY a, b`,
-      [fps],
+      [packed(fps)],
     );
     return rows;
   }
@@ -102,8 +103,8 @@ export class NeighbourhoodReader {
   private async byIds(ids: number[]): Promise<void> {
     if (!ids.length) return;
     const { rows } = await this.tx.query(
-      `SELECT id, fingerprint, reports + partner_reports AS degree FROM campaign_nodes WHERE id = ANY($1::int[])`,
-      [[...new Set(ids)]],
+      `SELECT id, fingerprint, reports + partner_reports AS degree FROM campaign_nodes WHERE id = ANY(${unpack('$1', 'int')})`,
+      [packed([...new Set(ids)])],
     );
     for (const r of rows) this.known(r);
   }
@@ -111,9 +112,9 @@ export class NeighbourhoodReader {
   private async byFingerprints(fps: string[]): Promise<void> {
     if (!fps.length) return;
     const { rows } = await this.tx.query(
-      `SELECT n.id, n.fingerprint, n.reports + n.partner_reports AS degree FROM unnest($1::text[]) AS f(fp)
+      `SELECT n.id, n.fingerprint, n.reports + n.partner_reports AS degree FROM unnest(${unpack('$1', 'text')}) AS f(fp)
          JOIN campaign_nodes n ON n.fingerprint = f.fp`,
-      [[...new Set(fps)]],
+      [packed([...new Set(fps)])],
     );
     for (const r of rows) this.known(r);
   }
