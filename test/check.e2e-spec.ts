@@ -85,9 +85,13 @@ describe('POST /v1/check (CONTRACT §6): batch lookup for banks, telcos and plat
   it('reads a batch of 1000 in one database round trip', async () => {
     const pool = poolOf(api.app.get(DataSource));
     const original = pool.query.bind(pool);
-    let queries = 0;
+    // The API's own timers share the pool (the outbox relay's pass, a key re-read once its cache entry ages out on a
+    // slow machine): those are not the batch's, so only other statements count.
+    const background = /intake_outbox|api_keys/;
+    let queries: string[] = [];
     (pool as any).query = (...args: any[]) => {
-      queries++;
+      const text = typeof args[0] === 'string' ? args[0] : String(args[0]?.text ?? '');
+      if (!background.test(text)) queries.push(text.slice(0, 120));
       return (original as any)(...args);
     };
     try {
@@ -95,12 +99,12 @@ describe('POST /v1/check (CONTRACT §6): batch lookup for banks, telcos and plat
         value: i % 3 ? `+65 8${String(1000000 + i).slice(1)}` : `site-${i}.example.net`,
       }));
       await call(`${api.url}/v1/check`, { key: keys.analyst, body: { items: items.slice(0, 2) } }); // warms the key caches
-      queries = 0;
+      queries = [];
       const res = await call(`${api.url}/v1/check`, { key: keys.analyst, body: { items } });
       expect(res.status).toBe(200);
       expect(res.body.results).toHaveLength(1000);
       expect(res.body.results.every((r: any, i: number) => r.query === items[i].value)).toBe(true);
-      expect(queries).toBe(1);
+      expect(queries).toHaveLength(1);
     } finally {
       (pool as any).query = original;
     }
