@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, getSchemaPath } from '@nestjs/swagger';
 import { Access, ApiBodyOf, ApiError, RateLimit } from '@scamintel/common';
 import { normalize, tryNormalize } from '@scamintel/indicators';
@@ -16,6 +16,7 @@ import {
 import { Indicator, IndicatorDetail, IndicatorPage, NormalizedItems } from './dto/indicator.response';
 import { LookupAnswer } from './dto/lookup.response';
 import { IntelError } from './intel-error';
+import { answerBody } from './lookup/answer-bytes';
 import { LookupService } from './lookup/lookup.service';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { Inject } from '@nestjs/common';
@@ -46,8 +47,10 @@ export class IndicatorsController {
     type: LookupAnswer,
     example: LOOKUP_EXAMPLE,
   })
-  lookup(@Query() q: LookupQuery) {
-    return this.lookups.lookup(q.q, q.type, q.region);
+  // The body as bytes, from the answer cache as stored (answer-bytes.ts): the JSON of LookupAnswer.
+  @Header('content-type', 'application/json; charset=utf-8')
+  async lookup(@Query() q: LookupQuery): Promise<Buffer> {
+    return answerBody((await this.lookups.pieces([{ q: q.q, type: q.type, region: q.region }]))[0]);
   }
 
   @Post('indicators/normalize')

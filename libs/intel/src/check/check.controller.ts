@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Access, ApiBodyOf, ApiError } from '@scamintel/common';
 import { LOOKUP_EXAMPLE } from '../dto/indicator.examples';
 import { LookupService } from '../lookup/lookup.service';
-import { checkBody } from './check-body';
+import { resultsBody } from '../lookup/answer-bytes';
 import { checkItems } from './check-items';
 import { CheckDto } from './check.dto';
 import { CheckResults } from './check.response';
@@ -30,9 +30,9 @@ export class BatchCheckController {
   @ApiBodyOf(CheckDto, EXAMPLES)
   @ApiOkResponse({ description: 'The answers, in order.', type: CheckResults, example: { results: [LOOKUP_EXAMPLE] } })
   @ApiError(400, 'Not 1–1000 items.')
-  // The body as bytes (check-body.ts): the same JSON as CheckResults serialised, without serialising 1,000 answers.
+  // The body as bytes (answer-bytes.ts): the JSON of CheckResults, without serialising 1,000 answer objects.
   @Header('content-type', 'application/json; charset=utf-8')
   async check(@Body() dto: CheckDto): Promise<Buffer> {
-    return checkBody(await this.lookups.pieces(checkItems(dto.items)));
+    return resultsBody(await this.lookups.pieces(checkItems(dto.items)));
   }
 }

@@ -35,17 +35,6 @@ export interface LookupAnswer {
   campaign?: { id: string; reports: number; jurisdictions: string[] };
 }
 
-/**
- * One item of a batch answer, for serialising: an answer shared by fingerprint, kept serialised without its query
- * (`tail`, answerTail) with the item's query to put in front, or an answer of the item's own (a rejected value).
- */
-export type AnswerPiece = { query: string; tail: Buffer } | { whole: LookupAnswer };
-
-/** An answer without its query, serialised: its JSON minus the opening brace (`"indicator":…}`). */
-export function answerTail(answer: Omit<LookupAnswer, 'query'>): Buffer {
-  return Buffer.from(JSON.stringify(answer).slice(1));
-}
-
 /** The warninglist part of an answer: which list, and the entry's own label when it has one. */
 export const listEntry = (hit: WarninglistHit) => ({
   name: hit.list,

@@ -2,7 +2,8 @@ import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@scamintel/config';
 import { type NormalizedIndicator, type NormalizeResult, tryNormalize, warninglistHit } from '@scamintel/indicators';
 import { VerdictService } from '@scamintel/policing';
-import { AnswerPiece, LookupAnswer, answerTail, listEntry, partnerEntry, rejectedAnswer } from './lookup-answer';
+import { type AnswerPiece, answerOf, answerTail } from './answer-bytes';
+import { LookupAnswer, listEntry, partnerEntry, rejectedAnswer } from './lookup-answer';
 import { LookupRepository } from './lookup.repository';
 import { matchingPartners, partnerFingerprints } from './partner-match';
 import { sightingTotals } from './sighting-totals';
@@ -21,16 +22,11 @@ export interface LookupItem {
   problem?: { code: string; reason: string };
 }
 
-/** An answer as many items share it (by fingerprint), without their queries; `tail`: its bytes once serialised. */
-interface Shared {
-  answer: Omit<LookupAnswer, 'query'>;
-  tail?: Buffer;
-}
-
 @Injectable()
 export class LookupService implements OnModuleInit {
   private partnerKeys?: { at: number; keys: Promise<{ nodeId: string; pseudonymKey: string }[]> };
-  private readonly cache: AnswerCache<Shared>;
+  /** Answers by fingerprint, serialised without their query (answer-bytes.ts). */
+  private readonly cache: AnswerCache<Buffer>;
 
   constructor(
     private readonly repo: LookupRepository,
@@ -81,31 +77,21 @@ export class LookupService implements OnModuleInit {
   }
 
   /**
-   * Lookup answers for many values, in order, from one database round trip (POST /v1/check) for those not in the
-   * answer cache. An item that is no indicator, or was already refused by the caller (`problem`), is answered in
-   * place with `rejected`. A given `now` (a verdict as of another time) bypasses the cache.
+   * Lookup answers for many values, in order, from one database round trip for those not in the answer cache. An
+   * item that is no indicator, or was already refused by the caller (`problem`), is answered in place with
+   * `rejected`. A given `now` (a verdict as of another time) bypasses the cache.
    */
   async lookupMany(items: LookupItem[], at?: Date): Promise<LookupAnswer[]> {
-    const shared = await this.shared(items, at);
-    return items.map((it, i) => shared[i].own ?? { query: it.q, ...shared[i].entry!.answer });
+    return (await this.pieces(items, at)).map(answerOf);
   }
 
-  /** lookupMany's answers for serialising (POST /v1/check): shared answers keep their bytes in the cache. */
-  async pieces(items: LookupItem[]): Promise<AnswerPiece[]> {
-    const shared = await this.shared(items);
-    return items.map((it, i) => {
-      const { own, entry } = shared[i];
-      return own ? { whole: own } : { query: it.q, tail: (entry!.tail ??= answerTail(entry!.answer)) };
-    });
-  }
-
-  /** Per item: the answer shared by its fingerprint (cached or read), or its own rejected answer. */
-  private async shared(items: LookupItem[], at?: Date): Promise<{ own?: LookupAnswer; entry?: Shared }[]> {
+  /** lookupMany's answers as bytes to send (GET /v1/lookup, POST /v1/check): answer-bytes.ts. */
+  async pieces(items: LookupItem[], at?: Date): Promise<AnswerPiece[]> {
     const now = at ?? new Date();
     const normalized = items.map((it): NormalizeResult | { ok: false; code: string; reason: string } =>
       it.problem ? { ok: false, ...it.problem } : tryNormalize(it.q, { type: it.type, region: it.region ?? this.config.jurisdiction }),
     );
-    const found = new Map<string, Shared>();
+    const found = new Map<string, Buffer>();
     const missing = new Map<string, NormalizedIndicator>();
     for (const n of normalized) {
       if (!n.ok || found.has(n.indicator.fingerprint)) continue;
@@ -119,13 +105,13 @@ export class LookupService implements OnModuleInit {
       const reads = await this.readMany(list);
       list.forEach((ind, i) => {
         const { query: _q, ...answer } = this.answer('', ind, reads[i], now);
-        const entry = { answer };
-        found.set(ind.fingerprint, entry);
-        if (!at) this.cache.store(token, ind.fingerprint, entry);
+        const tail = answerTail(answer);
+        found.set(ind.fingerprint, tail);
+        if (!at) this.cache.store(token, ind.fingerprint, tail);
       });
     }
     return normalized.map((n, i) =>
-      n.ok ? { entry: found.get(n.indicator.fingerprint)! } : { own: this.rejected(items[i], n.code, n.reason) },
+      n.ok ? { query: items[i].q, tail: found.get(n.indicator.fingerprint)! } : { whole: this.rejected(items[i], n.code, n.reason) },
     );
   }
 
