@@ -171,6 +171,9 @@ describe('campaign routes', () => {
       body: { items: [{ value: 'x3-invest.top' }, { value: 'y2-loan.top' }] },
     });
     expect(checked.body.results.map((r: { campaign?: { id: string } }) => r.campaign?.id)).toEqual([x.id, undefined]);
+    // The batch answers are the lookup answers, campaign included.
+    for (const [i, value] of ['x3-invest.top', 'y2-loan.top'].entries())
+      expect(checked.body.results[i]).toEqual((await call(`${api.url}/v1/lookup?q=${value}`)).body);
   });
 
   it('merges two campaigns under the older id, answers the old id with the merged record, and audits it', async () => {

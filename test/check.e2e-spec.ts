@@ -40,6 +40,12 @@ describe('POST /v1/check (CONTRACT §6): batch lookup for banks, telcos and plat
             indicators: [{ value: 'hxxps://dbs-secure[.]top/login' }],
           },
           { scamType: 'investment', channel: 'call', occurredAt: new Date().toISOString(), indicators: [{ value: '+65 8123 4567' }] },
+          {
+            scamType: 'impersonation_government',
+            channel: 'call',
+            occurredAt: new Date().toISOString(),
+            indicators: [{ value: '1800 255 0000' }],
+          },
         ],
       },
     });
@@ -61,11 +67,13 @@ describe('POST /v1/check (CONTRACT §6): batch lookup for banks, telcos and plat
       { value: 42 },
       { value: '+6581234567', colour: 'red' },
       { value: '81234567', region: 'SG' },
+      { value: '1800-255-0000' }, // an official hotline: on a warninglist, and reported
+      { value: '999' }, // an official short code: no indicator, but answered as official
     ];
     const res = await call(`${api.url}/v1/check`, { key: keys.bank, body: { items } });
     expect(res.status).toBe(200);
     expect(res.body.results).toHaveLength(items.length);
-    for (const i of [0, 1, 2, 3, 6]) {
+    for (const i of [0, 1, 2, 3, 6, 7, 8]) {
       const it = items[i] as { value: string; type?: string; region?: string };
       const q = new URLSearchParams({ q: it.value, ...(it.type ? { type: it.type } : {}), ...(it.region ? { region: it.region } : {}) });
       const single = await call(`${api.url}/v1/lookup?${q}`);
@@ -75,6 +83,8 @@ describe('POST /v1/check (CONTRACT §6): batch lookup for banks, telcos and plat
     expect(res.body.results[6].indicator.fingerprint).toBe(res.body.results[0].indicator.fingerprint);
     expect(res.body.results[2]).toMatchObject({ indicator: { type: 'domain' }, reports: 0, verdict: 'unknown' });
     expect(res.body.results[3]).toMatchObject({ indicator: null, rejected: { code: expect.any(String) } });
+    expect(res.body.results[7]).toMatchObject({ indicator: { type: 'phone' }, warninglist: { name: expect.any(String) } });
+    expect(res.body.results[8]).toMatchObject({ indicator: null, verdict: 'legitimate', warninglist: { name: expect.any(String) } });
     expect(res.body.results[4]).toMatchObject({ query: '', indicator: null, rejected: { code: 'validation_failed' } });
     expect(res.body.results[5]).toMatchObject({
       query: '+6581234567',

@@ -325,6 +325,22 @@ describe('bilateral exchange: two nodes, signed push, audit witnessing', () => {
     expect(other.body).toMatchObject({ reports: 0, jurisdictions: [], firstSeen: null });
   });
 
+  it('POST /v1/check answers partner records (clear and pseudonymised) exactly as GET /v1/lookup does', async () => {
+    const items = [
+      { value: SG_ACCOUNT, type: 'bank_account' },
+      { value: OTHER_ACCOUNT, type: 'bank_account' },
+      { value: '+65 8123 4567' },
+      { value: 'refund-desk@scam-mail-sg.top' },
+    ];
+    const checked = await call(`${kr.url}/v1/check`, { key: keys['kr.bankA'], body: { items } });
+    expect(checked.status).toBe(200);
+    for (const [i, it] of items.entries()) {
+      const q = new URLSearchParams({ q: it.value, ...(it.type ? { type: it.type } : {}) });
+      expect(checked.body.results[i]).toEqual((await call(`${kr.url}/v1/lookup?${q}`)).body);
+    }
+    expect(checked.body.results.map((r: { byJurisdiction: unknown[] }) => r.byJurisdiction.length)).toEqual([1, 0, 2, 1]);
+  });
+
   it('a batch delivered twice changes nothing', async () => {
     const last = [...kr.proxy.requests].reverse().find((r) => r.method === 'POST' && r.status === 200)!;
     const before = await sightings(kr, 'sg-spf');
