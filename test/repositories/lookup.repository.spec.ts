@@ -10,6 +10,7 @@ import { Seeder, fp, partner } from './seed';
 const URL = 'https://lookup-repo.example.org/';
 const PHONE = '+6581234567';
 const OTHER = 'https://other.example.org/';
+const HOTLINE = '+6518002550000'; // an official hotline: stored with its warninglist
 
 const sent = (fingerprint: string, over: Partial<ExchangeIndicator> = {}): ExchangeIndicator => ({
   fingerprint,
@@ -46,6 +47,7 @@ describe('LookupRepository (real PostgreSQL, database cloned from the migrated t
       { reporterKey: 'org:a', reporterTrust: 'high', indicators: [{ value: URL }, { value: PHONE }] },
       { reporterKey: 'org:b', occurredAt: '2026-11-03T00:00:00.000Z', indicators: [{ value: URL }] },
       { reporterKey: 'org:c', jurisdiction: 'KR', scamType: 'investment', indicators: [{ value: URL }] },
+      { reporterKey: 'org:d', indicators: [{ value: HOTLINE }] },
     );
     await new PartnersRepository(ds).upsert(partner('kr-node', { pseudonymKey: 'k'.repeat(64) }));
     await new InboundRepository(ds).upsertSightings({ sourceNode: 'kr-node', jurisdiction: 'KR', batchId: 'b1', digest: 'd1' }, [
@@ -90,12 +92,25 @@ describe('LookupRepository (real PostgreSQL, database cloned from the migrated t
     ]);
     expect(snap.partners[0].receivedAt).toBeInstanceOf(Date);
     expect(snap.campaigns.size).toBe(0);
+    expect(snap.warninglists.size).toBe(0);
     const none = await repo.snapshots([], 90, [], [30]);
     expect([none.indicators.size, none.stats.size, none.partners, none.evidence.size]).toEqual([0, 0, [], 0]);
   });
 
+  it('reads only the stored lists of warninglisted indicators when asked (what a lookup answer takes from the row)', async () => {
+    const [url, hotline] = [fp('url', URL), fp('phone', HOTLINE)];
+    const all = await repo.snapshots([url, hotline], 90, [], [30]);
+    const listed = await repo.snapshots([url, hotline], 90, [], [30], 'warninglisted');
+    expect(all.warninglists).toEqual(new Map([[hotline, expect.any(String)]]));
+    expect(all.indicators.get(hotline)!.warninglist).toBe(all.warninglists.get(hotline));
+    expect(listed.warninglists).toEqual(all.warninglists);
+    expect(listed.indicators.size).toBe(0);
+    // The rest of the read is the same either way.
+    expect([listed.stats, listed.evidence]).toEqual([all.stats, all.evidence]);
+  });
+
   it('lists the report ids of an indicator, at most the limit', async () => {
-    expect((await repo.reportIds(fp('url', URL), 10)).sort()).toEqual([...ids].sort());
+    expect((await repo.reportIds(fp('url', URL), 10)).sort()).toEqual(ids.slice(0, 3).sort());
     expect(await repo.reportIds(fp('url', URL), 2)).toHaveLength(2);
     expect(await repo.reportIds(fp('phone', PHONE), 10)).toEqual([ids[0]]);
   });
@@ -104,11 +119,11 @@ describe('LookupRepository (real PostgreSQL, database cloned from the migrated t
     await new Seeder(ds).reports({ indicators: [{ value: OTHER }] });
     const all = await repo.list({ limit: 10 });
     expect(all.map((r) => r.value)).toContain(OTHER);
-    expect(all).toHaveLength(3);
+    expect(all).toHaveLength(4);
     const first = await repo.list({ limit: 2 });
     const rest = await repo.list({ limit: 10, after: { updatedAt: first[1].cursorAt, fingerprint: first[1].fingerprint } });
     expect([...first, ...rest].map((r) => r.fingerprint)).toEqual(all.map((r) => r.fingerprint));
-    expect((await repo.list({ limit: 10, type: 'phone' })).map((r) => r.value)).toEqual([PHONE]);
+    expect((await repo.list({ limit: 10, type: 'phone' })).map((r) => r.value).sort()).toEqual([HOTLINE, PHONE].sort());
     const since = all.find((r) => r.value === OTHER)!.cursorAt;
     expect((await repo.list({ limit: 10, updatedSince: since })).map((r) => r.value)).toEqual([OTHER]);
   });

@@ -64,7 +64,10 @@ const PARTNERS = `SELECT source_node AS "sourceNode", jurisdiction, fingerprint,
          FROM partner_sightings WHERE fingerprint IN (SELECT unnest($2::text[]))`;
 
 export interface Snapshots {
+  /** The indicator rows read: all of the batch's, or none when only warninglisted ones were asked for. */
   indicators: Map<string, IndicatorRecord>;
+  /** The list each warninglisted indicator of the batch was stored with. */
+  warninglists: Map<string, string>;
   /** Per fingerprint, its stats per jurisdiction in jurisdiction order. */
   stats: Map<string, JurisdictionStats[]>;
   partners: PartnerSighting[];
@@ -90,17 +93,25 @@ export class LookupRepository {
    * per-jurisdiction stats, what partners sent (for the clear fingerprints and the pseudonyms computed for the asked
    * values) and the verdict evidence (libs/policing's evidenceColumns). On loopback a round trip costs more CPU
    * than these index probes; a check of 1000 values must not pay it 1000 times.
+   * `indicators: 'warninglisted'` reads only the stored list of warninglisted indicators, all a lookup answer takes
+   * from the row, through a partial index holding only those (1764300018200): with a million indicators, the
+   * indicator rows of a batch were a third of the pages its first read had to bring into memory.
    */
   async snapshots(
     fingerprints: string[],
     windowDays: number,
     partnerFingerprints: string[],
     evidenceWindows: number[],
+    indicators: 'all' | 'warninglisted' = 'all',
   ): Promise<Snapshots> {
+    const rowsOf =
+      indicators === 'all'
+        ? `SELECT ${INDICATOR} FROM indicators WHERE fingerprint IN (SELECT unnest($1::text[]))`
+        : `SELECT fingerprint, warninglist FROM indicators WHERE warninglist IS NOT NULL AND fingerprint IN (SELECT unnest($1::text[]))`;
     const { rows } = await query(
       poolOf(this.db),
       `SELECT
-         (SELECT coalesce(json_agg(x), '[]'::json) FROM (SELECT ${INDICATOR} FROM indicators WHERE fingerprint IN (SELECT unnest($1::text[]))) x) AS indicators,
+         (SELECT coalesce(json_agg(x), '[]'::json) FROM (${rowsOf}) x) AS indicators,
          (SELECT coalesce(json_agg(x), '[]'::json) FROM (${STATS}) x) AS stats,
          (SELECT coalesce(json_agg(x ORDER BY x.jurisdiction, x."sourceNode"), '[]'::json) FROM (${PARTNERS}) x) AS partners,
          (SELECT coalesce(json_agg(x), '[]'::json) FROM (${CLEAR_CAMPAIGNS}) x) AS campaigns,
@@ -112,8 +123,12 @@ export class LookupRepository {
       for (const k of keys) if (o[k] != null) (o as Record<keyof T, unknown>)[k] = new Date(o[k] as unknown as string);
       return o;
     };
-    const indicators = new Map<string, IndicatorRecord>();
-    for (const i of r.indicators as IndicatorRecord[]) indicators.set(i.fingerprint, dates(i, ['firstSeen', 'lastSeen', 'updatedAt']));
+    const records = new Map<string, IndicatorRecord>();
+    const warninglists = new Map<string, string>();
+    for (const i of r.indicators as IndicatorRecord[]) {
+      if (i.warninglist !== null) warninglists.set(i.fingerprint, i.warninglist);
+      if (indicators === 'all') records.set(i.fingerprint, dates(i, ['firstSeen', 'lastSeen', 'updatedAt']));
+    }
     const evidence = evidenceFromColumns(r as Parameters<typeof evidenceFromColumns>[0]);
     const recentSince = Date.now() - windowDays * 86_400_000;
     const stats = new Map<string, JurisdictionStats[]>();
@@ -130,7 +145,8 @@ export class LookupRepository {
     for (const list of stats.values())
       list.sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : a.jurisdiction > b.jurisdiction ? 1 : 0));
     return {
-      indicators,
+      indicators: records,
+      warninglists,
       stats,
       partners: (r.partners as PartnerSighting[]).map((p) => dates(p, ['firstSeen', 'lastSeen', 'receivedAt'])),
       evidence,

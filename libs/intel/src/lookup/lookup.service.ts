@@ -50,7 +50,7 @@ export class LookupService implements OnModuleInit {
     return this.partnerKeys.keys;
   }
 
-  /** Indicator, stats, partner records and verdict evidence of many values in one read. */
+  /** Stored warninglist, stats, partner records and verdict evidence of many values in one read. */
   private async readMany(values: { type: string; value: string; fingerprint: string }[]) {
     const keys = values.length ? await this.pseudonymKeys() : [];
     const expected = values.map((v) => partnerFingerprints(keys, v.type, v.value));
@@ -61,9 +61,10 @@ export class LookupService implements OnModuleInit {
       RECENT_DAYS,
       [...partnerFps],
       this.verdicts.windows,
+      'warninglisted',
     );
     return values.map((v, i) => ({
-      record: snap.indicators.get(v.fingerprint),
+      warninglist: snap.warninglists.get(v.fingerprint) ?? null,
       stats: snap.stats.get(v.fingerprint) ?? [],
       partners: matchingPartners(snap.partners, expected[i], v.type, v.fingerprint),
       evidence: snap.evidence,
@@ -129,10 +130,10 @@ export class LookupService implements OnModuleInit {
     now: Date,
   ): LookupAnswer {
     const { fingerprint, type: t, value } = ind;
-    const { record, stats, partners } = read;
+    const { stats, partners } = read;
     // The lists as loaded now decide, so an official value nobody reported is still answered as official.
     const listed = warninglistHit(ind);
-    const subject = { fingerprint, type: t, warninglisted: Boolean(listed ?? record?.warninglist) };
+    const subject = { fingerprint, type: t, warninglisted: Boolean(listed ?? read.warninglist) };
     const here = this.config.jurisdiction;
     // Partner verdicts weigh into our confidence only (libs/policing); they never decide our verdict.
     const partnerEvidence = partners.map((p) => ({ verdict: p.verdict, confidence: p.confidence }));

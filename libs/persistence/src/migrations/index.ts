@@ -18,6 +18,7 @@ import { TaxiiObjectIds1764300016600 } from './1764300016600-taxii-object-ids';
 import { CampaignExclusions1764300018000 } from './1764300018000-campaign-exclusions';
 import { CampaignNodeIds1764300018010 } from './1764300018010-campaign-node-ids';
 import { CampaignPull1764300018100 } from './1764300018100-campaign-pull';
+import { IndicatorsWarninglisted1764300018200 } from './1764300018200-indicators-warninglisted';
 
 /** Every migration in order; the data source lists them explicitly so the build needs no glob. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CampaignExclusions1764300018000,
   CampaignNodeIds1764300018010,
   CampaignPull1764300018100,
+  IndicatorsWarninglisted1764300018200,
 ];
