@@ -37,25 +37,30 @@ describe('bench report: the campaigns row', () => {
     expect(rowOf(campaigns({ reports: 10_000, clusteringCostPct: 35 })).met).toBe(false);
   });
 
+  const machine: Machine = {
+    cores: 2,
+    cpu: 'test',
+    memoryGb: 4,
+    os: 'linux',
+    node: '24',
+    postgres: 'PostgreSQL',
+    redis: '7',
+    loadAvgStart: [0, 0, 0],
+    loadAvgEnd: [0, 0, 0],
+    startedAt: '2026-12-03T00:00:00Z',
+    minutes: 1,
+    sizes: {},
+  };
+
   it('is a table row of the generated page with its goal column filled', () => {
-    const m: Machine = {
-      cores: 2,
-      cpu: 'test',
-      memoryGb: 4,
-      os: 'linux',
-      node: '24',
-      postgres: 'PostgreSQL',
-      redis: '7',
-      loadAvgStart: [0, 0, 0],
-      loadAvgEnd: [0, 0, 0],
-      startedAt: '2026-12-03T00:00:00Z',
-      minutes: 1,
-      sizes: {},
-    };
-    const line = markdown([campaigns()], [], m)
+    const line = markdown([campaigns()], [], machine)
       .split('\n')
       .find((l) => l.startsWith('| ingest with incremental campaign clustering'));
     expect(line?.split(' | ')[5]).toBe('clustering ≤ 20 % of ingest throughput; rebuild of 1M reports ≤ 60 s');
     expect(line?.split(' | ')[6]).toBe('yes');
+  });
+
+  it('links the hand-written before/after comparison, so a new run of npm run bench keeps the way to it', () => {
+    expect(markdown([], [], machine)).toContain('[renovation-benchmarks.md](renovation-benchmarks.md)');
   });
 });
